@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+const account = z.looseObject({ id: z.string().max(256), name: z.string().max(256).optional(), role: z.string().max(32).optional() });
+
+/**
+ * What Clasp needs of an incoming Bot Framework activity before the adapter sees it.
+ * The stock adapter answers 500 to a missing `type`, so the edge rejects such bodies with 400;
+ * everything it does not know is kept as it came (channels add their own fields).
+ */
+export const incomingActivitySchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  conversation: z.looseObject({ id: z.string().min(1).max(256) }),
+  channelId: z.string().min(1).max(64).optional(),
+  id: z.string().max(256).optional(),
+  serviceUrl: z.string().max(2048).optional(),
+  deliveryMode: z.string().max(32).optional(),
+  text: z.string().optional(),
+  from: account.optional(),
+  recipient: account.optional(),
+  membersAdded: z.array(account).max(50).optional(),
+});
+
+export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
+
+export function describeActivityProblems(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+    .join('; ');
+}

@@ -1,0 +1,55 @@
+// Terminal chat: the same bot as the HTTP service, in this process, for one brand.
+// Usage: npm run chat -- --brand generic-store
+import type { Activity } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { BRAND_IDS, isBrandId } from '../knowledge/brand-ids.js';
+import { createClasp } from './clasp.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { shopperJoined, shopperMessage } from './shopper-activity.js';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { brand: { type: 'string' } } });
+  const config = loadConfig(process.env);
+  const brand = values.brand ?? config.defaultBrand;
+  if (!isBrandId(brand)) {
+    console.error(`Unknown brand "${brand}". Choose one of: ${BRAND_IDS.join(', ')}`);
+    process.exit(2);
+  }
+  const clasp = await createClasp(config, { logger: createLogger({ logLevel: 'warn' }) });
+  const conversationId = `terminal-${randomUUID()}`;
+  const shopper = { id: 'shopper', name: 'You', role: 'user' };
+  let choices: string[] = [];
+
+  const show = (replies: Partial<Activity>[]) => {
+    choices = [];
+    for (const reply of replies) {
+      if (reply.type !== 'message') continue;
+      console.log(`\nClasp: ${reply.text ?? ''}`);
+      for (const action of reply.suggestedActions?.actions ?? []) {
+        choices.push(String(action.value));
+        console.log(`  ${choices.length}. ${action.title}`);
+      }
+    }
+  };
+
+  console.log(`Chatting with ${clasp.kb.brand(brand).displayName} (${brand}). Type a number to pick a choice; Ctrl+D to quit.`);
+  show(await clasp.runInProcess(brand, shopperJoined('terminal', conversationId, shopper)));
+
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  terminal.on('close', () => process.exit(0));
+  for (;;) {
+    const line = (await terminal.question('\nYou: ')).trim();
+    if (line === '') continue;
+    const picked = /^\d+$/.test(line) ? choices[Number(line) - 1] : undefined;
+    if (picked !== undefined) console.log(`(${picked})`);
+    show(await clasp.runInProcess(brand, shopperMessage('terminal', conversationId, shopper, picked ?? line)));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { BRAND_IDS, type BrandId } from '../knowledge/brand-ids.js';
+
+// Environment strings in, typed config out. An empty string counts as unset so that a
+// `.env` copied from `.env.example` with blank values behaves like no value at all.
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const booleanFlag = (fallback: boolean) =>
+  optionalString.pipe(
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+      .optional()
+      .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value))),
+  );
+
+const port = optionalString.transform((value, ctx) => {
+  if (value === undefined) return 3978;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) {
+    ctx.addIssue({ code: 'custom', message: `must be a port number from 0 to 65535, got "${value}"` });
+    return z.NEVER;
+  }
+  return number;
+});
+
+/** Comma-separated origins such as `http://localhost` or `https://chat.example.com:8443`. */
+const originList = optionalString.transform((value, ctx) => {
+  const entries = (value ?? 'http://localhost,http://127.0.0.1,http://[::1]')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const origins: ServiceUrlRule[] = [];
+  for (const entry of entries) {
+    try {
+      const url = new URL(entry);
+      origins.push({ protocol: url.protocol, hostname: url.hostname, port: url.port === '' ? undefined : url.port });
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not a URL (expected e.g. http://localhost)` });
+    }
+  }
+  return origins;
+});
+
+const envSchema = z.object({
+  PORT: port,
+  DEFAULT_BRAND: optionalString.pipe(z.enum(BRAND_IDS).default('james-avery-malls')),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppTenantId: optionalString,
+  MicrosoftAppType: optionalString.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+  ALLOWED_SERVICE_URLS: originList,
+  LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  TRUST_PROXY: booleanFlag(false),
+});
+
+export interface ServiceUrlRule {
+  protocol: string;
+  hostname: string;
+  /** Undefined: any port. */
+  port: string | undefined;
+}
+
+export interface Config {
+  port: number;
+  defaultBrand: BrandId;
+  auth: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    tenantId: string | undefined;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  };
+  /** Where replies may be posted when auth is off; loopback only by default. */
+  allowedServiceUrls: ServiceUrlRule[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads every key at once and reports all problems together, each naming its key. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  if (e.MicrosoftAppId !== undefined && e.MicrosoftAppPassword === undefined && e.MicrosoftAppType !== 'UserAssignedMSI') {
+    throw new ConfigError(['MicrosoftAppPassword: required when MicrosoftAppId is set']);
+  }
+  return {
+    port: e.PORT,
+    defaultBrand: e.DEFAULT_BRAND,
+    auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType },
+    allowedServiceUrls: e.ALLOWED_SERVICE_URLS,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

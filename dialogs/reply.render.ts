@@ -1,0 +1,75 @@
+import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
+import type { BrandId } from '../knowledge/brand-ids.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
+import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
+import type { ConversationReply } from '../machines/conversation.machine.js';
+import { supportChannelData, type AwaitingSlot } from './support-channel-data.js';
+import type { Source } from '../knowledge/knowledge-base.types.js';
+
+/** The main actions offered on welcome and whenever the shopper is back at the start. */
+export const MAIN_MENU: readonly Topic[] = ['order.tracking', 'returns.start', 'shipping.timeline', 'handoff.human'];
+
+export function topicActions(topics: readonly Topic[]): CardAction[] {
+  return topics.map((topic) => ({ type: ActionTypes.ImBack, title: TOPIC_CHOICES[topic].title, value: TOPIC_CHOICES[topic].value }));
+}
+
+export interface BotMessage {
+  text: string;
+  topic: Topic;
+  confidence?: number;
+  sources?: Source[];
+  awaiting?: AwaitingSlot | null;
+  choices?: readonly Topic[];
+}
+
+/** A message activity with DESIGN's `channelData.support` and the choices as suggested actions. */
+export function messageActivity(brand: BrandId, message: BotMessage): Partial<Activity> {
+  const activity: Partial<Activity> = {
+    type: ActivityTypes.Message,
+    text: message.text,
+    inputHint: message.awaiting ? 'expectingInput' : 'acceptingInput',
+    channelData: supportChannelData({
+      brand,
+      topic: message.topic,
+      confidence: message.confidence,
+      sources: message.sources,
+      awaiting: message.awaiting,
+    }),
+  };
+  if (message.choices && message.choices.length > 0) {
+    activity.suggestedActions = { to: [], actions: topicActions(message.choices) };
+  }
+  return activity;
+}
+
+export function renderReply(kb: KnowledgeBase, brand: BrandId, reply: ConversationReply): Partial<Activity> {
+  switch (reply.kind) {
+    case 'welcome': {
+      const greeting = kb.answer(brand, 'greeting');
+      return messageActivity(brand, { text: greeting.text, topic: 'greeting', sources: greeting.sources, choices: MAIN_MENU });
+    }
+    case 'answer': {
+      const answer = kb.answer(brand, reply.topic);
+      return messageActivity(brand, {
+        text: answer.text,
+        topic: reply.topic,
+        confidence: reply.confidence,
+        sources: answer.sources,
+        choices: answer.next,
+      });
+    }
+    case 'didYouMean': {
+      const [likeliest] = reply.options;
+      return messageActivity(brand, {
+        text: "I'm not sure I understood. Did you mean one of these? You can also rephrase your question.",
+        topic: likeliest?.topic ?? 'help',
+        confidence: likeliest?.confidence ?? 0,
+        choices: reply.options.map((option) => option.topic),
+      });
+    }
+    case 'cancelled':
+      return messageActivity(brand, { text: "Okay, I've stopped that. What else can I help you with?", topic: 'help', choices: MAIN_MENU });
+    case 'restarted':
+      return messageActivity(brand, { text: "Let's start over. What can I help you with?", topic: 'greeting', choices: MAIN_MENU });
+  }
+}

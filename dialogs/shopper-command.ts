@@ -1,0 +1,13 @@
+import type { ShopperCommand } from '../machines/conversation.machine.js';
+
+// Bare words that steer the conversation itself. Only whole short messages count, so
+// "cancel my order" stays a question about cancelling an order.
+const COMMANDS: ReadonlyArray<[RegExp, ShopperCommand]> = [
+  [/^(cancel|cancel that|stop|never ?mind|forget it|quit|exit|nvm)$/, 'cancel'],
+  [/^(start over|start again|restart|reset|begin again|from the top)$/, 'restart'],
+];
+
+export function parseShopperCommand(text: string): ShopperCommand | undefined {
+  const said = text.trim().toLowerCase().replace(/[.!?,]+$/g, '').replace(/\s+/g, ' ');
+  return COMMANDS.find(([pattern]) => pattern.test(said))?.[1];
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../bot/config.js';
+
+describe('loadConfig', () => {
+  it('runs the demo with no settings at all', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.defaultBrand).toBe('james-avery-malls');
+    expect(config.auth.appId).toBeUndefined();
+    expect(config.trustProxy).toBe(false);
+    expect(config.allowedServiceUrls.map((rule) => rule.hostname)).toEqual(['localhost', '127.0.0.1', '[::1]']);
+  });
+
+  it('treats empty strings as unset, as a copied .env.example has them', () => {
+    const config = loadConfig({ PORT: '', MicrosoftAppId: '', DEFAULT_BRAND: ' ', TRUST_PROXY: '' });
+    expect(config.port).toBe(3978);
+    expect(config.auth.appId).toBeUndefined();
+    expect(config.defaultBrand).toBe('james-avery-malls');
+  });
+
+  it('reads every key it knows', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DEFAULT_BRAND: 'generic-store',
+      MicrosoftAppId: 'app-id',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant',
+      ALLOWED_SERVICE_URLS: 'https://chat.example.com:8443, http://localhost',
+      TRUST_PROXY: 'true',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      defaultBrand: 'generic-store',
+      auth: { appId: 'app-id', appPassword: 'secret', appType: 'SingleTenant', tenantId: 'tenant' },
+      trustProxy: true,
+      logLevel: 'warn',
+    });
+    expect(config.allowedServiceUrls).toEqual([
+      { protocol: 'https:', hostname: 'chat.example.com', port: '8443' },
+      { protocol: 'http:', hostname: 'localhost', port: undefined },
+    ]);
+  });
+
+  it('reports every bad key together, each by name', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DEFAULT_BRAND: 'tiffany', TRUST_PROXY: 'maybe', ALLOWED_SERVICE_URLS: 'not a url' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const key of ['PORT', 'DEFAULT_BRAND', 'TRUST_PROXY', 'ALLOWED_SERVICE_URLS']) expect(message).toContain(key);
+  });
+
+  it('refuses an app id without its password', () => {
+    expect(() => loadConfig({ MicrosoftAppId: 'app-id' })).toThrow(/MicrosoftAppPassword/);
+  });
+});
