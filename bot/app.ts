@@ -37,7 +37,7 @@ export function createApp(clasp: Clasp): restify.Server {
   const adapter = createCloudAdapter(clasp);
   const authOn = clasp.config.auth.appId !== undefined;
 
-  const handleMessages = (brand: BrandId): restify.RequestHandler => async (req, res) => {
+  const handleMessages = (brand: BrandId) => async (req: restify.Request, res: restify.Response): Promise<void> => {
     const parsed = incomingActivitySchema.safeParse(req.body);
     if (!parsed.success) {
       return sendError(res, 400, 'invalid_activity', `Not a Bot Framework activity: ${describeActivityProblems(parsed.error)}`);
@@ -60,15 +60,17 @@ export function createApp(clasp: Clasp): restify.Server {
   };
 
   server.post('/api/messages', handleMessages(clasp.config.defaultBrand));
-  server.post('/api/brands/:brandId/messages', (req, res) => {
+  const brandRoutes = new Map(clasp.kb.brandIds.map((brand) => [brand, handleMessages(brand)]));
+  server.post('/api/brands/:brandId/messages', async (req, res) => {
     const brandId: unknown = req.params?.brandId;
-    if (!isBrandId(brandId)) {
+    const handler = isBrandId(brandId) ? brandRoutes.get(brandId) : undefined;
+    if (handler === undefined) {
       return sendError(res, 404, 'unknown_brand', `No storefront is called "${String(brandId)}". Known brands: ${clasp.kb.brandIds.join(', ')}.`);
     }
-    return handleMessages(brandId)(req, res, () => undefined);
+    return handler(req, res);
   });
 
-  server.get('/healthz', (_req, res) => {
+  server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
   });
 

@@ -1,0 +1,73 @@
+import type { Activity, Storage } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../bot/app.js';
+import { createClasp, type Clasp } from '../../bot/clasp.js';
+import { loadConfig } from '../../bot/config.js';
+import { createLogger } from '../../bot/logger.js';
+
+export interface RunningClasp {
+  url: string;
+  clasp: Clasp;
+  close(): Promise<void>;
+}
+
+/** Boots the real service (real adapter, real recognizer) on a free loopback port. */
+export async function startClasp(env: Record<string, string> = {}, deps: { storage?: Storage; policiesDir?: string } = {}): Promise<RunningClasp> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const clasp = await createClasp(config, { ...deps, logger: createLogger({ logLevel: 'silent' }) });
+  const server = createApp(clasp);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    clasp,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function newConversationId(): string {
+  return `test-${randomUUID()}`;
+}
+
+export function activityBody(conversationId: string, fields: Partial<Activity> & { type: string }): Record<string, unknown> {
+  return {
+    channelId: 'test',
+    serviceUrl: 'http://127.0.0.1:1',
+    deliveryMode: 'expectReplies',
+    conversation: { id: conversationId },
+    from: { id: 'shopper-1', name: 'Shopper', role: 'user' },
+    recipient: { id: 'clasp', name: 'Clasp', role: 'bot' },
+    ...fields,
+  };
+}
+
+export async function postActivity(url: string, path: string, body: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: leave the text for the assertion to show
+  }
+  return { status: response.status, body: parsed };
+}
+
+/** One shopper message with expectReplies; returns the bot's message activities. */
+export async function say(url: string, brand: string, conversationId: string, text: string): Promise<Activity[]> {
+  const { status, body } = await postActivity(url, `/api/brands/${brand}/messages`, activityBody(conversationId, { type: 'message', text }));
+  if (status !== 200) throw new Error(`POST answered ${status}: ${JSON.stringify(body)}`);
+  return (body.activities as Activity[]).filter((activity) => activity.type === 'message');
+}
+
+export async function join(url: string, brand: string, conversationId: string): Promise<Activity[]> {
+  const shopper = { id: 'shopper-1', name: 'Shopper', role: 'user' };
+  const { status, body } = await postActivity(url, `/api/brands/${brand}/messages`, activityBody(conversationId, { type: 'conversationUpdate', membersAdded: [shopper] }));
+  if (status !== 200) throw new Error(`POST answered ${status}: ${JSON.stringify(body)}`);
+  return (body.activities as Activity[]).filter((activity) => activity.type === 'message');
+}
