@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { BRAND_IDS } from '../../knowledge/brand-ids.js';
+import { loadKnowledgeBase } from '../../knowledge/knowledge-base.js';
+
+describe('loadKnowledgeBase', () => {
+  it('serves every brand from the policies folder beside it', () => {
+    const kb = loadKnowledgeBase();
+    expect(kb.brandIds).toEqual(BRAND_IDS);
+    expect(BRAND_IDS.map((id) => kb.brand(id))).toEqual([
+      { id: 'james-avery-malls', displayName: 'James Avery Malls' },
+      { id: 'james-avery-artisan', displayName: 'James Avery Artisan Jewelry' },
+      { id: 'kendra-scott-mall', displayName: 'Kendra Scott Mall' },
+      { id: 'generic-store', displayName: 'Generic Store' },
+    ]);
+    expect(kb.documents('james-avery-malls').map((document) => document.id)).toEqual(['customer-service-policy', 'privacy-policy']);
+    expect(kb.section('james-avery-artisan', { document: 'customer-service-policy', section: '2.1' })?.heading).toBe('Email Support');
+    expect(kb.profile('kendra-scott-mall').supportInbox).toMatchObject({ address: 'support@kendrascottmall.com' });
+  });
+
+  it('hands out answers a caller cannot corrupt', () => {
+    const kb = loadKnowledgeBase();
+    const answer = kb.answer('generic-store', 'refund.timeline');
+    answer.sources.push({ document: 'x', section: 'y' });
+    answer.text = 'changed';
+    expect(kb.answer('generic-store', 'refund.timeline').sources).toEqual([{ document: 'customer-service-policy', section: '5' }]);
+  });
+
+  it('builds well under 100 ms', () => {
+    const timings = Array.from({ length: 5 }, () => {
+      const started = performance.now();
+      loadKnowledgeBase();
+      return performance.now() - started;
+    }).sort((a, b) => a - b);
+    expect(timings[2]).toBeLessThan(100);
+  });
+});
