@@ -26,6 +26,16 @@ function createCloudAdapter(clasp: Clasp): CloudAdapter {
   return adapter;
 }
 
+/** The socket's address, or the proxy's word for it only when the operator says a proxy is there. */
+function clientAddress(req: restify.Request, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.header('x-forwarded-for');
+    const first = forwarded?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
 function sendError(res: restify.Response, status: number, error: string, message: string): void {
   res.send(status, { error, message });
 }
@@ -52,7 +62,7 @@ export function createApp(clasp: Clasp): restify.Server {
       );
     }
     try {
-      await adapter.process(req, res, clasp.turnLogic(brand));
+      await adapter.process(req, res, clasp.turnLogic({ brand, client: clientAddress(req, clasp.config.trustProxy) }));
     } catch (error) {
       clasp.logger.error({ err: error }, 'activity processing failed');
       if (!res.headersSent) sendError(res, 500, 'internal', 'The message could not be processed. Please try again.');

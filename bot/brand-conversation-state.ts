@@ -1,17 +1,22 @@
 import { BotState, type Storage, type TurnContext } from 'botbuilder';
+import type { TurnOrigin } from '../dialogs/conversation.turn.js';
 import type { BrandId } from '../knowledge/brand-ids.js';
 
-const BRAND = Symbol('clasp.brand');
+const ORIGIN = Symbol('clasp.origin');
 
-/** Every turn runs for one storefront; the route or token it arrived on decides which. */
-export function setTurnBrand(context: TurnContext, brand: BrandId): void {
-  context.turnState.set(BRAND, brand);
+/** Every turn runs for one storefront and one client; the route and socket it arrived on decide. */
+export function setTurnOrigin(context: TurnContext, origin: TurnOrigin): void {
+  context.turnState.set(ORIGIN, origin);
+}
+
+export function turnOrigin(context: TurnContext): TurnOrigin {
+  const origin = context.turnState.get(ORIGIN) as TurnOrigin | undefined;
+  if (origin === undefined) throw new Error('turn started without a brand');
+  return origin;
 }
 
 export function turnBrand(context: TurnContext): BrandId {
-  const brand = context.turnState.get(BRAND) as BrandId | undefined;
-  if (brand === undefined) throw new Error('turn started without a brand');
-  return brand;
+  return turnOrigin(context).brand;
 }
 
 /**

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   }
   const clasp = await createClasp(config, { logger: createLogger({ logLevel: 'warn' }) });
   const conversationId = `terminal-${randomUUID()}`;
+  const origin = { brand, client: 'terminal' };
   const shopper = { id: 'shopper', name: 'You', role: 'user' };
   let choices: string[] = [];
 
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   };
 
   console.log(`Chatting with ${clasp.kb.brand(brand).displayName} (${brand}). Type a number to pick a choice; Ctrl+D to quit.`);
-  show(await clasp.runInProcess(brand, shopperJoined('terminal', conversationId, shopper)));
+  show(await clasp.runInProcess(origin, shopperJoined('terminal', conversationId, shopper)));
 
   const terminal = createInterface({ input: process.stdin, output: process.stdout });
   terminal.on('close', () => process.exit(0));
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     if (line === '') continue;
     const picked = /^\d+$/.test(line) ? choices[Number(line) - 1] : undefined;
     if (picked !== undefined) console.log(`(${picked})`);
-    show(await clasp.runInProcess(brand, shopperMessage('terminal', conversationId, shopper, picked ?? line)));
+    show(await clasp.runInProcess(origin, shopperMessage('terminal', conversationId, shopper, picked ?? line)));
   }
 }
 

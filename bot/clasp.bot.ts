@@ -1,6 +1,6 @@
 import { ActivityHandler, type BotState, type TurnContext } from 'botbuilder';
 import type { ConversationTurns, TurnResult } from '../dialogs/conversation.turn.js';
-import { turnBrand } from './brand-conversation-state.js';
+import { turnOrigin } from './brand-conversation-state.js';
 
 /** The thin activity handler: loads the conversation, lets dialogs run the turn, saves, replies. */
 export class ClaspBot extends ActivityHandler {
@@ -17,9 +17,9 @@ export class ClaspBot extends ActivityHandler {
     };
 
     this.onMessage(async (context, next) => {
-      const brand = turnBrand(context);
+      const origin = turnOrigin(context);
       const text = typeof context.activity.text === 'string' ? context.activity.text : '';
-      await finish(context, await turns.message(brand, text, await machineSnapshot.get(context)));
+      await finish(context, await turns.message(origin, text, await machineSnapshot.get(context)));
       await next();
     });
 
@@ -27,7 +27,7 @@ export class ClaspBot extends ActivityHandler {
       const botId = context.activity.recipient?.id;
       const shopperJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
       if (shopperJoined) {
-        await finish(context, await turns.start(turnBrand(context), await machineSnapshot.get(context)));
+        await finish(context, await turns.start(turnOrigin(context), await machineSnapshot.get(context)));
       }
       await next();
     });

@@ -1,41 +1,70 @@
 import { MemoryStorage, type Activity, type Storage, type TurnContext } from 'botbuilder';
-import { createConversationTurns } from '../dialogs/conversation.turn.js';
-import type { BrandId } from '../knowledge/brand-ids.js';
-import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
+import { createConversationTurns, type TurnOrigin } from '../dialogs/conversation.turn.js';
+import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { CONFIDENCE_THRESHOLD, createRecognizer } from '../knowledge/understanding/recognizer.js';
-import { BrandConversationState, setTurnBrand, turnBrand } from './brand-conversation-state.js';
+import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
+import { BrandConversationState, setTurnOrigin, turnBrand } from './brand-conversation-state.js';
 import { ClaspBot } from './clasp.bot.js';
 import type { Config } from './config.js';
 import { InProcessAdapter } from './in-process.adapter.js';
 import { createLogger, type Logger } from './logger.js';
+import { createCachedOrderSource, createNodeOrderCache } from './orders/cached-order-source.js';
+import { createDemoOrders } from './orders/demo-orders.js';
+import type { OrderSource } from './orders/order-source.js';
+import { createOrderVerifier } from './orders/order-verifier.js';
+import { createJsonOrderSource, loadJsonOrderSource } from './orders/orders.json-source.js';
 import { createTurnErrorHandler } from './turn-error.js';
 
 export interface ClaspDeps {
   storage?: Storage;
   logger?: Logger;
   policiesDir?: string;
+  /** The clock; tests and demos pin it. */
+  now?: () => Date;
+  orderSource?: OrderSource;
+  /** A recognizer built elsewhere (the routing measurement compares engines). */
+  recognizer?: Recognizer;
 }
 
 /** Everything a turn needs, built once: the one composition root of the service. */
 export interface Clasp {
   config: Config;
   logger: Logger;
-  kb: KnowledgeBase;
+  kb: LoadedKnowledgeBase;
   conversationState: BrandConversationState;
-  /** The bot logic for one turn of one brand, for any adapter. */
-  turnLogic(brand: BrandId): (context: TurnContext) => Promise<void>;
+  /** The bot logic for one turn of one brand and client, for any adapter. */
+  turnLogic(origin: TurnOrigin): (context: TurnContext) => Promise<void>;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Runs one activity through the bot in this process and returns its replies. */
-  runInProcess(brand: BrandId, activity: Partial<Activity>): Promise<Partial<Activity>[]>;
+  runInProcess(origin: TurnOrigin, activity: Partial<Activity>): Promise<Partial<Activity>[]>;
+  close(): void;
+}
+
+const ORDER_CACHE_TTL_SECONDS = 30;
+const ORDER_LOOKUP_TIMEOUT_MS = 5_000;
+
+async function createOrderSource(config: Config, now: () => Date): Promise<OrderSource> {
+  // Without ORDERS_FILE the demo orders are made now, dated from now, so each status stays true.
+  return config.ordersFile === undefined ? createJsonOrderSource(createDemoOrders(now())) : loadJsonOrderSource(config.ordersFile);
 }
 
 export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise<Clasp> {
   const logger = deps.logger ?? createLogger(config);
+  const now = deps.now ?? (() => new Date());
   const kb = loadKnowledgeBase({ policiesDir: deps.policiesDir });
-  const recognizer = await createRecognizer();
+  const recognizer = deps.recognizer ?? (await createRecognizer());
+  const orderCache = createNodeOrderCache({ ttlSeconds: ORDER_CACHE_TTL_SECONDS });
+  const orders = createCachedOrderSource(deps.orderSource ?? (await createOrderSource(config, now)), orderCache);
+  const verifier = createOrderVerifier(orders, { ...config.verification, lookupTimeoutMs: ORDER_LOOKUP_TIMEOUT_MS });
+
   const conversationState = new BrandConversationState(deps.storage ?? new MemoryStorage());
-  const turns = createConversationTurns({ kb, recognizer, confidenceThreshold: CONFIDENCE_THRESHOLD });
+  const turns = createConversationTurns({
+    kb,
+    recognizer,
+    confidenceThreshold: CONFIDENCE_THRESHOLD,
+    now,
+    effects: (origin) => ({ verifyOrder: verifier.forClient(origin.client) }),
+  });
   const bot = new ClaspBot(conversationState, turns);
   const onTurnError = createTurnErrorHandler(logger, conversationState, (context) => {
     try {
@@ -45,8 +74,8 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     }
   });
 
-  const turnLogic = (brand: BrandId) => async (context: TurnContext) => {
-    setTurnBrand(context, brand);
+  const turnLogic = (origin: TurnOrigin) => async (context: TurnContext) => {
+    setTurnOrigin(context, origin);
     await bot.run(context);
   };
 
@@ -60,6 +89,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     conversationState,
     turnLogic,
     onTurnError,
-    runInProcess: (brand, activity) => inProcess.processActivity(activity, turnLogic(brand)),
+    runInProcess: (origin, activity) => inProcess.processActivity(activity, turnLogic(origin)),
+    close: () => orderCache.close(),
   };
 }

@@ -16,6 +16,17 @@ const booleanFlag = (fallback: boolean) =>
       .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value))),
   );
 
+const positiveInt = (fallback: number) =>
+  optionalString.transform((value, ctx) => {
+    if (value === undefined) return fallback;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1) {
+      ctx.addIssue({ code: 'custom', message: `must be a whole number of at least 1, got "${value}"` });
+      return z.NEVER;
+    }
+    return number;
+  });
+
 const port = optionalString.transform((value, ctx) => {
   if (value === undefined) return 3978;
   const number = Number(value);
@@ -54,6 +65,9 @@ const envSchema = z.object({
   ALLOWED_SERVICE_URLS: originList,
   LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   TRUST_PROXY: booleanFlag(false),
+  ORDERS_FILE: optionalString,
+  VERIFY_FAILURES_PER_CLIENT: positiveInt(10),
+  VERIFY_WINDOW_SECONDS: positiveInt(15 * 60),
 });
 
 export interface ServiceUrlRule {
@@ -76,6 +90,9 @@ export interface Config {
   allowedServiceUrls: ServiceUrlRule[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
+  /** The orders JSON file; undefined: demo orders dated relative to start-up. */
+  ordersFile: string | undefined;
+  verification: { failuresPerClient: number; windowSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -102,5 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedServiceUrls: e.ALLOWED_SERVICE_URLS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    ordersFile: e.ORDERS_FILE,
+    verification: { failuresPerClient: e.VERIFY_FAILURES_PER_CLIENT, windowSeconds: e.VERIFY_WINDOW_SECONDS },
   };
 }

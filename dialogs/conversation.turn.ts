@@ -1,10 +1,11 @@
 import type { Activity } from 'botbuilder';
-import { createActor, type Snapshot } from 'xstate';
+import { createActor, waitFor, type AnyActorLogic, type AnyActorRef, type Snapshot } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
+import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
-import { conversationMachine, type ConversationEvent } from '../machines/conversation.machine.js';
-import { messageActivity, renderReply, MAIN_MENU } from './reply.render.js';
+import { conversationMachine, type ConversationEvent, type ConversationReply } from '../machines/conversation.machine.js';
+import { trackingMachine } from '../machines/tracking.machine.js';
+import { MAIN_MENU, messageActivity, renderReply } from './reply.render.js';
 import { parseShopperCommand } from './shopper-command.js';
 
 export interface TurnResult {
@@ -13,57 +14,90 @@ export interface TurnResult {
   snapshot: unknown;
 }
 
+/** Who is on the other end of this turn, for the effects that limit per client. */
+export interface TurnOrigin {
+  brand: BrandId;
+  /** An opaque key for the client (its address); verification attempts are limited per key. */
+  client: string;
+}
+
+/** The effects the flows invoke, built per turn by the composition root for that turn's client. */
+export interface FlowEffects {
+  verifyOrder: AnyActorLogic;
+}
+
 export interface ConversationTurns {
   /** The shopper opened the chat: greet first. */
-  start(brand: BrandId, persisted: unknown): Promise<TurnResult>;
+  start(origin: TurnOrigin, persisted: unknown): Promise<TurnResult>;
   /** One shopper message. */
-  message(brand: BrandId, text: string, persisted: unknown): Promise<TurnResult>;
+  message(origin: TurnOrigin, text: string, persisted: unknown): Promise<TurnResult>;
 }
+
+// A flow waiting on an effect (an order lookup) is given this long before the turn gives up;
+// the effects carry their own shorter timeouts, so this only guards against a bug.
+const SETTLE_TIMEOUT_MS = 15_000;
 
 /**
  * Turns shopper activities into machine events and the machine's replies into messages.
  * Holds no state of its own: the caller loads and saves the snapshot.
  */
 export function createConversationTurns(deps: {
-  kb: KnowledgeBase;
+  kb: LoadedKnowledgeBase;
   recognizer: Recognizer;
   confidenceThreshold: number;
+  now: () => Date;
+  effects: (origin: TurnOrigin) => FlowEffects;
 }): ConversationTurns {
-  function run(brand: BrandId, persisted: unknown, event: ConversationEvent): TurnResult {
-    const input = { brand, confidenceThreshold: deps.confidenceThreshold };
-    let actor = createActor(conversationMachine, { input, snapshot: persisted as Snapshot<unknown> | undefined });
+  function machineFor(origin: TurnOrigin) {
+    const effects = deps.effects(origin);
+    return conversationMachine.provide({ actors: { tracking: trackingMachine.provide({ actors: { verifyOrder: effects.verifyOrder } }) } });
+  }
+
+  function restore(origin: TurnOrigin, persisted: unknown) {
+    const machine = machineFor(origin);
+    const input = { brand: origin.brand, confidenceThreshold: deps.confidenceThreshold };
     try {
-      actor.start();
+      return createActor(machine, { input, snapshot: persisted as Snapshot<unknown> | undefined });
     } catch {
       // A snapshot from an older version of the machine cannot be restored: begin afresh
       // rather than leave the shopper stuck.
-      actor = createActor(conversationMachine, { input });
-      actor.start();
+      return createActor(machine, { input });
     }
+  }
+
+  async function run(origin: TurnOrigin, persisted: unknown, event: ConversationEvent): Promise<TurnResult> {
+    const actor = restore(origin, persisted);
+    const replies: ConversationReply[] = [];
+    actor.on('reply', (emitted) => replies.push(emitted.reply));
+    actor.start();
     actor.send(event);
-    const snapshot = actor.getSnapshot();
-    const activities = snapshot.context.replies.map((reply) => renderReply(deps.kb, brand, reply));
+    // Persist only where the conversation waits for the shopper: let a lookup finish first.
+    const flow = actor.getSnapshot().children.flow as AnyActorRef | undefined;
+    if (flow?.getSnapshot().hasTag('busy')) {
+      await waitFor(flow, (snapshot) => snapshot.status !== 'active' || !snapshot.hasTag('busy'), { timeout: SETTLE_TIMEOUT_MS });
+    }
     const persistedAfter = actor.getPersistedSnapshot();
     actor.stop();
-    return { activities, snapshot: persistedAfter };
+    return { activities: replies.map((reply) => renderReply(deps.kb, origin.brand, reply)), snapshot: persistedAfter };
   }
 
   return {
-    async start(brand, persisted) {
-      return run(brand, persisted, { type: 'conversation.started' });
+    start(origin, persisted) {
+      return run(origin, persisted, { type: 'conversation.started' });
     },
-    async message(brand, text, persisted) {
+    async message(origin, text, persisted) {
       const said = text.trim();
+      const at = deps.now().toISOString();
       if (said === '') {
         return {
-          activities: [messageActivity(brand, { text: 'I can read typed messages. What can I help you with?', topic: 'help', choices: MAIN_MENU })],
+          activities: [messageActivity(origin.brand, { text: 'I can read typed messages. What can I help you with?', topic: 'help', choices: MAIN_MENU })],
           snapshot: persisted,
         };
       }
       const command = parseShopperCommand(said);
-      if (command) return run(brand, persisted, { type: 'user.command', command });
+      if (command) return run(origin, persisted, { type: 'user.command', command, at });
       const understanding = await deps.recognizer.recognize(said);
-      return run(brand, persisted, { type: 'user.said', text: said, understanding });
+      return run(origin, persisted, { type: 'user.said', text: said, understanding, at });
     },
   };
 }

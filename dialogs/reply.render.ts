@@ -1,9 +1,10 @@
 import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
 import type { BrandId } from '../knowledge/brand-ids.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
+import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
 import type { ConversationReply } from '../machines/conversation.machine.js';
 import { supportChannelData, type AwaitingSlot } from './support-channel-data.js';
+import { renderTrackingReply } from './tracking.render.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
 
 /** The main actions offered on welcome and whenever the shopper is back at the start. */
@@ -42,7 +43,7 @@ export function messageActivity(brand: BrandId, message: BotMessage): Partial<Ac
   return activity;
 }
 
-export function renderReply(kb: KnowledgeBase, brand: BrandId, reply: ConversationReply): Partial<Activity> {
+export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: ConversationReply): Partial<Activity> {
   switch (reply.kind) {
     case 'welcome': {
       const greeting = kb.answer(brand, 'greeting');
@@ -68,7 +69,25 @@ export function renderReply(kb: KnowledgeBase, brand: BrandId, reply: Conversati
       });
     }
     case 'cancelled':
-      return messageActivity(brand, { text: "Okay, I've stopped that. What else can I help you with?", topic: 'help', choices: MAIN_MENU });
+      return messageActivity(brand, {
+        text: reply.flow === 'tracking' ? "Okay, I've stopped looking up your order. What else can I help you with?" : "Okay. What else can I help you with?",
+        topic: 'help',
+        choices: MAIN_MENU,
+      });
+    case 'flowHelp':
+      return messageActivity(brand, {
+        text:
+          "I'm looking up your order: I need its order number and the email address you used when ordering. " +
+          "You can also ask me a policy question at any point, say \"cancel\" to stop, or \"talk to a person\".",
+        topic: 'order.tracking',
+        choices: ['handoff.human'],
+      });
+    case 'tracking.ask':
+    case 'tracking.status':
+    case 'tracking.gaveUp':
+    case 'tracking.locked':
+    case 'tracking.unavailable':
+      return renderTrackingReply(brand, reply, kb.profile(brand));
     case 'restarted':
       return messageActivity(brand, { text: "Let's start over. What can I help you with?", topic: 'greeting', choices: MAIN_MENU });
   }

@@ -1,22 +1,36 @@
-import { assign, setup } from 'xstate';
+import { assign, emit, enqueueActions, sendTo, setup } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
+import type { Order } from '../knowledge/orders/order.schema.js';
 import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
 import type { TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
+import type { UserSaid } from './flow-events.js';
+import { trackingMachine, type TrackingOutput, type TrackingReply, type TrackingReplyEvent } from './tracking.machine.js';
 
-/** What the bot should say this turn; dialogs/ turns each into a message. */
+/** The flows the router can be in; the help text and digressions depend on it. */
+export type FlowName = 'tracking';
+
+/** What the bot should say; dialogs/ turns each into a message. Emitted as `reply` events. */
 export type ConversationReply =
   | { kind: 'welcome' }
   | { kind: 'answer'; topic: Topic; confidence: number }
   | { kind: 'didYouMean'; options: TopicScore[] }
-  | { kind: 'cancelled' }
-  | { kind: 'restarted' };
+  | { kind: 'flowHelp'; flow: FlowName }
+  | { kind: 'cancelled'; flow: FlowName | null }
+  | { kind: 'restarted' }
+  | TrackingReply;
+
+export interface ReplyEmitted {
+  type: 'reply';
+  reply: ConversationReply;
+}
 
 export type ShopperCommand = 'cancel' | 'restart';
 
 export type ConversationEvent =
   | { type: 'conversation.started' }
-  | { type: 'user.said'; text: string; understanding: Understanding }
-  | { type: 'user.command'; command: ShopperCommand };
+  | UserSaid
+  | { type: 'user.command'; command: ShopperCommand; at: string }
+  | TrackingReplyEvent;
 
 export interface ConversationInput {
   brand: BrandId;
@@ -31,7 +45,10 @@ export interface ConversationContext {
   offered: Topic[];
   /** Low-confidence turns in a row: after a few, a person is offered among the guesses. */
   misunderstandings: number;
-  replies: ConversationReply[];
+  /** The order this conversation proved is the shopper's (number and email matched). */
+  verifiedOrder: Order | null;
+  /** Failed order verifications in this conversation, across flows and "start over". */
+  failedVerifications: number;
 }
 
 const MAX_GUESSES = 3;
@@ -56,44 +73,76 @@ function guesses(understanding: Understanding, misunderstandings: number): Topic
   return options;
 }
 
+function confident(context: ConversationContext, understanding: Understanding): boolean {
+  return understanding.topic === 'out_of_scope' || understanding.confidence >= context.confidenceThreshold;
+}
+
+function hasEntities(understanding: Understanding): boolean {
+  return understanding.entities.orderNumber !== undefined || understanding.entities.email !== undefined;
+}
+
 export const conversationMachine = setup({
   types: {
     context: {} as ConversationContext,
     events: {} as ConversationEvent,
     input: {} as ConversationInput,
+    emitted: {} as ReplyEmitted,
   },
+  actors: { tracking: trackingMachine },
   guards: {
     pickedAnOffer: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) !== undefined,
-    understoodWell: ({ context, event }) =>
+    understoodWell: ({ context, event }) => event.type === 'user.said' && confident(context, event.understanding),
+    asksToTrack: ({ context, event }) =>
+      event.type === 'user.said' && event.understanding.topic === 'order.tracking' && confident(context, event.understanding),
+    pickedTracking: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'order.tracking',
+    asksForPerson: ({ context, event }) =>
+      event.type === 'user.said' && event.understanding.topic === 'handoff.human' && confident(context, event.understanding),
+    asksForHelp: ({ context, event }) =>
+      event.type === 'user.said' && event.understanding.topic === 'help' && confident(context, event.understanding),
+    /**
+     * A clear question about something else, carrying nothing the flow could use: answer it and
+     * let the flow ask again. Anything else (an order number, an email, gibberish) is the flow's.
+     */
+    isDigression: ({ context, event }) =>
       event.type === 'user.said' &&
-      (event.understanding.topic === 'out_of_scope' || event.understanding.confidence >= context.confidenceThreshold),
+      event.understanding.confidence >= context.confidenceThreshold &&
+      !['order.tracking', 'out_of_scope'].includes(event.understanding.topic) &&
+      !hasEntities(event.understanding),
   },
   actions: {
-    welcome: assign({ replies: () => [{ kind: 'welcome' } as const], offered: () => [], misunderstandings: 0 }),
-    answerPickedOffer: assign(({ context, event }) => {
+    welcome: emit({ type: 'reply', reply: { kind: 'welcome' } } as const),
+    answerPickedOffer: emit(({ context, event }) => {
       const topic = event.type === 'user.said' ? pickOffered(context.offered, event.text) : undefined;
-      return {
-        replies: topic === undefined ? [] : [{ kind: 'answer', topic, confidence: 1 } as const],
-        offered: [],
-        misunderstandings: 0,
-      };
+      return { type: 'reply', reply: { kind: 'answer', topic: topic ?? 'help', confidence: 1 } } as const;
     }),
-    answer: assign(({ event }) => {
-      if (event.type !== 'user.said') return {};
-      const { topic, confidence } = event.understanding;
-      return { replies: [{ kind: 'answer', topic, confidence } as const], offered: [], misunderstandings: 0 };
+    answer: emit(({ event }) => {
+      const { topic, confidence } = event.type === 'user.said' ? event.understanding : { topic: 'help' as const, confidence: 0 };
+      return { type: 'reply', reply: { kind: 'answer', topic, confidence } } as const;
     }),
-    offerGuesses: assign(({ context, event }) => {
-      if (event.type !== 'user.said') return {};
+    offerGuesses: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'user.said') return;
       const misunderstandings = context.misunderstandings + 1;
       const options = guesses(event.understanding, misunderstandings);
-      return { replies: [{ kind: 'didYouMean', options } as const], offered: options.map((o) => o.topic), misunderstandings };
+      enqueue.assign({ offered: options.map((o) => o.topic), misunderstandings });
+      enqueue.emit({ type: 'reply', reply: { kind: 'didYouMean', options } });
     }),
-    acknowledgeCommand: assign(({ event }) => {
-      if (event.type !== 'user.command') return {};
-      const reply: ConversationReply = event.command === 'cancel' ? { kind: 'cancelled' } : { kind: 'restarted' };
-      return { replies: [reply], offered: [], misunderstandings: 0 };
+    understood: assign({ offered: () => [], misunderstandings: 0 }),
+    relayFlowReply: emit(({ event }) => ({ type: 'reply', reply: event.type === 'flow.reply' ? event.reply : { kind: 'restarted' } }) as const),
+    repromptFlow: sendTo('flow', ({ event }) => ({ type: 'flow.reprompt', at: 'at' in event ? event.at : new Date(0).toISOString() })),
+    forwardToFlow: sendTo('flow', ({ event }) => event),
+    flowHelp: emit({ type: 'reply', reply: { kind: 'flowHelp', flow: 'tracking' } } as const),
+    rememberTracking: assign(({ event }) => {
+      const output = (event as unknown as { output: TrackingOutput }).output;
+      return { verifiedOrder: output.verifiedOrder ?? null, failedVerifications: output.failedAttempts };
     }),
+    /** The flow is about to be stopped mid-way: keep its failed attempts so the limit holds. */
+    keepFlowFailures: assign(({ context, self }) => {
+      const flow = self.getSnapshot().children.flow as { getSnapshot(): { context?: { failedAttempts?: number } } } | undefined;
+      return { failedVerifications: flow?.getSnapshot().context?.failedAttempts ?? context.failedVerifications };
+    }),
+    cancelled: emit({ type: 'reply', reply: { kind: 'cancelled', flow: null } } as const),
+    cancelledTracking: emit({ type: 'reply', reply: { kind: 'cancelled', flow: 'tracking' } } as const),
+    restarted: emit({ type: 'reply', reply: { kind: 'restarted' } } as const),
   },
 }).createMachine({
   id: 'conversation',
@@ -102,18 +151,23 @@ export const conversationMachine = setup({
     confidenceThreshold: input.confidenceThreshold,
     offered: [],
     misunderstandings: 0,
-    replies: [],
+    verifiedOrder: null,
+    failedVerifications: 0,
   }),
   initial: 'idle',
   on: {
-    'conversation.started': { target: '.idle', actions: 'welcome' },
-    'user.command': { target: '.idle', actions: 'acknowledgeCommand' },
+    'conversation.started': { target: '.idle', actions: ['understood', 'welcome'] },
+    'user.command': [
+      { guard: ({ event }) => event.command === 'restart', target: '.idle', actions: ['understood', 'restarted'] },
+      { target: '.idle', actions: ['understood', 'cancelled'] },
+    ],
   },
   states: {
     idle: {
       on: {
         'user.said': [
-          { guard: 'understoodWell', actions: 'answer' },
+          { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
+          { guard: 'understoodWell', actions: ['understood', 'answer'] },
           { target: 'choosing', actions: 'offerGuesses' },
         ],
       },
@@ -122,9 +176,42 @@ export const conversationMachine = setup({
     choosing: {
       on: {
         'user.said': [
-          { guard: 'pickedAnOffer', target: 'idle', actions: 'answerPickedOffer' },
-          { guard: 'understoodWell', target: 'idle', actions: 'answer' },
+          { guard: 'pickedTracking', target: 'tracking', actions: 'understood' },
+          { guard: 'pickedAnOffer', target: 'idle', actions: ['answerPickedOffer', 'understood'] },
+          { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
+          { guard: 'understoodWell', target: 'idle', actions: ['understood', 'answer'] },
           { target: 'choosing', reenter: true, actions: 'offerGuesses' },
+        ],
+      },
+    },
+    tracking: {
+      invoke: {
+        id: 'flow',
+        src: 'tracking',
+        input: ({ context, event }) => {
+          const said = event.type === 'user.said' ? event : undefined;
+          return {
+            brand: context.brand,
+            at: said?.at ?? new Date(0).toISOString(),
+            orderNumber: said?.understanding.entities.orderNumber,
+            email: said?.understanding.entities.email,
+            verifiedOrder: context.verifiedOrder ?? undefined,
+            failedAttempts: context.failedVerifications,
+          };
+        },
+        onDone: { target: 'idle', actions: 'rememberTracking' },
+      },
+      on: {
+        'flow.reply': { actions: 'relayFlowReply' },
+        'user.command': [
+          { guard: ({ event }) => event.command === 'restart', target: 'idle', actions: ['keepFlowFailures', 'understood', 'restarted'] },
+          { target: 'idle', actions: ['keepFlowFailures', 'understood', 'cancelledTracking'] },
+        ],
+        'user.said': [
+          { guard: 'asksForPerson', target: 'idle', actions: ['keepFlowFailures', 'answer'] },
+          { guard: 'asksForHelp', actions: ['flowHelp', 'repromptFlow'] },
+          { guard: 'isDigression', actions: ['answer', 'repromptFlow'] },
+          { actions: 'forwardToFlow' },
         ],
       },
     },

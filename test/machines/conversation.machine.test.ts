@@ -1,98 +1,171 @@
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
+import { createActor, fromPromise, waitFor, type AnyActorRef } from 'xstate';
+import { createDemoOrders } from '../../bot/orders/demo-orders.js';
+import { normalizeOrderNumber } from '../../knowledge/orders/order-matching.js';
 import type { Topic } from '../../knowledge/topics.js';
 import type { Understanding } from '../../knowledge/understanding/understanding.types.js';
-import { conversationMachine, pickOffered, type ConversationEvent } from '../../machines/conversation.machine.js';
+import { conversationMachine, pickOffered, type ConversationEvent, type ConversationReply } from '../../machines/conversation.machine.js';
+import { trackingMachine, type VerifyOrderInput, type VerifyOrderResult } from '../../machines/tracking.machine.js';
 
-function understood(ranked: Array<[Topic, number]>): Understanding {
+const AT = '2026-11-20T15:00:00.000Z';
+const orders = createDemoOrders(new Date(AT));
+const shipped = orders.find((order) => order.brand === 'kendra-scott-mall' && order.orderNumber === 'KS-100234')!;
+
+function understood(ranked: Array<[Topic, number]>, entities: Understanding['entities'] = {}): Understanding {
   const [top] = ranked;
   return {
     topic: top?.[0] ?? 'out_of_scope',
     confidence: top?.[1] ?? 0,
     ranked: ranked.map(([topic, confidence]) => ({ topic, confidence })),
-    entities: {},
+    entities,
   };
 }
 
-function said(text: string, ranked: Array<[Topic, number]>): ConversationEvent {
-  return { type: 'user.said', text, understanding: understood(ranked) };
+function said(text: string, ranked: Array<[Topic, number]>, entities: Understanding['entities'] = {}): ConversationEvent {
+  return { type: 'user.said', text, understanding: understood(ranked, entities), at: AT };
 }
 
-function start() {
-  const actor = createActor(conversationMachine, { input: { brand: 'kendra-scott-mall', confidenceThreshold: 0.6 } });
+// A fake order system: the one demo order, matched on number and email.
+const verifyOrder = fromPromise<VerifyOrderResult, VerifyOrderInput>(async ({ input }) =>
+  normalizeOrderNumber(input.orderNumber) === normalizeOrderNumber(shipped.orderNumber) && input.email === shipped.email
+    ? { outcome: 'verified', order: shipped }
+    : { outcome: 'notMatched' },
+);
+
+const machine = conversationMachine.provide({ actors: { tracking: trackingMachine.provide({ actors: { verifyOrder } }) } });
+
+function start(snapshot?: unknown) {
+  const actor = createActor(machine, { input: { brand: 'kendra-scott-mall', confidenceThreshold: 0.6 }, snapshot: snapshot as never });
+  let replies: ConversationReply[] = [];
+  actor.on('reply', (event) => replies.push(event.reply));
   actor.start();
-  return actor;
+  /** Sends one event, waits for any lookup, and returns that turn's replies. */
+  const turn = async (event: ConversationEvent): Promise<ConversationReply[]> => {
+    replies = [];
+    actor.send(event);
+    const flow = actor.getSnapshot().children.flow as AnyActorRef | undefined;
+    if (flow?.getSnapshot().hasTag('busy')) await waitFor(flow, (s) => s.status !== 'active' || !s.hasTag('busy'));
+    return replies;
+  };
+  return { actor, turn };
 }
 
-describe('conversation machine', () => {
-  it('greets when the conversation starts', () => {
-    const actor = start();
-    actor.send({ type: 'conversation.started' });
-    expect(actor.getSnapshot().context.replies).toEqual([{ kind: 'welcome' }]);
+describe('conversation machine: answering', () => {
+  it('greets when the conversation starts', async () => {
+    const { turn } = start();
+    expect(await turn({ type: 'conversation.started' })).toEqual([{ kind: 'welcome' }]);
   });
 
-  it('answers a confidently understood question', () => {
-    const actor = start();
-    actor.send(said('how long do refunds take', [['refund.timeline', 0.92], ['refund.status', 0.05]]));
+  it('answers a confidently understood question', async () => {
+    const { actor, turn } = start();
+    expect(await turn(said('how long do refunds take', [['refund.timeline', 0.92], ['refund.status', 0.05]]))).toEqual([
+      { kind: 'answer', topic: 'refund.timeline', confidence: 0.92 },
+    ]);
     expect(actor.getSnapshot().value).toBe('idle');
-    expect(actor.getSnapshot().context.replies).toEqual([{ kind: 'answer', topic: 'refund.timeline', confidence: 0.92 }]);
   });
 
-  it('offers the likeliest topics below the threshold, and a pick by number answers it', () => {
-    const actor = start();
-    actor.send(said('money thing', [['refund.status', 0.4], ['payment.issue', 0.3], ['out_of_scope', 0.2], ['refund.timeline', 0.1]]));
+  it('offers the likeliest topics below the threshold, and a pick by number answers it', async () => {
+    const { actor, turn } = start();
+    const [offer] = await turn(said('money thing', [['refund.status', 0.4], ['payment.issue', 0.3], ['out_of_scope', 0.2], ['refund.timeline', 0.1]]));
+    expect(offer).toMatchObject({ kind: 'didYouMean', options: [{ topic: 'refund.status' }, { topic: 'payment.issue' }, { topic: 'refund.timeline' }] });
     expect(actor.getSnapshot().value).toBe('choosing');
-    expect(actor.getSnapshot().context.replies[0]).toMatchObject({
-      kind: 'didYouMean',
-      options: [{ topic: 'refund.status' }, { topic: 'payment.issue' }, { topic: 'refund.timeline' }],
-    });
-    actor.send(said('2', [['out_of_scope', 0.3]]));
+    expect(await turn(said('2', [['out_of_scope', 0.3]]))).toEqual([{ kind: 'answer', topic: 'payment.issue', confidence: 1 }]);
     expect(actor.getSnapshot().value).toBe('idle');
-    expect(actor.getSnapshot().context.replies).toEqual([{ kind: 'answer', topic: 'payment.issue', confidence: 1 }]);
   });
 
-  it('treats a new, clear question while choosing as that question', () => {
-    const actor = start();
-    actor.send(said('hmm', [['shipping.cost', 0.3], ['shipping.timeline', 0.25]]));
-    actor.send(said('do you ship to canada', [['shipping.international', 0.95]]));
+  it('treats a new, clear question while choosing as that question', async () => {
+    const { actor, turn } = start();
+    await turn(said('hmm', [['shipping.cost', 0.3], ['shipping.timeline', 0.25]]));
+    expect(await turn(said('do you ship to canada', [['shipping.international', 0.95]]))).toEqual([
+      { kind: 'answer', topic: 'shipping.international', confidence: 0.95 },
+    ]);
     expect(actor.getSnapshot().value).toBe('idle');
-    expect(actor.getSnapshot().context.replies).toEqual([{ kind: 'answer', topic: 'shipping.international', confidence: 0.95 }]);
   });
 
-  it('offers a person after repeated misunderstandings', () => {
-    const actor = start();
-    actor.send(said('blah', [['shipping.cost', 0.3], ['shipping.timeline', 0.25], ['refund.status', 0.2]]));
-    actor.send(said('blah blah', [['shipping.cost', 0.3], ['shipping.timeline', 0.25], ['refund.status', 0.2]]));
-    const [reply] = actor.getSnapshot().context.replies;
-    expect(reply).toMatchObject({ kind: 'didYouMean' });
+  it('offers a person after repeated misunderstandings', async () => {
+    const { turn } = start();
+    await turn(said('blah', [['shipping.cost', 0.3], ['shipping.timeline', 0.25], ['refund.status', 0.2]]));
+    const [reply] = await turn(said('blah blah', [['shipping.cost', 0.3], ['shipping.timeline', 0.25], ['refund.status', 0.2]]));
     expect(reply?.kind === 'didYouMean' && reply.options.map((o) => o.topic)).toContain('handoff.human');
   });
 
-  it('answers out-of-scope questions at once instead of guessing', () => {
-    const actor = start();
-    actor.send(said("what's the weather", [['out_of_scope', 0.3], ['shipping.timeline', 0.2]]));
-    expect(actor.getSnapshot().context.replies).toEqual([{ kind: 'answer', topic: 'out_of_scope', confidence: 0.3 }]);
+  it('answers out-of-scope questions at once instead of guessing', async () => {
+    const { turn } = start();
+    expect(await turn(said("what's the weather", [['out_of_scope', 0.3], ['shipping.timeline', 0.2]]))).toEqual([
+      { kind: 'answer', topic: 'out_of_scope', confidence: 0.3 },
+    ]);
   });
 
-  it('acknowledges cancel and start over and returns to idle', () => {
-    const actor = start();
-    actor.send(said('hmm', [['shipping.cost', 0.3]]));
-    actor.send({ type: 'user.command', command: 'cancel' });
+  it('survives a persist and restore in the middle of a choice', async () => {
+    const first = start();
+    await first.turn(said('hmm', [['shipping.cost', 0.3], ['shipping.timeline', 0.25]]));
+    const persisted = JSON.parse(JSON.stringify(first.actor.getPersistedSnapshot()));
+    first.actor.stop();
+    const second = start(persisted);
+    expect(await second.turn(said('Shipping cost', [['out_of_scope', 0.1]]))).toEqual([{ kind: 'answer', topic: 'shipping.cost', confidence: 1 }]);
+  });
+});
+
+describe('conversation machine: the tracking flow inside it', () => {
+  const trackIt = (entities: Understanding['entities'] = {}) => said('track my order', [['order.tracking', 0.9]], entities);
+
+  it('starts tracking and asks for the order number, then the email, then reports', async () => {
+    const { actor, turn } = start();
+    expect(await turn(trackIt())).toEqual([{ kind: 'tracking.ask', slot: 'orderNumber' }]);
+    expect(await turn(said('KS-100234', [['out_of_scope', 1]], { orderNumber: 'KS-100234' }))).toEqual([{ kind: 'tracking.ask', slot: 'email' }]);
+    const [report] = await turn(said(shipped.email, [['out_of_scope', 1]], { email: shipped.email }));
+    expect(report).toMatchObject({ kind: 'tracking.status', status: { status: 'shipped' } });
     expect(actor.getSnapshot().value).toBe('idle');
-    expect(actor.getSnapshot().context.replies).toEqual([{ kind: 'cancelled' }]);
-    actor.send({ type: 'user.command', command: 'restart' });
-    expect(actor.getSnapshot().context.replies).toEqual([{ kind: 'restarted' }]);
+    expect(actor.getSnapshot().context.verifiedOrder?.orderNumber).toBe('KS-100234');
   });
 
-  it('survives a persist and restore in the middle of a choice', () => {
-    const actor = start();
-    actor.send(said('hmm', [['shipping.cost', 0.3], ['shipping.timeline', 0.25]]));
-    const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
-    actor.stop();
-    const restored = createActor(conversationMachine, { snapshot: persisted, input: { brand: 'kendra-scott-mall', confidenceThreshold: 0.6 } });
-    restored.start();
-    restored.send(said('Shipping cost', [['out_of_scope', 0.1]]));
-    expect(restored.getSnapshot().context.replies).toEqual([{ kind: 'answer', topic: 'shipping.cost', confidence: 1 }]);
+  it('answers a policy question mid-flow, then asks again for what it was waiting for', async () => {
+    const { actor, turn } = start();
+    await turn(trackIt({ orderNumber: 'KS-100234' }));
+    expect(await turn(said('wait, is shipping free?', [['shipping.cost', 0.9]]))).toEqual([
+      { kind: 'answer', topic: 'shipping.cost', confidence: 0.9 },
+      { kind: 'tracking.ask', slot: 'email' },
+    ]);
+    expect(actor.getSnapshot().value).toBe('tracking');
+    const [report] = await turn(said(shipped.email, [['out_of_scope', 1]], { email: shipped.email }));
+    expect(report).toMatchObject({ kind: 'tracking.status' });
+  });
+
+  it('explains what it needs on "help" and keeps the flow', async () => {
+    const { actor, turn } = start();
+    await turn(trackIt());
+    expect(await turn(said('help', [['help', 0.95]]))).toEqual([{ kind: 'flowHelp', flow: 'tracking' }, { kind: 'tracking.ask', slot: 'orderNumber' }]);
+    expect(actor.getSnapshot().value).toBe('tracking');
+  });
+
+  it('leaves the flow on cancel and on a request for a person', async () => {
+    const { actor, turn } = start();
+    await turn(trackIt());
+    expect(await turn({ type: 'user.command', command: 'cancel', at: AT })).toEqual([{ kind: 'cancelled', flow: 'tracking' }]);
+    expect(actor.getSnapshot().value).toBe('idle');
+    await turn(trackIt());
+    expect(await turn(said('talk to a person', [['handoff.human', 0.9]]))).toEqual([{ kind: 'answer', topic: 'handoff.human', confidence: 0.9 }]);
+    expect(actor.getSnapshot().value).toBe('idle');
+  });
+
+  it('keeps the flow, and what it has, across a persist and restore', async () => {
+    const first = start();
+    await first.turn(trackIt({ orderNumber: 'KS-100234' }));
+    const persisted = JSON.parse(JSON.stringify(first.actor.getPersistedSnapshot()));
+    first.actor.stop();
+    const second = start(persisted);
+    const [report] = await second.turn(said(shipped.email, [['out_of_scope', 1]], { email: shipped.email }));
+    expect(report).toMatchObject({ kind: 'tracking.status', orderNumber: 'KS-100234' });
+  });
+
+  it('carries failed attempts across "start over", so the limit cannot be reset', async () => {
+    const { actor, turn } = start();
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
+      await turn(trackIt({ orderNumber: 'KS-999999', email: 'nobody@example.com' }));
+      await turn({ type: 'user.command', command: 'restart', at: AT });
+    }
+    expect(actor.getSnapshot().context.failedVerifications).toBe(2);
+    expect(await turn(trackIt({ orderNumber: 'KS-999998', email: 'nobody@example.com' }))).toEqual([{ kind: 'tracking.gaveUp' }]);
   });
 });
 

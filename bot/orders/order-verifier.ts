@@ -1,0 +1,53 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { fromPromise } from 'xstate';
+import type { BrandId } from '../../knowledge/brand-ids.js';
+import { emailsMatch } from '../../knowledge/orders/order-matching.js';
+import type { VerifyOrderInput, VerifyOrderResult } from '../../machines/tracking.machine.js';
+import type { OrderSource } from './order-source.js';
+
+export interface VerificationLimits {
+  /** Failed number + email pairs one client may make within the window, across conversations. */
+  failuresPerClient: number;
+  windowSeconds: number;
+  /** A lookup slower than this counts as the order system being unavailable. */
+  lookupTimeoutMs: number;
+}
+
+/**
+ * The real `verifyOrder` effect: look the order up within the brand, compare the email, and
+ * count failures per client so order numbers cannot be enumerated from one address. An unknown
+ * order and a wrong email are the same outcome, so neither reveals that an order exists.
+ */
+export function createOrderVerifier(source: OrderSource, limits: VerificationLimits) {
+  const failures = new RateLimiterMemory({ keyPrefix: 'verify', points: limits.failuresPerClient, duration: limits.windowSeconds });
+
+  async function verify(client: string, { brand, orderNumber, email }: VerifyOrderInput): Promise<VerifyOrderResult> {
+    const key = `${brand satisfies BrandId}:${client}`;
+    const spent = await failures.get(key);
+    if (spent !== null && spent.consumedPoints >= limits.failuresPerClient) {
+      return { outcome: 'locked', retryAfterSeconds: Math.ceil(spent.msBeforeNext / 1000) };
+    }
+    const order = await withTimeout(source.findOrder(brand, orderNumber), limits.lookupTimeoutMs);
+    if (order !== undefined && emailsMatch(email, order.email)) return { outcome: 'verified', order };
+    try {
+      await failures.consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return { outcome: 'locked', retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000) };
+      throw rejection;
+    }
+    return { outcome: 'notMatched' };
+  }
+
+  return {
+    /** The actor logic for one turn's client, supplied to the tracking machine with `.provide()`. */
+    forClient: (client: string) => fromPromise<VerifyOrderResult, VerifyOrderInput>(({ input }) => verify(client, input)),
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`order lookup took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

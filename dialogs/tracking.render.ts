@@ -1,0 +1,222 @@
+// The tracking flow's replies as messages. Asks never mention an order (the shopper has not
+// proved anything yet); statuses give dates in the brand's time zone and name where each figure
+// comes from: a quoted policy section, or the store's own setting, never passed off as policy.
+import { ActionTypes, CardFactory, type Activity, type Attachment } from 'botbuilder';
+import { DateTime } from 'luxon';
+import type { BrandId } from '../knowledge/brand-ids.js';
+import type { BrandProfile, DurationUnit } from '../knowledge/brands/brand-profile.schema.js';
+import type { Source } from '../knowledge/knowledge-base.types.js';
+import { brandTimeZone, type FigureBasis, type IsoDate, type TrackingStatus } from '../knowledge/orders/tracking-status.js';
+import type { Topic } from '../knowledge/topics.js';
+import type { TrackingAskProblem, TrackingReply, TrackingSlot } from '../machines/tracking.machine.js';
+import { messageActivity, type BotMessage } from './reply.render.js';
+
+/** What the renderer reads of a brand profile. */
+export type TrackingRenderProfile = Pick<BrandProfile, 'displayName' | 'documents' | 'timeZone' | 'channels' | 'statements'>;
+
+const TOPIC = 'order.tracking' satisfies Topic;
+const PERSON: readonly Topic[] = ['handoff.human'];
+const FORMAT_EXAMPLE = 'for example AB-123456 or 1234567';
+
+export function renderTrackingReply(brand: BrandId, reply: TrackingReply, profile: TrackingRenderProfile): Partial<Activity> {
+  const say = (message: Omit<BotMessage, 'topic'>) => messageActivity(brand, { topic: TOPIC, ...message });
+  switch (reply.kind) {
+    case 'tracking.ask':
+      return say({ text: askText(reply.slot, reply.problem), awaiting: reply.slot });
+    case 'tracking.gaveUp': {
+      const reach = reachTeam(profile);
+      return say({
+        text: `I'm sorry, I still couldn't find an order matching those details, so I'll stop trying here. A person on the team can look into it for you.${reach.text}`,
+        sources: reach.sources,
+        choices: PERSON,
+      });
+    }
+    case 'tracking.locked': {
+      const reach = reachTeam(profile);
+      const minutes = Math.ceil(reply.retryAfterSeconds / 60);
+      const when = minutes > 0 ? `in about ${minutes} minute${minutes === 1 ? '' : 's'}` : 'later';
+      return say({
+        text: `There have been too many order lookups from here, so I can't check any more right now. Please try again ${when}, or talk to a person on the team.${reach.text}`,
+        sources: reach.sources,
+        choices: PERSON,
+      });
+    }
+    case 'tracking.unavailable': {
+      const reach = reachTeam(profile);
+      return say({
+        text: `Sorry, I can't look up orders right now. Please try again in a little while, or talk to a person on the team.${reach.text}`,
+        sources: reach.sources,
+        choices: PERSON,
+      });
+    }
+    case 'tracking.status':
+      return renderStatus(brand, reply.status, reply.orderNumber, profile);
+  }
+}
+
+function askText(slot: TrackingSlot, problem: TrackingAskProblem | undefined): string {
+  if (slot === 'email') {
+    return problem === 'notAnEmail'
+      ? "That doesn't look like an email address. Please type the email you used for the order, like name@example.com."
+      : "Thanks. What's the email address on the order? I use it to make sure the order is yours.";
+  }
+  switch (problem) {
+    case 'emailInsteadOfNumber':
+      return `That looks like an email address; I've kept it for the next step. I need the order number first: it's in your order confirmation email, ${FORMAT_EXAMPLE}.`;
+    case 'notAnOrderNumber':
+      return `Sorry, that doesn't look like an order number. It's the letters and digits in your order confirmation email, ${FORMAT_EXAMPLE}. What's your order number?`;
+    case 'notMatched':
+      return "I couldn't find an order with that order number and email address. Please check both, then send me the order number again.";
+    default:
+      return `To look up your order I need its order number. You'll find it in your order confirmation email, ${FORMAT_EXAMPLE}.`;
+  }
+}
+
+function renderStatus(brand: BrandId, status: TrackingStatus, orderNumber: string, profile: TrackingRenderProfile): Partial<Activity> {
+  const zone = brandTimeZone(profile);
+  const date = (iso: IsoDate) => formatDate(iso, zone);
+  const name = displayName(profile);
+  const say = (message: Omit<BotMessage, 'topic'>) => messageActivity(brand, { topic: TOPIC, ...message });
+  switch (status.status) {
+    case 'processing': {
+      const { basis, shipBy } = status;
+      if (shipBy === null || basis === null) {
+        return say({
+          text: `Your order ${orderNumber} is being prepared and hasn't shipped yet. ${name}'s policy doesn't state a processing time, so I can't give you a ship date; a person on the team can check on it if you like.`,
+          choices: PERSON,
+        });
+      }
+      const why = basisText(basis, 'processing', profile);
+      if (status.pastShipBy) {
+        return say({
+          text: `I'm sorry: your order ${orderNumber} hasn't shipped yet. It was expected to ship by ${date(shipBy)}, ${why} Would you like me to pass this to a person on the team?`,
+          sources: basisSources(basis),
+          choices: PERSON,
+        });
+      }
+      return say({ text: `Your order ${orderNumber} is being prepared. It's expected to ship by ${date(shipBy)}, ${why}`, sources: basisSources(basis) });
+    }
+    case 'shipped': {
+      const delivery =
+        status.deliveryBetween === null || status.basis === null
+          ? `${name}'s policy doesn't state a delivery time, so I can't estimate a delivery date; the carrier's tracking has the latest.`
+          : `Expected delivery: between ${date(status.deliveryBetween.earliest)} and ${date(status.deliveryBetween.latest)}, ${basisText(status.basis, 'delivery', profile)}`;
+      const activity = say({
+        text: `Your order ${orderNumber} has shipped with ${status.carrier}. ${delivery}${shipmentLines(status)}`,
+        sources: basisSources(status.basis),
+      });
+      return withCard(activity, shipmentCard(`Order ${orderNumber} has shipped`, status, status.deliveryBetween && `Expected delivery between ${date(status.deliveryBetween.earliest)} and ${date(status.deliveryBetween.latest)}`));
+    }
+    case 'late': {
+      const promises = profile.statements['shipping.problem'] ?? [];
+      const promise = promises.length > 0 ? promises.map((statement) => statement.say).join(' ') : `The team can look into it with the carrier.`;
+      const reach = reachTeam(profile);
+      const between = `between ${date(status.deliveryBetween.earliest)} and ${date(status.deliveryBetween.latest)}`;
+      const activity = say({
+        text: [
+          `I'm sorry: your order ${orderNumber} shipped with ${status.carrier} and was expected to arrive ${between}, ${basisText(status.basis, 'delivery', profile)}`,
+          "It's running late.",
+          promise,
+          `Would you like me to pass this to a person on the team?${reach.text}`,
+        ].join(' ') + shipmentLines(status),
+        sources: uniqueSources([...basisSources(status.basis), ...promises.map(sourceOf), ...reach.sources]),
+        choices: PERSON,
+      });
+      return withCard(activity, shipmentCard(`Order ${orderNumber} is running late`, status, `Expected ${between}`));
+    }
+    case 'delivered': {
+      const lines = [`Your order ${orderNumber} was delivered on ${date(status.deliveredOn)}.`];
+      const window = status.returnWindow;
+      if (window !== null) {
+        const from = window.startsFrom === 'delivery' ? 'the delivery date' : 'the order date';
+        const until = window.open ? `you can start a return until ${date(window.endsOn)}` : `the return window ended on ${date(window.endsOn)}`;
+        lines.push(
+          window.basis.kind === 'policy'
+            ? `Under the “${window.basis.phrase}” return process in the ${cite(window.basis.source, profile)}, counted from ${from} (the store's own setting, since the policy doesn't say when it starts), ${until}.`
+            : `The store's return window is ${span(window.basis)} from ${from} (a store setting rather than a stated policy), so ${until}.`,
+        );
+      }
+      return say({ text: lines.join(' '), sources: window === null ? [] : basisSources(window.basis), choices: ['returns.start'] });
+    }
+    case 'cancelled':
+      return say({
+        text: `Your order ${orderNumber} was cancelled, so nothing is on its way. If you didn't expect that, a person on the team can look into it.`,
+        choices: PERSON,
+      });
+  }
+}
+
+/** The closing paragraph: the link last and on its own line, so no punctuation sticks to it. */
+function shipmentLines(status: { trackingNumber: string; trackingUrl: string | null }): string {
+  return `\n\nTracking number: ${status.trackingNumber}${status.trackingUrl === null ? '' : `\nTrack it at ${status.trackingUrl}`}`;
+}
+
+function shipmentCard(title: string, status: { carrier: string; trackingNumber: string; trackingUrl: string | null }, delivery: string | null): Attachment {
+  const buttons = status.trackingUrl === null ? [] : [{ type: ActionTypes.OpenUrl, title: 'Track package', value: status.trackingUrl }];
+  return CardFactory.heroCard(title, delivery ?? 'The store states no delivery time; the carrier’s tracking has the latest.', [], buttons, {
+    subtitle: `${status.carrier} · Tracking number ${status.trackingNumber}`,
+  });
+}
+
+function withCard(activity: Partial<Activity>, card: Attachment): Partial<Activity> {
+  return { ...activity, attachments: [card] };
+}
+
+/** Completes "…ship by <date>, " with where the figure comes from. */
+function basisText(basis: FigureBasis, what: 'processing' | 'delivery', profile: TrackingRenderProfile): string {
+  return basis.kind === 'policy'
+    ? `based on the “${basis.phrase}” ${what} time in the ${cite(basis.source, profile)}.`
+    : `an estimate from the store's usual ${what} time of ${span(basis)} (a store setting rather than a stated policy).`;
+}
+
+function span(basis: { min: number; max: number; unit: DurationUnit }): string {
+  const unit = UNIT_WORDS[basis.unit];
+  return basis.min === basis.max ? `${basis.max} ${basis.max === 1 ? unit.replace(/s$/, '') : unit}` : `${basis.min}-${basis.max} ${unit}`;
+}
+
+const UNIT_WORDS: Record<DurationUnit, string> = { business_days: 'business days', days: 'days', business_hours: 'business hours', hours: 'hours' };
+
+function basisSources(basis: FigureBasis | null): Source[] {
+  return basis?.kind === 'policy' ? [basis.source] : [];
+}
+
+/** "Customer Service Policy (§3)", as answers name their sources. */
+function cite(source: Source, profile: TrackingRenderProfile): string {
+  const title = profile.documents.find((document) => document.id === source.document)?.title ?? source.document;
+  return source.section === 'intro' ? `${title} (introduction)` : `${title} (§${source.section})`;
+}
+
+/** How to reach the brand's team in its own words, for replies that end the flow. */
+function reachTeam(profile: TrackingRenderProfile): { text: string; sources: Source[] } {
+  const channels = profile.channels.filter((channel) => channel.kind === 'email' || channel.kind === 'contact_form' || channel.kind === 'account_portal');
+  if (channels.length === 0) return { text: '', sources: [] };
+  return {
+    text: ` You can also reach ${displayName(profile)} ${channels.map((channel) => channel.say).join(' or ')}.`,
+    sources: uniqueSources(channels.map(sourceOf)),
+  };
+}
+
+function displayName(profile: TrackingRenderProfile): string {
+  return profile.displayName.value;
+}
+
+function sourceOf(fact: { document: string; section: string }): Source {
+  return { document: fact.document, section: fact.section };
+}
+
+function uniqueSources(sources: readonly Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((source) => {
+    const key = `${source.document}\u0000${source.section}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** "Thursday, December 3": a local date (already in the brand's zone) as shoppers read it. */
+export function formatDate(date: IsoDate, zone: string): string {
+  const local = DateTime.fromISO(date, { zone, locale: 'en-US' });
+  if (!local.isValid) throw new RangeError(`invalid date "${date}"`);
+  return local.toFormat('cccc, LLLL d');
+}

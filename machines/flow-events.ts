@@ -1,0 +1,24 @@
+import type { Understanding } from '../knowledge/understanding/understanding.types.js';
+
+/** A shopper message, understood; `at` is the turn's time (ISO), injected by the caller. */
+export interface UserSaid {
+  type: 'user.said';
+  text: string;
+  understanding: Understanding;
+  at: string;
+}
+
+/**
+ * Sent by the router to the active flow after it answered a digression ("wait, is shipping
+ * free?"): the flow asks again for whatever it was waiting for, without losing anything.
+ */
+export interface FlowReprompt {
+  type: 'flow.reprompt';
+  at: string;
+}
+
+/** What a flow (a child of the router) sends up to have a reply shown this turn. */
+export interface FlowReplyEvent<TReply> {
+  type: 'flow.reply';
+  reply: TReply;
+}
