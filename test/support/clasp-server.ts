@@ -1,8 +1,8 @@
-import type { Activity, Storage } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../bot/app.js';
-import { createClasp, type Clasp } from '../../bot/clasp.js';
+import { createClasp, type Clasp, type ClaspDeps } from '../../bot/clasp.js';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 
@@ -13,7 +13,7 @@ export interface RunningClasp {
 }
 
 /** Boots the real service (real adapter, real recognizer) on a free loopback port. */
-export async function startClasp(env: Record<string, string> = {}, deps: { storage?: Storage; policiesDir?: string } = {}): Promise<RunningClasp> {
+export async function startClasp(env: Record<string, string> = {}, deps: Omit<ClaspDeps, 'logger'> = {}): Promise<RunningClasp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const clasp = await createClasp(config, { ...deps, logger: createLogger({ logLevel: 'silent' }) });
   const server = createApp(clasp);
@@ -22,7 +22,11 @@ export async function startClasp(env: Record<string, string> = {}, deps: { stora
   return {
     url: `http://127.0.0.1:${port}`,
     clasp,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        clasp.close();
+        server.close(() => resolve());
+      }),
   };
 }
 
