@@ -4,6 +4,7 @@ import type { BrandId } from '../knowledge/brand-ids.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
 import { conversationMachine, type ConversationEvent, type ConversationReply } from '../machines/conversation.machine.js';
+import { returnsMachine } from '../machines/returns.machine.js';
 import { trackingMachine } from '../machines/tracking.machine.js';
 import { MAIN_MENU, messageActivity, renderReply } from './reply.render.js';
 import { parseShopperCommand } from './shopper-command.js';
@@ -50,7 +51,13 @@ export function createConversationTurns(deps: {
 }): ConversationTurns {
   function machineFor(origin: TurnOrigin) {
     const effects = deps.effects(origin);
-    return conversationMachine.provide({ actors: { tracking: trackingMachine.provide({ actors: { verifyOrder: effects.verifyOrder } }) } });
+    const verifyOrder = effects.verifyOrder;
+    return conversationMachine.provide({
+      actors: {
+        tracking: trackingMachine.provide({ actors: { verifyOrder } }),
+        returns: returnsMachine.provide({ actors: { verifyOrder } }),
+      },
+    });
   }
 
   function restore(origin: TurnOrigin, persisted: unknown) {

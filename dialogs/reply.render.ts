@@ -2,7 +2,8 @@ import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botb
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
-import type { ConversationReply } from '../machines/conversation.machine.js';
+import type { ConversationReply, FlowName } from '../machines/conversation.machine.js';
+import { renderReturnsReply } from './returns.render.js';
 import { supportChannelData, type AwaitingSlot } from './support-channel-data.js';
 import { renderTrackingReply } from './tracking.render.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
@@ -43,6 +44,14 @@ export function messageActivity(brand: BrandId, message: BotMessage): Partial<Ac
   return activity;
 }
 
+const FLOW_HELP: Record<FlowName, string> = {
+  tracking: "I'm looking up your order: I need its order number and the email address you used when ordering.",
+  returns:
+    "I'm checking whether an item can be returned: I need the order (its number and email), which item, its condition and why you'd like to return it.",
+};
+const FLOW_TOPIC: Record<FlowName, Topic> = { tracking: 'order.tracking', returns: 'returns.start' };
+const ANYTIME = 'You can also ask me a policy question at any point, say "cancel" to stop, or "talk to a person".';
+
 export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: ConversationReply): Partial<Activity> {
   switch (reply.kind) {
     case 'welcome': {
@@ -70,24 +79,25 @@ export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: Conv
     }
     case 'cancelled':
       return messageActivity(brand, {
-        text: reply.flow === 'tracking' ? "Okay, I've stopped looking up your order. What else can I help you with?" : "Okay. What else can I help you with?",
+        text: reply.flow === null ? 'Okay. What else can I help you with?' : `Okay, I've stopped ${reply.flow === 'tracking' ? 'looking up your order' : 'the return check'}. What else can I help you with?`,
         topic: 'help',
         choices: MAIN_MENU,
       });
     case 'flowHelp':
-      return messageActivity(brand, {
-        text:
-          "I'm looking up your order: I need its order number and the email address you used when ordering. " +
-          "You can also ask me a policy question at any point, say \"cancel\" to stop, or \"talk to a person\".",
-        topic: 'order.tracking',
-        choices: ['handoff.human'],
-      });
+      return messageActivity(brand, { text: `${FLOW_HELP[reply.flow]} ${ANYTIME}`, topic: FLOW_TOPIC[reply.flow], choices: ['handoff.human'] });
     case 'tracking.ask':
     case 'tracking.status':
     case 'tracking.gaveUp':
     case 'tracking.locked':
     case 'tracking.unavailable':
       return renderTrackingReply(brand, reply, kb.profile(brand));
+    case 'returns.ask':
+    case 'returns.verdict':
+    case 'returns.notReturnable':
+    case 'returns.gaveUp':
+    case 'returns.locked':
+    case 'returns.unavailable':
+      return renderReturnsReply(brand, reply, kb.profile(brand));
     case 'restarted':
       return messageActivity(brand, { text: "Let's start over. What can I help you with?", topic: 'greeting', choices: MAIN_MENU });
   }

@@ -5,6 +5,7 @@ import type { ShopperCommand } from '../machines/conversation.machine.js';
 const COMMANDS: ReadonlyArray<[RegExp, ShopperCommand]> = [
   [/^(cancel|cancel that|stop|never ?mind|forget it|quit|exit|nvm)$/, 'cancel'],
   [/^(start over|start again|restart|reset|begin again|from the top)$/, 'restart'],
+  [/^(help|help me|help please|please help|\?+|what can i (say|do|ask)( here)?|options|menu)$/, 'help'],
 ];
 
 export function parseShopperCommand(text: string): ShopperCommand | undefined {

@@ -4,10 +4,18 @@ import type { Order } from '../knowledge/orders/order.schema.js';
 import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
 import type { TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
 import type { UserSaid } from './flow-events.js';
+import type { HandoffCase } from '../knowledge/handoff/handoff-case.types.js';
+import { returnsMachine, type ReturnsOutput, type ReturnsReply, type ReturnsReplyEvent } from './returns.machine.js';
 import { trackingMachine, type TrackingOutput, type TrackingReply, type TrackingReplyEvent } from './tracking.machine.js';
 
 /** The flows the router can be in; the help text and digressions depend on it. */
-export type FlowName = 'tracking';
+export type FlowName = 'tracking' | 'returns';
+
+/** Topics a flow handles itself: a message about them is the flow's, never a digression. */
+const FLOW_OWN_TOPICS: Record<FlowName, readonly Topic[]> = {
+  tracking: ['order.tracking'],
+  returns: ['returns.start', 'returns.policy', 'product.issue', 'product.final_sale', 'product.custom', 'order.tracking'],
+};
 
 /** What the bot should say; dialogs/ turns each into a message. Emitted as `reply` events. */
 export type ConversationReply =
@@ -17,20 +25,22 @@ export type ConversationReply =
   | { kind: 'flowHelp'; flow: FlowName }
   | { kind: 'cancelled'; flow: FlowName | null }
   | { kind: 'restarted' }
-  | TrackingReply;
+  | TrackingReply
+  | ReturnsReply;
 
 export interface ReplyEmitted {
   type: 'reply';
   reply: ConversationReply;
 }
 
-export type ShopperCommand = 'cancel' | 'restart';
+export type ShopperCommand = 'cancel' | 'restart' | 'help';
 
 export type ConversationEvent =
   | { type: 'conversation.started' }
   | UserSaid
   | { type: 'user.command'; command: ShopperCommand; at: string }
-  | TrackingReplyEvent;
+  | TrackingReplyEvent
+  | ReturnsReplyEvent;
 
 export interface ConversationInput {
   brand: BrandId;
@@ -49,6 +59,10 @@ export interface ConversationContext {
   verifiedOrder: Order | null;
   /** Failed order verifications in this conversation, across flows and "start over". */
   failedVerifications: number;
+  /** What the last flow would hand to a person, should the shopper ask for one next. */
+  handoffCase: HandoffCase | null;
+  /** The flow in progress, if any. */
+  flow: FlowName | null;
 }
 
 const MAX_GUESSES = 3;
@@ -81,6 +95,36 @@ function hasEntities(understanding: Understanding): boolean {
   return understanding.entities.orderNumber !== undefined || understanding.entities.email !== undefined;
 }
 
+// Slot answers ("it broke", "jane@example.com") are statements; a digression is asked.
+const QUESTION = /\?\s*$|^(?:wait|hold on|oh|also|and|but|btw|quick question)?[,\s]*(?:what|when|where|who|why|how|is|are|do|does|did|can|could|will|would|should)\b/i;
+
+function flowInput(context: ConversationContext, event: ConversationEvent) {
+  const said = event.type === 'user.said' ? event : undefined;
+  return {
+    brand: context.brand,
+    at: said?.at ?? new Date(0).toISOString(),
+    orderNumber: said?.understanding.entities.orderNumber,
+    email: said?.understanding.entities.email,
+    verifiedOrder: context.verifiedOrder ?? undefined,
+    failedAttempts: context.failedVerifications,
+  };
+}
+
+/** How the router treats messages while a flow is active; the same for every flow. */
+const FLOW_EVENTS = {
+  'flow.reply': { actions: 'relayFlowReply' },
+  'user.command': [
+    { guard: ({ event }: { event: ConversationEvent }) => event.type === 'user.command' && event.command === 'help', actions: ['flowHelp', 'repromptFlow'] },
+    { guard: ({ event }: { event: ConversationEvent }) => event.type === 'user.command' && event.command === 'restart', target: 'idle', actions: ['keepFlowFailures', 'understood', 'restarted'] },
+    { target: 'idle', actions: ['keepFlowFailures', 'understood', 'cancelledFlow'] },
+  ],
+  'user.said': [
+    { guard: 'asksForPerson', target: 'idle', actions: ['keepFlowFailures', 'answer'] },
+    { guard: 'isDigression', actions: ['answer', 'repromptFlow'] },
+    { actions: 'forwardToFlow' },
+  ],
+} as const;
+
 export const conversationMachine = setup({
   types: {
     context: {} as ConversationContext,
@@ -88,26 +132,34 @@ export const conversationMachine = setup({
     input: {} as ConversationInput,
     emitted: {} as ReplyEmitted,
   },
-  actors: { tracking: trackingMachine },
+  actors: { tracking: trackingMachine, returns: returnsMachine },
   guards: {
     pickedAnOffer: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) !== undefined,
     understoodWell: ({ context, event }) => event.type === 'user.said' && confident(context, event.understanding),
     asksToTrack: ({ context, event }) =>
       event.type === 'user.said' && event.understanding.topic === 'order.tracking' && confident(context, event.understanding),
     pickedTracking: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'order.tracking',
+    asksToReturn: ({ context, event }) =>
+      event.type === 'user.said' && event.understanding.topic === 'returns.start' && confident(context, event.understanding),
+    pickedReturn: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'returns.start',
     asksForPerson: ({ context, event }) =>
       event.type === 'user.said' && event.understanding.topic === 'handoff.human' && confident(context, event.understanding),
-    asksForHelp: ({ context, event }) =>
-      event.type === 'user.said' && event.understanding.topic === 'help' && confident(context, event.understanding),
     /**
      * A clear question about something else, carrying nothing the flow could use: answer it and
      * let the flow ask again. Anything else (an order number, an email, gibberish) is the flow's.
      */
-    isDigression: ({ context, event }) =>
-      event.type === 'user.said' &&
-      event.understanding.confidence >= context.confidenceThreshold &&
-      !['order.tracking', 'out_of_scope'].includes(event.understanding.topic) &&
-      !hasEntities(event.understanding),
+    isDigression: ({ context, event }) => {
+      const flow = context.flow;
+      return (
+        flow !== null &&
+        event.type === 'user.said' &&
+        event.understanding.confidence >= context.confidenceThreshold &&
+        event.understanding.topic !== 'out_of_scope' &&
+        !FLOW_OWN_TOPICS[flow].includes(event.understanding.topic) &&
+        !hasEntities(event.understanding) &&
+        QUESTION.test(event.text)
+      );
+    },
   },
   actions: {
     welcome: emit({ type: 'reply', reply: { kind: 'welcome' } } as const),
@@ -126,14 +178,23 @@ export const conversationMachine = setup({
       enqueue.assign({ offered: options.map((o) => o.topic), misunderstandings });
       enqueue.emit({ type: 'reply', reply: { kind: 'didYouMean', options } });
     }),
+    answerHelp: emit({ type: 'reply', reply: { kind: 'answer', topic: 'help', confidence: 1 } } as const),
     understood: assign({ offered: () => [], misunderstandings: 0 }),
     relayFlowReply: emit(({ event }) => ({ type: 'reply', reply: event.type === 'flow.reply' ? event.reply : { kind: 'restarted' } }) as const),
     repromptFlow: sendTo('flow', ({ event }) => ({ type: 'flow.reprompt', at: 'at' in event ? event.at : new Date(0).toISOString() })),
     forwardToFlow: sendTo('flow', ({ event }) => event),
-    flowHelp: emit({ type: 'reply', reply: { kind: 'flowHelp', flow: 'tracking' } } as const),
-    rememberTracking: assign(({ event }) => {
+    flowHelp: emit(({ context }) => ({ type: 'reply', reply: { kind: 'flowHelp', flow: context.flow ?? 'tracking' } }) as const),
+    rememberTracking: assign(({ context, event }) => {
       const output = (event as unknown as { output: TrackingOutput }).output;
-      return { verifiedOrder: output.verifiedOrder ?? null, failedVerifications: output.failedAttempts };
+      return { verifiedOrder: output.verifiedOrder ?? context.verifiedOrder, failedVerifications: output.failedAttempts };
+    }),
+    rememberReturn: assign(({ context, event }) => {
+      const output = (event as unknown as { output: ReturnsOutput }).output;
+      return {
+        verifiedOrder: output.verifiedOrder ?? context.verifiedOrder,
+        failedVerifications: output.failedAttempts,
+        handoffCase: output.handoffCase ?? null,
+      };
     }),
     /** The flow is about to be stopped mid-way: keep its failed attempts so the limit holds. */
     keepFlowFailures: assign(({ context, self }) => {
@@ -141,7 +202,10 @@ export const conversationMachine = setup({
       return { failedVerifications: flow?.getSnapshot().context?.failedAttempts ?? context.failedVerifications };
     }),
     cancelled: emit({ type: 'reply', reply: { kind: 'cancelled', flow: null } } as const),
-    cancelledTracking: emit({ type: 'reply', reply: { kind: 'cancelled', flow: 'tracking' } } as const),
+    cancelledFlow: emit(({ context }) => ({ type: 'reply', reply: { kind: 'cancelled', flow: context.flow } }) as const),
+    enterTracking: assign({ flow: 'tracking' as const }),
+    enterReturns: assign({ flow: 'returns' as const }),
+    leaveFlow: assign({ flow: null }),
     restarted: emit({ type: 'reply', reply: { kind: 'restarted' } } as const),
   },
 }).createMachine({
@@ -153,20 +217,25 @@ export const conversationMachine = setup({
     misunderstandings: 0,
     verifiedOrder: null,
     failedVerifications: 0,
+    handoffCase: null,
+    flow: null,
   }),
   initial: 'idle',
   on: {
     'conversation.started': { target: '.idle', actions: ['understood', 'welcome'] },
     'user.command': [
+      { guard: ({ event }) => event.command === 'help', target: '.idle', actions: ['understood', 'answerHelp'] },
       { guard: ({ event }) => event.command === 'restart', target: '.idle', actions: ['understood', 'restarted'] },
       { target: '.idle', actions: ['understood', 'cancelled'] },
     ],
   },
   states: {
     idle: {
+      entry: 'leaveFlow',
       on: {
         'user.said': [
           { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
+          { guard: 'asksToReturn', target: 'returns', actions: 'understood' },
           { guard: 'understoodWell', actions: ['understood', 'answer'] },
           { target: 'choosing', actions: 'offerGuesses' },
         ],
@@ -174,46 +243,38 @@ export const conversationMachine = setup({
     },
     /** A "Did you mean…" is on screen: a pick answers it, anything else is a new question. */
     choosing: {
+      entry: 'leaveFlow',
       on: {
         'user.said': [
           { guard: 'pickedTracking', target: 'tracking', actions: 'understood' },
+          { guard: 'pickedReturn', target: 'returns', actions: 'understood' },
           { guard: 'pickedAnOffer', target: 'idle', actions: ['answerPickedOffer', 'understood'] },
           { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
+          { guard: 'asksToReturn', target: 'returns', actions: 'understood' },
           { guard: 'understoodWell', target: 'idle', actions: ['understood', 'answer'] },
           { target: 'choosing', reenter: true, actions: 'offerGuesses' },
         ],
       },
     },
     tracking: {
+      entry: 'enterTracking',
       invoke: {
         id: 'flow',
         src: 'tracking',
-        input: ({ context, event }) => {
-          const said = event.type === 'user.said' ? event : undefined;
-          return {
-            brand: context.brand,
-            at: said?.at ?? new Date(0).toISOString(),
-            orderNumber: said?.understanding.entities.orderNumber,
-            email: said?.understanding.entities.email,
-            verifiedOrder: context.verifiedOrder ?? undefined,
-            failedAttempts: context.failedVerifications,
-          };
-        },
+        input: ({ context, event }) => flowInput(context, event),
         onDone: { target: 'idle', actions: 'rememberTracking' },
       },
-      on: {
-        'flow.reply': { actions: 'relayFlowReply' },
-        'user.command': [
-          { guard: ({ event }) => event.command === 'restart', target: 'idle', actions: ['keepFlowFailures', 'understood', 'restarted'] },
-          { target: 'idle', actions: ['keepFlowFailures', 'understood', 'cancelledTracking'] },
-        ],
-        'user.said': [
-          { guard: 'asksForPerson', target: 'idle', actions: ['keepFlowFailures', 'answer'] },
-          { guard: 'asksForHelp', actions: ['flowHelp', 'repromptFlow'] },
-          { guard: 'isDigression', actions: ['answer', 'repromptFlow'] },
-          { actions: 'forwardToFlow' },
-        ],
+      on: FLOW_EVENTS,
+    },
+    returns: {
+      entry: 'enterReturns',
+      invoke: {
+        id: 'flow',
+        src: 'returns',
+        input: ({ context, event }) => ({ ...flowInput(context, event), text: event.type === 'user.said' ? event.text : undefined }),
+        onDone: { target: 'idle', actions: 'rememberReturn' },
       },
+      on: FLOW_EVENTS,
     },
   },
 });

@@ -124,6 +124,11 @@ export const BrandProfileSchema = z.strictObject({
     defectReportWindow: QuotedDurationSchema.optional(),
     returnAuthorization: quoted({}).optional(),
     accountPortalReturns: quoted({}).optional(),
+    /**
+     * How the brand says it handles items that arrived damaged, defective or incorrect, with no
+     * time limit stated: covered issues need no return window to be eligible. `say` is the remedy.
+     */
+    productIssues: z.array(quoted({ issues: z.array(ReturnIssueSchema).min(1), say: z.string().min(1) })).min(1).optional(),
   }),
 
   urgency: z.strictObject({

@@ -6,6 +6,7 @@ const HOURS_QUOTE = 'Business Hours: Monday to Friday, 9:00 AM – 5:00 PM (East
 const URGENT_QUOTE = 'For urgent matters, please include “Urgent” in the email subject line to prioritize your request.';
 const ORDER_ASSISTANCE_QUOTE = 'Order assistance: Placing orders, updating order details (e.g., shipping address, payment method) before processing, and canceling eligible orders.';
 const RA_QUOTE = 'Returns and refunds: Guiding you through the return process, issuing Return Authorization (RA) numbers, updating refund status, and addressing refund-related questions.';
+const PRODUCT_CONCERNS_QUOTE = 'Product concerns: Assisting with defective, damaged, or incorrect items (received due to our error) and coordinating replacements, repairs, or refunds.';
 const PORTAL_RETURNS_QUOTE = 'Initiating return requests (for eligible orders).';
 const PORTAL_QUOTE = 'Log into your account at www.jameseavery.com to access self-service tools';
 const FAQ_QUOTE = 'Visit the “FAQs” page on our website for answers to common questions about shipping, returns, product care, and more. This resource is available 24/7 for immediate assistance.';
@@ -64,6 +65,10 @@ export const jamesAveryArtisanProfile: BrandProfileInput = {
     windowStart: { operatorSetting: true, value: null, note: 'Not stated. Default: none (there is no window to start).' },
     returnAuthorization: { document: CSP, section: '1', quote: RA_QUOTE },
     accountPortalReturns: { document: CSP, section: '2.2', quote: PORTAL_RETURNS_QUOTE },
+    productIssues: [{
+      document: CSP, section: '1', quote: PRODUCT_CONCERNS_QUOTE, issues: ['damaged', 'defective', 'wrong_item'],
+      say: 'For a defective, damaged or incorrect item, the team coordinates a replacement, repair or refund.',
+    }],
   },
 
   urgency: {
@@ -113,7 +118,7 @@ export const jamesAveryArtisanProfile: BrandProfileInput = {
     'refund.status': [{ document: CSP, section: '1', quote: RA_QUOTE, say: 'The team can update you on the status of your refund.' }],
     'product.issue': [{
       document: CSP, section: '1',
-      quote: 'Product concerns: Assisting with defective, damaged, or incorrect items (received due to our error) and coordinating replacements, repairs, or refunds.',
+      quote: PRODUCT_CONCERNS_QUOTE,
       say: 'For a defective, damaged or incorrect item, the team coordinates a replacement, repair or refund.',
     }],
     'product.info': [{

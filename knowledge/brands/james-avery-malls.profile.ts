@@ -52,6 +52,10 @@ export const jamesAveryMallsProfile: BrandProfileInput = {
     },
     returnShipping: { document: CSP, section: '3', quote: DAMAGED_QUOTE, defaultPayer: null, storePaysFor: ['damaged', 'defective', 'wrong_item'] },
     customNonRefundableUnlessDefective: { document: CSP, section: '4', quote: CUSTOM_QUOTE },
+    productIssues: [{
+      document: CSP, section: '3', quote: DAMAGED_QUOTE, issues: ['damaged', 'defective', 'wrong_item'],
+      say: 'For an order that arrived damaged, defective or incorrect, James Avery Malls covers all return shipping costs and expedites a replacement or refund.',
+    }],
   },
 
   urgency: {

@@ -7,6 +7,8 @@ const TIMELINES_QUOTE = 'we explicitly communicate our 1-3 day order processing,
 const URGENT_QUOTE = 'For urgent matters—such as missing shipments or defective items reported within the 7-day window (per our Refund Policy)—we prioritize resolution';
 const ORDER_MANAGEMENT_QUOTE = 'Order Management: Help with tracking existing orders, updating shipping addresses (where possible), modifying order details (within the cancellation window outlined in our Shipping Policy), and resolving order-related issues (e.g., missing items, delayed dispatch).';
 const FINAL_SALE_QUOTE = 'For items marked as “Final Sale” (per our Refund Policy), we clearly explain why they are non-refundable and offer pre-purchase support to help you make an informed decision (e.g., verifying sizing or product details).';
+const POST_PURCHASE_QUOTE = 'Post-Purchase Support: Guidance on returns and refunds (in line with our Refund Policy), assistance with defective or damaged items, and support for replacement requests.';
+const ACCOUNTABILITY_QUOTE = 'If an issue arises (e.g., a delayed order, incorrect item), we take responsibility and work proactively to resolve it. This may include expediting a replacement, processing a refund, or reimbursing return shipping costs (for eligible cases like defective items).';
 const RETURN_SHIPPING_QUOTE = 'reimbursing return shipping costs (for eligible cases like defective items)';
 const GENERAL_ASSISTANCE_QUOTE = 'General Assistance: Answers to questions about our website functionality, payment methods (all transactions in USD), free shipping policy, and other service-related queries.';
 
@@ -52,6 +54,16 @@ export const kendraScottMallProfile: BrandProfileInput = {
     returnShipping: { document: CSP, section: '3', quote: RETURN_SHIPPING_QUOTE, defaultPayer: null, storePaysFor: ['defective'] },
     finalSaleNonRefundable: { document: CSP, section: '4', quote: FINAL_SALE_QUOTE },
     defectReportWindow: { document: CSP, section: '2', quote: URGENT_QUOTE, min: 7, max: 7, unit: 'days', phrase: '7-day' },
+    productIssues: [
+      {
+        document: CSP, section: '1', quote: POST_PURCHASE_QUOTE, issues: ['damaged', 'defective'],
+        say: 'The team assists with defective or damaged items and supports replacement requests.',
+      },
+      {
+        document: CSP, section: '3', quote: ACCOUNTABILITY_QUOTE, issues: ['wrong_item'],
+        say: 'For an incorrect item, the team takes responsibility and resolves it, for example by expediting a replacement or processing a refund.',
+      },
+    ],
   },
 
   urgency: {
@@ -116,7 +128,7 @@ export const kendraScottMallProfile: BrandProfileInput = {
     'product.issue': [
       {
         document: CSP, section: '1',
-        quote: 'Post-Purchase Support: Guidance on returns and refunds (in line with our Refund Policy), assistance with defective or damaged items, and support for replacement requests.',
+        quote: POST_PURCHASE_QUOTE,
         say: 'The team helps with defective or damaged items and replacement requests.',
       },
       {
@@ -144,7 +156,7 @@ export const kendraScottMallProfile: BrandProfileInput = {
     }],
     complaint: [{
       document: CSP, section: '3',
-      quote: 'If an issue arises (e.g., a delayed order, incorrect item), we take responsibility and work proactively to resolve it. This may include expediting a replacement, processing a refund, or reimbursing return shipping costs (for eligible cases like defective items).',
+      quote: ACCOUNTABILITY_QUOTE,
       say: 'If something went wrong, the team takes responsibility and works to resolve it, for example with a replacement, a refund or reimbursed return shipping.',
     }],
     feedback: [{

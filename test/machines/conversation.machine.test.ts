@@ -134,7 +134,10 @@ describe('conversation machine: the tracking flow inside it', () => {
   it('explains what it needs on "help" and keeps the flow', async () => {
     const { actor, turn } = start();
     await turn(trackIt());
-    expect(await turn(said('help', [['help', 0.95]]))).toEqual([{ kind: 'flowHelp', flow: 'tracking' }, { kind: 'tracking.ask', slot: 'orderNumber' }]);
+    expect(await turn({ type: 'user.command', command: 'help', at: AT })).toEqual([
+      { kind: 'flowHelp', flow: 'tracking' },
+      { kind: 'tracking.ask', slot: 'orderNumber' },
+    ]);
     expect(actor.getSnapshot().value).toBe('tracking');
   });
 

@@ -1,0 +1,161 @@
+// The returns flow's replies as messages, on the `returns.start` topic. Asks never mention an order
+// until it is verified; the verdict says eligible / not eligible / needs a person's review, lists
+// every reason with the section it comes from and the next steps, and carries DESIGN's
+// `channelData.returnEligibility` beside `channelData.support`.
+import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
+import type { BrandId } from '../knowledge/brand-ids.js';
+import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
+import type { Source } from '../knowledge/knowledge-base.types.js';
+import type { ReturnChoice } from '../knowledge/returns/return-answers.js';
+import type { ReturnReason, ReturnVerdict, ReturnVerdictReason } from '../knowledge/returns/return-verdict.types.js';
+import { isAre } from '../knowledge/returns/return-words.js';
+import type { Topic } from '../knowledge/topics.js';
+import type { ReturnsAskProblem, ReturnsReply, ReturnsSlot } from '../machines/returns.machine.js';
+import { messageActivity, type BotMessage } from './reply.render.js';
+
+/** What the renderer reads of a brand profile. */
+export type ReturnsRenderProfile = Pick<BrandProfile, 'displayName' | 'documents' | 'channels' | 'returns'>;
+
+/** DESIGN's `channelData.returnEligibility`. */
+export interface ReturnEligibilityData {
+  eligible: ReturnVerdict['eligible'];
+  reasons: ReturnReason[];
+}
+
+const TOPIC = 'returns.start' satisfies Topic;
+const PERSON: readonly Topic[] = ['handoff.human'];
+const FORMAT_EXAMPLE = 'for example AB-123456 or 1234567';
+
+export function renderReturnsReply(brand: BrandId, reply: ReturnsReply, profile: ReturnsRenderProfile): Partial<Activity> {
+  const say = (message: Omit<BotMessage, 'topic'>) => messageActivity(brand, { topic: TOPIC, ...message });
+  switch (reply.kind) {
+    case 'returns.ask': {
+      const activity = say({ text: askText(reply.slot, reply.problem, reply.itemName), awaiting: reply.slot });
+      return reply.options && reply.options.length > 0 ? { ...activity, suggestedActions: { to: [], actions: choiceActions(reply.options) } } : activity;
+    }
+    case 'returns.verdict':
+      return withEligibility(say({ text: verdictText(reply.verdict, profile), sources: reply.sources, choices: verdictChoices(reply.verdict) }), reply.verdict.eligible, reply.verdict.reasons);
+    case 'returns.notReturnable': {
+      const choices: readonly Topic[] =
+        reply.status === 'processing' ? ['order.cancel', 'order.tracking'] : reply.status === 'shipped' ? ['order.tracking'] : PERSON;
+      const text = [reply.reasons.map((reason) => withCite(reason, profile)).join(' '), ...stepsText(reply.nextSteps)].join('\n\n');
+      return withEligibility(say({ text, sources: reply.sources, choices }), false, reply.reasons);
+    }
+    case 'returns.gaveUp': {
+      const reach = reachTeam(profile);
+      return say({
+        text: `I'm sorry, I still couldn't find an order matching those details, so I'll stop trying here. A person on the team can look into it for you.${reach.text}`,
+        sources: reach.sources,
+        choices: PERSON,
+      });
+    }
+    case 'returns.locked': {
+      const reach = reachTeam(profile);
+      const minutes = Math.ceil(reply.retryAfterSeconds / 60);
+      const when = minutes > 0 ? `in about ${minutes} minute${minutes === 1 ? '' : 's'}` : 'later';
+      return say({
+        text: `There have been too many order lookups from here, so I can't check any more right now. Please try again ${when}, or talk to a person on the team.${reach.text}`,
+        sources: reach.sources,
+        choices: PERSON,
+      });
+    }
+    case 'returns.unavailable': {
+      const reach = reachTeam(profile);
+      return say({
+        text: `Sorry, I can't look up orders right now, so I can't check the return. Please try again in a little while, or talk to a person on the team.${reach.text}`,
+        sources: reach.sources,
+        choices: PERSON,
+      });
+    }
+  }
+}
+
+function askText(slot: ReturnsSlot, problem: ReturnsAskProblem | undefined, itemName: string | undefined): string {
+  const it = itemName === undefined ? 'it' : `the ${itemName}`;
+  switch (slot) {
+    case 'orderNumber':
+      switch (problem) {
+        case 'emailInsteadOfNumber':
+          return `That looks like an email address; I've kept it for the next step. I need the order number first: it's in your order confirmation email, ${FORMAT_EXAMPLE}.`;
+        case 'notAnOrderNumber':
+          return `Sorry, that doesn't look like an order number. It's the letters and digits in your order confirmation email, ${FORMAT_EXAMPLE}. What's your order number?`;
+        case 'notMatched':
+          return "I couldn't find an order with that order number and email address. Please check both, then send me the order number again.";
+        default:
+          return `To check whether an item can be returned, I first need its order number. You'll find it in your order confirmation email, ${FORMAT_EXAMPLE}.`;
+      }
+    case 'email':
+      return problem === 'notAnEmail'
+        ? "That doesn't look like an email address. Please type the email you used for the order, like name@example.com."
+        : "Thanks. What's the email address on the order? I use it to make sure the order is yours.";
+    case 'item':
+      if (problem === 'ambiguous') return 'More than one item on the order matches that. Which one do you mean?';
+      if (problem === 'notUnderstood') return "Sorry, I couldn't tell which item you mean. Which of these would you like to return?";
+      return 'Which item would you like to return?';
+    case 'condition':
+      if (problem === 'tags') return 'Thanks. Are the tags still on?';
+      if (problem === 'notUnderstood') return `Sorry, I didn't catch that. Is ${it} unused with the tags on, unused without tags, worn, or damaged?`;
+      return `What condition is ${it} in?`;
+    case 'reason':
+      if (problem === 'notUnderstood') return "Sorry, I didn't catch why. Which of these is closest?";
+      return `Why would you like to return ${it}?`;
+  }
+}
+
+function choiceActions(options: readonly ReturnChoice[]): CardAction[] {
+  return options.map((option) => ({ type: ActionTypes.ImBack, title: option.title, value: option.value }));
+}
+
+function verdictText(verdict: ReturnVerdict, profile: ReturnsRenderProfile): string {
+  const item = `the ${verdict.item.name}`;
+  const preCheck = profile.returns.confirmEligibilityFirst !== undefined;
+  const headline =
+    verdict.eligible === true
+      ? preCheck
+        ? `From what you've told me, ${item} looks eligible for a return.`
+        : `Good news: ${item} ${isAre(verdict.item.name)} eligible for a return.`
+      : verdict.eligible === 'review'
+        ? `The return of ${item} needs a person's review before it can go ahead.`
+        : `I'm sorry: from what you've told me, ${item} can't be returned.`;
+  const paragraphs = [headline];
+  if (verdict.reasons.length > 0) {
+    paragraphs.push([verdict.eligible === false ? 'Why:' : 'What needs checking:', ...verdict.reasons.map((reason) => `- ${withCite(reason, profile)}`)].join('\n'));
+  }
+  paragraphs.push(...stepsText(verdict.nextSteps));
+  return paragraphs.join('\n\n');
+}
+
+function stepsText(steps: readonly string[]): string[] {
+  return steps.length === 0 ? [] : [['Next steps:', ...steps.map((step) => `- ${step}`)].join('\n')];
+}
+
+function verdictChoices(verdict: ReturnVerdict): readonly Topic[] {
+  if (verdict.eligible !== false || verdict.productIssue) return PERSON;
+  return ['returns.policy', 'handoff.human'];
+}
+
+/** The reason in plain words, then where it comes from: a section, or nothing for a store setting. */
+function withCite(reason: ReturnVerdictReason, profile: ReturnsRenderProfile): string {
+  return reason.source ? `${reason.say.replace(/\.$/, '')} (${cite(reason.source, profile)}).` : reason.say;
+}
+
+function withEligibility(activity: Partial<Activity>, eligible: ReturnVerdict['eligible'], reasons: readonly ReturnVerdictReason[]): Partial<Activity> {
+  const returnEligibility: ReturnEligibilityData = { eligible, reasons: [...new Set(reasons.map((reason) => reason.code))] };
+  const channelData = activity.channelData as Record<string, unknown>;
+  return { ...activity, channelData: { ...channelData, returnEligibility } };
+}
+
+function cite(source: Source, profile: ReturnsRenderProfile): string {
+  const title = profile.documents.find((document) => document.id === source.document)?.title ?? source.document;
+  return source.section === 'intro' ? `${title}, introduction` : `${title}, §${source.section}`;
+}
+
+function reachTeam(profile: ReturnsRenderProfile): { text: string; sources: Source[] } {
+  const channels = profile.channels.filter((channel) => channel.kind === 'email' || channel.kind === 'contact_form' || channel.kind === 'account_portal');
+  if (channels.length === 0) return { text: '', sources: [] };
+  const seen = new Set<string>();
+  const sources = channels
+    .map((channel): Source => ({ document: channel.document, section: channel.section }))
+    .filter((source) => !seen.has(`${source.document}§${source.section}`) && Boolean(seen.add(`${source.document}§${source.section}`)));
+  return { text: ` You can also reach ${profile.displayName.value} ${channels.map((channel) => channel.say).join(' or ')}.`, sources };
+}

@@ -1,0 +1,540 @@
+// The returns flow (DESIGN, Flows → Returns): verified order → which item → its condition → why
+// it goes back → the verdict with every reason and the next steps. A child of the conversation
+// router like tracking: it receives `user.said` / `flow.reprompt`, sends each reply up as
+// `flow.reply`, and ends with what the router (and a handoff after it) needs.
+//
+// Verification is tracking's, rule for rule: nothing about an order reaches a reply until
+// `verifyOrder` says number and email match; an unknown order and a wrong email get the same
+// reply; after MAX_FAILED_ATTEMPTS the flow stops asking. An order verified earlier in the
+// conversation is not verified again. What the shopper's first message already said (the item,
+// its condition, the reason) is not asked again once the order is known.
+import { assign, enqueueActions, fromPromise, sendParent, setup } from 'xstate';
+import type { BrandId } from '../knowledge/brand-ids.js';
+import { BRAND_PROFILES } from '../knowledge/brands/index.js';
+import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
+import type { Source } from '../knowledge/knowledge-base.types.js';
+import { emailsMatch, normalizeOrderNumber, orderNumbersMatch } from '../knowledge/orders/order-matching.js';
+import type { Order } from '../knowledge/orders/order.schema.js';
+import { assessReturn, orderReturnBlock } from '../knowledge/returns/eligibility.js';
+import {
+  CONDITION_CHOICES,
+  WISH_CHOICES,
+  isChoiceValue,
+  matchItem,
+  readCondition,
+  readTagsAnswer,
+  readWish,
+  saysUrgent,
+  type ReturnChoice,
+} from '../knowledge/returns/return-answers.js';
+import type { ItemCondition, ReturnVerdict, ReturnVerdictReason, ReturnWish } from '../knowledge/returns/return-verdict.types.js';
+import type { FlowReplyEvent, FlowReprompt, UserSaid } from './flow-events.js';
+import {
+  MAX_FAILED_ATTEMPTS,
+  readEmail,
+  readOrderNumber,
+  type TrackingAskProblem,
+  type VerifyOrderInput,
+  type VerifyOrderResult,
+} from './tracking.machine.js';
+
+export type ReturnsSlot = 'orderNumber' | 'email' | 'item' | 'condition' | 'reason';
+/** Tracking's problems for the order slots; for the others: not understood, several items match, the tags are unknown. */
+export type ReturnsAskProblem = TrackingAskProblem | 'notUnderstood' | 'ambiguous' | 'tags';
+
+export type ReturnsReply =
+  | { kind: 'returns.ask'; slot: ReturnsSlot; problem?: ReturnsAskProblem; options?: ReturnChoice[]; itemName?: string }
+  | { kind: 'returns.verdict'; verdict: ReturnVerdict; sources: Source[]; urgent: boolean }
+  | {
+      kind: 'returns.notReturnable';
+      orderNumber: string;
+      status: 'processing' | 'shipped' | 'cancelled';
+      reasons: ReturnVerdictReason[];
+      nextSteps: string[];
+      sources: Source[];
+    }
+  | { kind: 'returns.gaveUp' }
+  | { kind: 'returns.locked'; retryAfterSeconds: number }
+  | { kind: 'returns.unavailable' };
+
+export type ReturnsReplyEvent = FlowReplyEvent<ReturnsReply>;
+
+export interface ReturnsInput {
+  brand: BrandId;
+  /** The time of the turn that started the flow (ISO). */
+  at: string;
+  verifiedOrder?: Order;
+  orderNumber?: string;
+  email?: string;
+  failedAttempts?: number;
+  /** The message that started the flow ("the earrings are too big"): read for the item, condition and reason. */
+  text?: string;
+}
+
+export type ReturnsEvent = UserSaid | FlowReprompt;
+
+export interface ReturnsOutput {
+  verifiedOrder?: Order;
+  verdict?: ReturnVerdict;
+  /** The flow ended where a person should be offered next; `handoffCase` says what they get. */
+  offerHandoff: boolean;
+  handoffCase?: HandoffCase;
+  failedAttempts: number;
+}
+
+type Ending = 'verdict' | 'notReturnable' | 'gaveUp' | 'locked' | 'unavailable';
+
+export interface ReturnsContext {
+  brand: BrandId;
+  at: string;
+  orderNumber: string | null;
+  email: string | null;
+  verifiedOrder: Order | null;
+  failedAttempts: number;
+  /** The first message, read once the order is known. */
+  opening: string | null;
+  /** Index into the verified order's items. */
+  itemIndex: number | null;
+  /** Items that matched an ambiguous answer, offered again. */
+  candidates: number[] | null;
+  condition: ItemCondition | null;
+  /** "Never worn", with nothing said about the tags: ask about them. */
+  tagsUnknown: boolean;
+  wish: ReturnWish | null;
+  /** What the shopper typed in their own words (not button values), for the handoff. */
+  shopperWords: string[];
+  shopperSaysUrgent: boolean;
+  verdict: ReturnVerdict | null;
+  ending: Ending | null;
+}
+
+type AnswerSlot = 'item' | 'condition' | 'reason';
+type Answers = Pick<ReturnsContext, 'itemIndex' | 'candidates' | 'condition' | 'tagsUnknown' | 'wish' | 'shopperWords' | 'shopperSaysUrgent'>;
+
+const MAX_WORDS_KEPT = 6;
+
+function saidOrderNumber(event: UserSaid): string | undefined {
+  return event.understanding.entities.orderNumber ?? readOrderNumber(event.text);
+}
+
+function saidEmail(event: UserSaid): string | undefined {
+  return event.understanding.entities.email ?? readEmail(event.text);
+}
+
+function itemChoices(order: Order, only: readonly number[] | null): ReturnChoice[] {
+  const indexes = only ?? order.items.map((_, index) => index);
+  return indexes.flatMap((index) => {
+    const item = order.items[index];
+    if (!item) return [];
+    const duplicate = order.items.filter((other) => other.name === item.name).length > 1;
+    const value = duplicate ? `${item.name} (${item.sku})` : item.name;
+    return [{ title: item.quantity > 1 ? `${value} ×${item.quantity}` : value, value }];
+  });
+}
+
+/**
+ * Which of the verified order's items a message names (indexes into `order.items`): among the
+ * items offered after an ambiguous answer first, then among all of them.
+ */
+export function itemAnswer(context: ReturnsContext, text: string): { index: number } | { ambiguous: number[] } | undefined {
+  const order = context.verifiedOrder;
+  if (order === null) return undefined;
+  const all = order.items.map((_, index) => index);
+  for (const pool of context.candidates === null ? [all] : [context.candidates, all]) {
+    const match = matchItem(text, pool.flatMap((index) => (order.items[index] ? [order.items[index]] : [])));
+    if (match === undefined) continue;
+    if ('index' in match) {
+      const index = pool[match.index];
+      return index === undefined ? undefined : { index };
+    }
+    return { ambiguous: match.ambiguous.flatMap((index) => (pool[index] === undefined ? [] : [pool[index]])) };
+  }
+  return undefined;
+}
+
+/** What one message says about the item, its condition and the reason, on top of what is known. */
+export function readAnswers(context: ReturnsContext, text: string, awaiting: AnswerSlot | null): Answers {
+  const order = context.verifiedOrder;
+  const next: Answers = {
+    itemIndex: context.itemIndex,
+    candidates: context.candidates,
+    condition: context.condition,
+    tagsUnknown: context.tagsUnknown,
+    wish: context.wish,
+    shopperWords: context.shopperWords,
+    shopperSaysUrgent: context.shopperSaysUrgent || saysUrgent(text),
+  };
+  if (order === null) return next;
+  const choices = itemChoices(order, null);
+  if (next.itemIndex === null) {
+    const answer = itemAnswer(context, text);
+    if (answer && 'index' in answer) {
+      next.itemIndex = answer.index;
+      next.candidates = null;
+    } else if (answer) {
+      next.candidates = answer.ambiguous;
+    }
+  }
+  // A button press names an item or a choice; anything else may say more than was asked.
+  const isItemName = isChoiceValue(text, choices);
+  if (!isItemName) {
+    if (next.condition === null) {
+      const tags = next.tagsUnknown && awaiting === 'condition' ? readTagsAnswer(text) : undefined;
+      const condition = tags === undefined ? readCondition(text) : tags ? 'unused_with_tags' : 'unused_no_tags';
+      if (condition === 'unused') next.tagsUnknown = true;
+      else if (condition !== undefined) {
+        next.condition = condition;
+        next.tagsUnknown = false;
+      }
+    }
+    // The "Damaged" condition button says how the item is, not why it goes back.
+    if (next.wish === null && !isChoiceValue(text, Object.values(CONDITION_CHOICES))) next.wish = readWish(text) ?? null;
+    // "It arrived broken" says the condition too.
+    if (next.wish === 'damaged_on_arrival' && next.condition === null && !next.tagsUnknown) next.condition = 'damaged';
+  }
+  const ownWords = !isItemName && !isChoiceValue(text, [...Object.values(CONDITION_CHOICES), ...Object.values(WISH_CHOICES)]);
+  // Which item is in the verdict already; what the shopper said about its state and why is kept.
+  const learned = next.condition !== context.condition || next.wish !== context.wish || next.tagsUnknown !== context.tagsUnknown;
+  if (ownWords && learned && text.trim() !== '') next.shopperWords = [...context.shopperWords, text.trim()].slice(-MAX_WORDS_KEPT);
+  return next;
+}
+
+function answered(context: ReturnsContext, event: ReturnsEvent, slot: AnswerSlot): boolean {
+  if (event.type !== 'user.said') return false;
+  const next = readAnswers(context, event.text, slot);
+  switch (slot) {
+    case 'item':
+      return next.itemIndex !== null;
+    case 'condition':
+      return next.condition !== null || (next.tagsUnknown && !context.tagsUnknown);
+    case 'reason':
+      return next.wish !== null;
+  }
+}
+
+const HANDOFF_CATEGORY: Readonly<Record<ReturnWish, HandoffCategory>> = {
+  changed_mind: 'return',
+  wrong_size: 'return',
+  damaged_on_arrival: 'damaged',
+  defective: 'defective',
+  wrong_item: 'wrong_item',
+};
+
+/**
+ * What a handoff after this flow carries: the verdict and the verified facts, or the failed lookup.
+ * A plain "not eligible" carries its verdict too, in case the shopper still asks for a person,
+ * though the flow does not offer one (`offerHandoff`).
+ */
+export function handoffCaseOf(context: ReturnsContext): HandoffCase | undefined {
+  const shared = {
+    ...(context.shopperSaysUrgent ? { shopperSaysUrgent: true } : {}),
+    ...(context.shopperWords.length > 0 ? { description: context.shopperWords.join('\n') } : {}),
+  };
+  const { verdict, verifiedOrder: order } = context;
+  if (context.ending === 'verdict' && verdict !== null && order !== null) {
+    return {
+      category: HANDOFF_CATEGORY[verdict.wish],
+      ...shared,
+      verifiedOrder: order,
+      returnVerdict: verdict,
+      orderNumber: order.orderNumber,
+      email: order.email,
+      ...(order.customerName === null ? {} : { name: order.customerName }),
+    };
+  }
+  if (context.ending === 'gaveUp' || context.ending === 'locked' || context.ending === 'unavailable') {
+    return { category: 'lookup_failed', ...shared };
+  }
+  return undefined;
+}
+
+function reply(reply: ReturnsReply): ReturnsReplyEvent {
+  return { type: 'flow.reply', reply };
+}
+
+type AskParams = { slot: ReturnsSlot; problem?: ReturnsAskProblem };
+
+function askReply(context: ReturnsContext, { slot, problem }: AskParams): ReturnsReply {
+  const order = context.verifiedOrder;
+  const item = order && context.itemIndex !== null ? order.items[context.itemIndex] : undefined;
+  const itemName = item ? { itemName: item.name } : {};
+  switch (slot) {
+    case 'orderNumber':
+    case 'email':
+      return { kind: 'returns.ask', slot, ...(problem ? { problem } : {}) };
+    case 'item': {
+      // Items an earlier answer matched equally well are offered again on their own.
+      const shownProblem = problem ?? (context.candidates === null ? undefined : 'ambiguous');
+      const only = shownProblem === 'ambiguous' ? context.candidates : null;
+      return { kind: 'returns.ask', slot, ...(shownProblem ? { problem: shownProblem } : {}), options: order ? itemChoices(order, only) : [] };
+    }
+    case 'condition': {
+      const tags = context.tagsUnknown;
+      const options = tags ? [CONDITION_CHOICES.unused_with_tags, CONDITION_CHOICES.unused_no_tags] : Object.values(CONDITION_CHOICES);
+      const shownProblem = tags ? 'tags' : problem;
+      return { kind: 'returns.ask', slot, ...(shownProblem ? { problem: shownProblem } : {}), options, ...itemName };
+    }
+    case 'reason':
+      return { kind: 'returns.ask', slot, ...(problem ? { problem } : {}), options: Object.values(WISH_CHOICES), ...itemName };
+  }
+}
+
+export const returnsMachine = setup({
+  types: {
+    context: {} as ReturnsContext,
+    events: {} as ReturnsEvent,
+    input: {} as ReturnsInput,
+    output: {} as ReturnsOutput,
+  },
+  actors: {
+    verifyOrder: fromPromise<VerifyOrderResult, VerifyOrderInput>(async () => {
+      throw new Error('verifyOrder is supplied by the composition root with returnsMachine.provide()');
+    }),
+  },
+  guards: {
+    tooManyFailures: ({ context }) => context.failedAttempts >= MAX_FAILED_ATTEMPTS,
+    usesVerifiedOrder: ({ context }) =>
+      context.verifiedOrder !== null &&
+      context.verifiedOrder.brand === context.brand &&
+      context.orderNumber !== null &&
+      orderNumbersMatch(context.orderNumber, context.verifiedOrder.orderNumber),
+    hasBothSlots: ({ context }) => context.orderNumber !== null && context.email !== null,
+    hasOrderNumber: ({ context }) => context.orderNumber !== null,
+    saidOrderNumber: ({ event }) => event.type === 'user.said' && saidOrderNumber(event) !== undefined,
+    saidEmail: ({ event }) => event.type === 'user.said' && saidEmail(event) !== undefined,
+    saidSomethingLikeAnEmail: ({ event }) => event.type === 'user.said' && (saidEmail(event) !== undefined || event.text.includes('@')),
+    verified: ({ context }, result: VerifyOrderResult) =>
+      // As in tracking: the actor is trusted, but a mismatch here would leak another shopper's order.
+      result.outcome === 'verified' &&
+      result.order.brand === context.brand &&
+      context.orderNumber !== null &&
+      orderNumbersMatch(context.orderNumber, result.order.orderNumber) &&
+      context.email !== null &&
+      emailsMatch(context.email, result.order.email),
+    locked: (_, result: VerifyOrderResult) => result.outcome === 'locked',
+    lastAttempt: ({ context }) => context.failedAttempts + 1 >= MAX_FAILED_ATTEMPTS,
+    orderNotReturnable: ({ context }) => context.verifiedOrder !== null && context.verifiedOrder.status !== 'delivered',
+    needsItem: ({ context }) => context.itemIndex === null,
+    needsCondition: ({ context }) => context.condition === null,
+    needsReason: ({ context }) => context.wish === null,
+    answersItem: ({ context, event }) => answered(context, event, 'item'),
+    itemAmbiguous: ({ context, event }) => {
+      if (event.type !== 'user.said') return false;
+      const answer = itemAnswer(context, event.text);
+      return answer !== undefined && 'ambiguous' in answer;
+    },
+    answersCondition: ({ context, event }) => answered(context, event, 'condition'),
+    answersReason: ({ context, event }) => answered(context, event, 'reason'),
+  },
+  actions: {
+    noteTime: assign({ at: ({ event }) => event.at }),
+    takeSlots: assign(({ context, event }) => {
+      if (event.type !== 'user.said') return {};
+      const orderNumber = saidOrderNumber(event);
+      const email = saidEmail(event);
+      const replacesNumber = orderNumber !== undefined && context.orderNumber !== null && !orderNumbersMatch(orderNumber, context.orderNumber);
+      return {
+        at: event.at,
+        shopperSaysUrgent: context.shopperSaysUrgent || saysUrgent(event.text),
+        ...(orderNumber !== undefined ? { orderNumber: normalizeOrderNumber(orderNumber) } : {}),
+        ...(email !== undefined ? { email } : replacesNumber ? { email: null } : {}),
+      };
+    }),
+    forgetSlots: assign({ orderNumber: null, email: null }),
+    countFailure: assign({ failedAttempts: ({ context }) => context.failedAttempts + 1 }),
+    rememberOrder: assign({
+      verifiedOrder: ({ context }, result: VerifyOrderResult) => (result.outcome === 'verified' ? result.order : context.verifiedOrder),
+    }),
+    /** The order is known: a single item needs no question, and the first message may have answered some. */
+    readOpening: assign(({ context }) => {
+      const single = context.verifiedOrder?.items.length === 1 ? { itemIndex: 0 } : {};
+      const known = { ...context, ...single };
+      return context.opening === null ? single : { ...single, ...readAnswers(known, context.opening, null) };
+    }),
+    takeAnswers: assign(({ context, event }, params: { slot: AnswerSlot }) =>
+      event.type === 'user.said' ? { at: event.at, ...readAnswers(context, event.text, params.slot) } : {},
+    ),
+    ask: sendParent(({ context }, params: AskParams) => reply(askReply(context, params))),
+    giveVerdict: enqueueActions(({ context, enqueue }) => {
+      const order = context.verifiedOrder;
+      const item = order && context.itemIndex !== null ? order.items[context.itemIndex] : undefined;
+      if (!order || !item || context.condition === null || context.wish === null) return;
+      const { verdict, sources, urgent } = assessReturn({
+        order,
+        item,
+        condition: context.condition,
+        wish: context.wish,
+        profile: BRAND_PROFILES[context.brand],
+        now: context.at,
+      });
+      enqueue.assign({ verdict, ending: 'verdict' });
+      enqueue.sendParent(reply({ kind: 'returns.verdict', verdict, sources, urgent }));
+    }),
+    reportNotReturnable: enqueueActions(({ context, enqueue }) => {
+      const order = context.verifiedOrder;
+      const blocked = order && orderReturnBlock(order, BRAND_PROFILES[context.brand]);
+      if (!order || !blocked || order.status === 'delivered') return;
+      enqueue.assign({ ending: 'notReturnable' });
+      enqueue.sendParent(reply({ kind: 'returns.notReturnable', orderNumber: order.orderNumber, status: order.status, ...blocked }));
+    }),
+    end: assign({ ending: (_, ending: Ending) => ending }),
+    giveUp: sendParent(reply({ kind: 'returns.gaveUp' })),
+    reportLocked: sendParent((_, result: VerifyOrderResult) =>
+      reply({ kind: 'returns.locked', retryAfterSeconds: result.outcome === 'locked' ? result.retryAfterSeconds : 0 }),
+    ),
+    reportUnavailable: sendParent(reply({ kind: 'returns.unavailable' })),
+  },
+}).createMachine({
+  id: 'returns',
+  context: ({ input }) => {
+    const orderNumber = input.orderNumber ?? input.verifiedOrder?.orderNumber;
+    const normalized = orderNumber === undefined ? '' : normalizeOrderNumber(orderNumber);
+    const email = input.email === undefined ? undefined : readEmail(input.email);
+    const opening = input.text?.trim() ?? '';
+    return {
+      brand: input.brand,
+      at: input.at,
+      orderNumber: normalized === '' ? null : normalized,
+      email: email ?? null,
+      verifiedOrder: input.verifiedOrder ?? null,
+      failedAttempts: input.failedAttempts ?? 0,
+      opening: opening === '' ? null : opening,
+      itemIndex: null,
+      candidates: null,
+      condition: null,
+      tagsUnknown: false,
+      wish: null,
+      shopperWords: [],
+      shopperSaysUrgent: opening !== '' && saysUrgent(opening),
+      verdict: null,
+      ending: null,
+    };
+  },
+  initial: 'deciding',
+  states: {
+    /** Verification, as in tracking: where the flow goes from what it has. */
+    deciding: {
+      always: [
+        { guard: 'tooManyFailures', target: 'gaveUp' },
+        { guard: 'usesVerifiedOrder', target: 'orderKnown' },
+        { guard: 'hasBothSlots', target: 'verifying' },
+        { guard: 'hasOrderNumber', target: 'askingEmail', actions: { type: 'ask', params: { slot: 'email' } } },
+        { target: 'askingOrderNumber', actions: { type: 'ask', params: { slot: 'orderNumber' } } },
+      ],
+    },
+    askingOrderNumber: {
+      on: {
+        'user.said': [
+          { guard: 'saidOrderNumber', target: 'deciding', actions: 'takeSlots' },
+          {
+            guard: 'saidSomethingLikeAnEmail',
+            actions: ['takeSlots', { type: 'ask', params: { slot: 'orderNumber', problem: 'emailInsteadOfNumber' } }],
+          },
+          { actions: ['noteTime', { type: 'ask', params: { slot: 'orderNumber', problem: 'notAnOrderNumber' } }] },
+        ],
+        'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'orderNumber' } }] },
+      },
+    },
+    askingEmail: {
+      on: {
+        'user.said': [
+          { guard: 'saidEmail', target: 'deciding', actions: 'takeSlots' },
+          { guard: 'saidOrderNumber', target: 'deciding', actions: 'takeSlots' },
+          { actions: ['noteTime', { type: 'ask', params: { slot: 'email', problem: 'notAnEmail' } }] },
+        ],
+        'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'email' } }] },
+      },
+    },
+    verifying: {
+      tags: ['busy'],
+      invoke: {
+        src: 'verifyOrder',
+        input: ({ context }) => ({ brand: context.brand, orderNumber: context.orderNumber ?? '', email: context.email ?? '' }),
+        onDone: [
+          {
+            guard: { type: 'verified', params: ({ event }) => event.output },
+            target: 'orderKnown',
+            actions: { type: 'rememberOrder', params: ({ event }) => event.output },
+          },
+          {
+            guard: { type: 'locked', params: ({ event }) => event.output },
+            target: 'locked',
+            actions: [{ type: 'end', params: 'locked' }, { type: 'reportLocked', params: ({ event }) => event.output }],
+          },
+          { guard: 'lastAttempt', target: 'gaveUp', actions: ['countFailure', 'forgetSlots'] },
+          {
+            target: 'askingOrderNumber',
+            actions: ['countFailure', 'forgetSlots', { type: 'ask', params: { slot: 'orderNumber', problem: 'notMatched' } }],
+          },
+        ],
+        onError: { target: 'unavailable', actions: [{ type: 'end', params: 'unavailable' }, 'reportUnavailable'] },
+      },
+    },
+    /** A verified order: nothing to return from an order that isn't delivered; else collect the answers. */
+    orderKnown: {
+      always: [
+        { guard: 'orderNotReturnable', target: 'notReturnable', actions: 'reportNotReturnable' },
+        { target: 'collecting', actions: 'readOpening' },
+      ],
+    },
+    /** Asks for the first thing still unknown: item, condition, reason; then the verdict. */
+    collecting: {
+      always: [
+        { guard: 'needsItem', target: 'askingItem', actions: { type: 'ask', params: { slot: 'item' } } },
+        { guard: 'needsCondition', target: 'askingCondition', actions: { type: 'ask', params: { slot: 'condition' } } },
+        { guard: 'needsReason', target: 'askingReason', actions: { type: 'ask', params: { slot: 'reason' } } },
+        { target: 'answered', actions: 'giveVerdict' },
+      ],
+    },
+    askingItem: {
+      on: {
+        'user.said': [
+          { guard: 'answersItem', target: 'collecting', actions: { type: 'takeAnswers', params: { slot: 'item' } } },
+          {
+            guard: 'itemAmbiguous',
+            actions: [{ type: 'takeAnswers', params: { slot: 'item' } }, { type: 'ask', params: { slot: 'item', problem: 'ambiguous' } }],
+          },
+          { actions: [{ type: 'takeAnswers', params: { slot: 'item' } }, { type: 'ask', params: { slot: 'item', problem: 'notUnderstood' } }] },
+        ],
+        'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'item' } }] },
+      },
+    },
+    askingCondition: {
+      on: {
+        'user.said': [
+          { guard: 'answersCondition', target: 'collecting', actions: { type: 'takeAnswers', params: { slot: 'condition' } } },
+          {
+            actions: [{ type: 'takeAnswers', params: { slot: 'condition' } }, { type: 'ask', params: { slot: 'condition', problem: 'notUnderstood' } }],
+          },
+        ],
+        'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'condition' } }] },
+      },
+    },
+    askingReason: {
+      on: {
+        'user.said': [
+          { guard: 'answersReason', target: 'collecting', actions: { type: 'takeAnswers', params: { slot: 'reason' } } },
+          { actions: [{ type: 'takeAnswers', params: { slot: 'reason' } }, { type: 'ask', params: { slot: 'reason', problem: 'notUnderstood' } }] },
+        ],
+        'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'reason' } }] },
+      },
+    },
+    answered: { type: 'final' },
+    notReturnable: { type: 'final' },
+    gaveUp: { type: 'final', entry: [{ type: 'end', params: 'gaveUp' }, 'giveUp'] },
+    locked: { type: 'final' },
+    unavailable: { type: 'final' },
+  },
+  output: ({ context }) => {
+    const handoffCase = handoffCaseOf(context);
+    const { verdict } = context;
+    const offer = verdict === null ? handoffCase !== undefined : verdict.productIssue || verdict.eligible !== false;
+    return {
+      ...(context.verifiedOrder === null ? {} : { verifiedOrder: context.verifiedOrder }),
+      ...(verdict === null ? {} : { verdict }),
+      offerHandoff: offer,
+      ...(handoffCase === undefined ? {} : { handoffCase }),
+      failedAttempts: context.failedAttempts,
+    };
+  },
+});

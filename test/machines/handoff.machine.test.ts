@@ -1,0 +1,387 @@
+import { describe, expect, it } from 'vitest';
+import { assign, createActor, fromPromise, sendTo, setup, waitFor, type AnyActorRef } from 'xstate';
+
+import type { BrandId } from '../../knowledge/brand-ids.js';
+import type { HandoffCase } from '../../knowledge/handoff/handoff-case.types.js';
+import { orderSchema, type Order } from '../../knowledge/orders/order.schema.js';
+import type { Understanding } from '../../knowledge/understanding/understanding.types.js';
+import type { FlowReplyEvent, FlowReprompt, UserSaid } from '../../machines/flow-events.js';
+import {
+  handoffMachine,
+  type HandoffInput,
+  type HandoffOutput,
+  type HandoffReply,
+  type HandoffResult,
+  type HandoffSubmission,
+} from '../../machines/handoff.machine.js';
+
+// Wednesday Dec 2 2026, noon ET: the team is working.
+const NOW = '2026-12-02T17:00:00Z';
+
+const deliveredOrder: Order = orderSchema.parse({
+  brand: 'kendra-scott-mall',
+  orderNumber: 'KS-100234',
+  email: 'shopper@example.com',
+  customerName: 'Sample Shopper',
+  placedAt: '2026-11-20T15:04:00Z',
+  status: 'delivered',
+  shippedAt: '2026-11-23T18:00:00Z',
+  deliveredAt: '2026-11-30T18:00:00Z',
+  carrier: 'UPS',
+  trackingNumber: '1Z999AA10123456784',
+  items: [{ sku: 'CHN-22', name: 'Elisa Pendant Necklace', quantity: 1, unitPrice: 68, finalSale: false, personalized: false }],
+});
+
+function said(text: string, entities: Understanding['entities'] = {}, at = NOW): UserSaid {
+  return { type: 'user.said', text, understanding: { topic: 'handoff.human', confidence: 0.9, ranked: [], entities }, at };
+}
+
+const reprompt: FlowReprompt = { type: 'flow.reprompt', at: NOW };
+
+type Submit = (submission: HandoffSubmission) => Promise<HandoffResult>;
+
+const accept: Submit = async () => ({ ticketId: '20261202-ABCDEFGHJK', reference: 'KSM-ABCDEF' });
+
+interface HarnessContext {
+  input: HandoffInput;
+  replies: HandoffReply[];
+  output: HandoffOutput | null;
+}
+
+/** A tiny router: forwards the shopper's events to the handoff flow and collects its replies. */
+function harness(submit: Submit = accept) {
+  const submissions: HandoffSubmission[] = [];
+  const handoff = handoffMachine.provide({
+    actors: {
+      submitHandoff: fromPromise<HandoffResult, HandoffSubmission>(async ({ input }) => {
+        submissions.push(input);
+        return submit(input);
+      }),
+    },
+  });
+  const parent = setup({
+    types: {
+      context: {} as HarnessContext,
+      events: {} as UserSaid | FlowReprompt | FlowReplyEvent<HandoffReply>,
+      input: {} as HandoffInput,
+    },
+    actors: { handoff },
+  }).createMachine({
+    context: ({ input }) => ({ input, replies: [], output: null }),
+    on: { 'flow.reply': { actions: assign({ replies: ({ context, event }) => [...context.replies, event.reply] }) } },
+    initial: 'handoff',
+    states: {
+      handoff: {
+        invoke: {
+          id: 'handoff',
+          src: 'handoff',
+          input: ({ context }) => context.input,
+          onDone: { target: 'finished', actions: assign({ output: ({ event }) => event.output }) },
+        },
+        on: {
+          'user.said': { actions: sendTo('handoff', ({ event }) => event) },
+          'flow.reprompt': { actions: sendTo('handoff', ({ event }) => event) },
+        },
+      },
+      finished: { type: 'final' },
+    },
+  });
+  return { parent, submissions };
+}
+
+type Harness = ReturnType<typeof harness>;
+
+async function begin(h: Harness, handoffCase: HandoffCase, brand: BrandId = 'james-avery-malls', at = NOW) {
+  const actor = createActor(h.parent, { input: { brand, at, case: handoffCase } });
+  actor.start();
+  await waitFor(actor, (snapshot) => snapshot.context.replies.length > 0);
+  return actor;
+}
+
+type ParentActor = Awaited<ReturnType<typeof begin>>;
+
+async function turn(actor: ParentActor, event: UserSaid | FlowReprompt): Promise<HandoffReply | undefined> {
+  const before = actor.getSnapshot().context.replies.length;
+  actor.send(event);
+  const snapshot = await waitFor(actor, (s) => s.context.replies.length > before);
+  return snapshot.context.replies.at(-1);
+}
+
+function first(actor: ParentActor): HandoffReply | undefined {
+  return actor.getSnapshot().context.replies[0];
+}
+
+function flow(actor: ParentActor): AnyActorRef | undefined {
+  return actor.getSnapshot().children.handoff as AnyActorRef | undefined;
+}
+
+async function toConfirm(h: Harness, handoffCase: HandoffCase = { category: 'person_requested' }, brand: BrandId = 'james-avery-malls') {
+  const actor = await begin(h, handoffCase, brand);
+  const steps: Array<[string, UserSaid]> = [
+    ['name', said('Jane Doe')],
+    ['email', said('jane@example.com', { email: 'jane@example.com' })],
+    ['orderNumber', said("I don't have one")],
+    ['description', said('I need advice on a gift for my sister')],
+  ];
+  for (const [slot, event] of steps) {
+    const last = actor.getSnapshot().context.replies.at(-1);
+    if (last?.kind === 'handoff.ask' && last.slot === slot) await turn(actor, event);
+  }
+  return actor;
+}
+
+describe('handoff machine: collecting what is missing', () => {
+  it('asks name, email, order number, description in turn, then shows the summary', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'person_requested' });
+
+    expect(first(actor)).toEqual({ kind: 'handoff.ask', slot: 'name', intro: { category: 'person_requested', escalation: null } });
+    expect(await turn(actor, said('my name is jane doe'))).toEqual({ kind: 'handoff.ask', slot: 'email' });
+    expect(await turn(actor, said('jane at example'))).toEqual({ kind: 'handoff.ask', slot: 'email', problem: 'notAnEmail' });
+    expect(await turn(actor, said('jane@example.com', { email: 'jane@example.com' }))).toEqual({ kind: 'handoff.ask', slot: 'orderNumber' });
+    expect(await turn(actor, said('hmm'))).toEqual({ kind: 'handoff.ask', slot: 'orderNumber', problem: 'notAnOrderNumber' });
+    expect(await turn(actor, said("I don't have one"))).toEqual({ kind: 'handoff.ask', slot: 'description' });
+    expect(await turn(actor, said('ok'))).toEqual({ kind: 'handoff.ask', slot: 'description', problem: 'tooShort' });
+    expect(await turn(actor, said('I need advice on a gift for my sister'))).toEqual({
+      kind: 'handoff.confirm',
+      summary: {
+        name: 'Jane Doe',
+        email: 'jane@example.com',
+        orderNumber: null,
+        orderVerified: false,
+        description: 'I need advice on a gift for my sister',
+        category: 'person_requested',
+        urgent: false,
+        urgentByPolicy: false,
+        escalation: null,
+      },
+    });
+    expect(h.submissions).toEqual([]);
+  });
+
+  it('re-asks a name it could not read', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'person_requested' });
+    expect(await turn(actor, said('why do you need that?'))).toEqual({ kind: 'handoff.ask', slot: 'name', problem: 'notAName' });
+  });
+
+  it('never asks again for what the conversation knows: a verified order gives name, email and number', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'defective', verifiedOrder: deliveredOrder, description: 'The clasp broke the first day.' }, 'kendra-scott-mall');
+
+    const reply = first(actor);
+    expect(reply).toMatchObject({
+      kind: 'handoff.confirm',
+      intro: { category: 'defective', escalation: null },
+      summary: {
+        name: 'Sample Shopper',
+        email: 'shopper@example.com',
+        orderNumber: 'KS-100234',
+        orderVerified: true,
+        description: 'The clasp broke the first day.',
+        // Delivered Nov 30, reported Dec 2: within kendra-scott-mall's 7-day window.
+        urgent: true,
+        urgentByPolicy: true,
+      },
+    });
+    expect(actor.getSnapshot().context.replies).toHaveLength(1);
+  });
+
+  it('takes an order number given with the description', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'damaged', name: 'Jane Doe', email: 'jane@example.com' });
+    expect(first(actor)).toMatchObject({ kind: 'handoff.ask', slot: 'orderNumber' });
+    expect(await turn(actor, said('JAM-1001'))).toEqual({ kind: 'handoff.ask', slot: 'description' });
+    const reply = await turn(actor, said('The ring arrived bent'));
+    expect(reply).toMatchObject({ kind: 'handoff.confirm', summary: { orderNumber: 'JAM-1001', orderVerified: false, urgent: true, urgentByPolicy: true } });
+  });
+
+  it('asks again for the current slot after a digression', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'person_requested', name: 'Jane Doe' });
+    expect(first(actor)).toMatchObject({ kind: 'handoff.ask', slot: 'email' });
+    expect(await turn(actor, reprompt)).toEqual({ kind: 'handoff.ask', slot: 'email' });
+  });
+
+  it('marks the free-text slots so the router forwards them instead of answering them', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'person_requested', name: 'Jane Doe', email: 'jane@example.com', orderNumber: '1234' });
+    expect(first(actor)).toMatchObject({ kind: 'handoff.ask', slot: 'description' });
+    expect(flow(actor)?.getSnapshot().hasTag('freeText')).toBe(true);
+  });
+
+  it('keeps card numbers out of everything it stores, shows and submits', async () => {
+    const h = harness();
+    const actor = await toConfirm(h);
+    await turn(actor, said('change the description'));
+    const reply = await turn(actor, said('I was charged twice on 4111 1111 1111 1111, cvv 123'));
+    expect(reply).toMatchObject({ kind: 'handoff.confirm', summary: { description: 'I was charged twice on [card number removed], cvv [removed]' } });
+    expect(JSON.stringify(flow(actor)?.getSnapshot().context)).not.toContain('4111');
+    await turn(actor, said('yes'));
+    expect(JSON.stringify(h.submissions)).not.toContain('4111');
+  });
+});
+
+describe('handoff machine: the summary and corrections', () => {
+  it('re-asks the slot the shopper wants to change, then shows the summary again', async () => {
+    const h = harness();
+    const actor = await toConfirm(h);
+    expect(await turn(actor, said('change my email'))).toEqual({ kind: 'handoff.ask', slot: 'email', correcting: true });
+    const reply = await turn(actor, said('jane.doe@example.org', { email: 'jane.doe@example.org' }));
+    expect(reply).toMatchObject({ kind: 'handoff.confirm', summary: { email: 'jane.doe@example.org', name: 'Jane Doe' } });
+
+    expect(await turn(actor, said('the name is wrong'))).toEqual({ kind: 'handoff.ask', slot: 'name', correcting: true });
+    expect(await turn(actor, said('Janet Doe'))).toMatchObject({ kind: 'handoff.confirm', summary: { name: 'Janet Doe' } });
+  });
+
+  it('applies a correction that carries its value at once', async () => {
+    const h = harness();
+    const actor = await toConfirm(h);
+    expect(await turn(actor, said('the order number should be JAM-2002'))).toMatchObject({ kind: 'handoff.confirm', summary: { orderNumber: 'JAM-2002' } });
+    expect(await turn(actor, said('remove the order number'))).toMatchObject({ kind: 'handoff.confirm', summary: { orderNumber: null } });
+    expect(await turn(actor, said('my email is actually j@example.net'))).toMatchObject({ kind: 'handoff.confirm', summary: { email: 'j@example.net' } });
+  });
+
+  it('a different order number drops the verified order (its facts are not the new order\'s)', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'defective', verifiedOrder: deliveredOrder, description: 'Broken clasp' }, 'kendra-scott-mall');
+    const reply = await turn(actor, said('the order number should be KS-999999'));
+    expect(reply).toMatchObject({ kind: 'handoff.confirm', summary: { orderNumber: 'KS-999999', orderVerified: false } });
+  });
+
+  it('"no" asks what to change; a choice re-asks that slot', async () => {
+    const h = harness();
+    const actor = await toConfirm(h);
+    expect(await turn(actor, said('no'))).toEqual({ kind: 'handoff.whatToChange' });
+    expect(await turn(actor, said('hmm'))).toEqual({ kind: 'handoff.whatToChange' });
+    expect(await turn(actor, said('change the description'))).toEqual({ kind: 'handoff.ask', slot: 'description', correcting: true });
+    expect(await turn(actor, said('Actually I want to return a ring'))).toMatchObject({ kind: 'handoff.confirm', summary: { description: 'Actually I want to return a ring' } });
+  });
+
+  it('asks for a yes or a no when the answer is neither', async () => {
+    const h = harness();
+    const actor = await toConfirm(h);
+    expect(await turn(actor, said('what?'))).toMatchObject({ kind: 'handoff.confirm', problem: 'notYesNo' });
+    expect(await turn(actor, reprompt)).toMatchObject({ kind: 'handoff.confirm' });
+  });
+});
+
+describe('handoff machine: submitting', () => {
+  it('submits on "yes", tagged busy meanwhile, and tells the reference and reply-by date', async () => {
+    let release: (result: HandoffResult) => void = () => undefined;
+    const h = harness(() => new Promise((resolve) => (release = resolve)));
+    const actor = await toConfirm(h);
+
+    actor.send(said('yes'));
+    expect(flow(actor)?.getSnapshot().hasTag('busy')).toBe(true);
+    release({ ticketId: '20261202-ABCDEFGHJK', reference: 'JAM-ABCDEF' });
+    const done = await waitFor(actor, (s) => s.context.output !== null);
+
+    expect(h.submissions).toEqual([
+      {
+        brand: 'james-avery-malls',
+        category: 'person_requested',
+        urgency: { urgent: false, because: [], basis: null, word: 'URGENT', notes: [] },
+        subject: 'Support request: I need advice on a gift for my sister — Jane Doe',
+        customer: { name: 'Jane Doe', email: 'jane@example.com' },
+        orderNumber: null,
+        verifiedOrder: null,
+        returnVerdict: null,
+        description: 'I need advice on a gift for my sister',
+        escalation: null,
+      },
+    ]);
+    expect(done.context.replies.at(-1)).toEqual({
+      kind: 'handoff.submitted',
+      reference: 'JAM-ABCDEF',
+      email: 'jane@example.com',
+      urgentByPolicy: false,
+      escalation: null,
+      expectation: {
+        zone: 'America/New_York',
+        reply: {
+          phrase: '24-48 business hours',
+          source: { document: 'customer-service-policy', section: '2' },
+          unit: 'business_hours',
+          earliest: '2026-12-03',
+          latest: '2026-12-04',
+          latestAt: null,
+        },
+        offline: null,
+      },
+    });
+    expect(done.context.output).toEqual({ submitted: true, ticketId: '20261202-ABCDEFGHJK', reference: 'JAM-ABCDEF' });
+  });
+
+  it('counts time from the confirming turn: late Friday evening, the team is offline until Monday', async () => {
+    const h = harness();
+    const actor = await toConfirm(h);
+    const reply = await turn(actor, said('yes', {}, '2026-11-21T03:30:00Z'));
+    expect(reply).toMatchObject({
+      kind: 'handoff.submitted',
+      expectation: { reply: { latest: '2026-11-24' }, offline: { reason: 'after_hours', backAt: '2026-11-23T09:00:00-05:00' } },
+    });
+  });
+
+  it('flags the shopper\'s own "it\'s urgent" where the brand invites it, with its own word', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'late_delivery', name: 'Jane Doe', email: 'jane@example.com', orderNumber: '3310492' }, 'james-avery-artisan');
+    const reply = await turn(actor, said("It's for a wedding on Saturday, it's urgent"));
+    expect(reply).toMatchObject({ kind: 'handoff.confirm', summary: { urgent: true, urgentByPolicy: true } });
+    await turn(actor, said('yes'));
+    expect(h.submissions[0]?.subject).toBe('Urgent: Late delivery — order 3310492 — Jane Doe');
+  });
+
+  it('james-avery-artisan escalation: told of §6, and the ticket goes to its address with its subject', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'escalation', name: 'Jane Doe', email: 'jane@example.com', orderNumber: '3310492' }, 'james-avery-artisan');
+    expect(first(actor)).toMatchObject({ kind: 'handoff.ask', slot: 'description', intro: { category: 'escalation', escalation: { to: 'service@jameseavery.com' } } });
+    const reply = await turn(actor, said('The replacement ring is also broken. This is the second time.'));
+    expect(reply).toMatchObject({
+      kind: 'handoff.confirm',
+      summary: { escalation: { to: 'service@jameseavery.com', subject: 'Escalation: The replacement ring is also broken' } },
+    });
+    const submitted = await turn(actor, said('yes'));
+    expect(h.submissions[0]).toMatchObject({ subject: 'Escalation: The replacement ring is also broken', escalation: { to: 'service@jameseavery.com' } });
+    expect(submitted).toMatchObject({ kind: 'handoff.submitted', escalation: { review: '1 business day', resolution: '2-3 business days' } });
+  });
+
+  it('when the ticket could not be stored: says so, offers to try again, and can succeed', async () => {
+    let fail = true;
+    const h = harness(async (submission) => {
+      if (fail) throw new Error('disk full');
+      return accept(submission);
+    });
+    const actor = await toConfirm(h);
+    expect(await turn(actor, said('yes'))).toEqual({ kind: 'handoff.notSaved' });
+    expect(await turn(actor, said('maybe'))).toEqual({ kind: 'handoff.notSaved', problem: 'notYesNo' });
+    fail = false;
+    expect(await turn(actor, said('try again'))).toMatchObject({ kind: 'handoff.submitted', reference: 'KSM-ABCDEF' });
+    expect(h.submissions).toHaveLength(2);
+    expect(actor.getSnapshot().context.output).toMatchObject({ submitted: true });
+  });
+
+  it('when the shopper gives up after a failure: nothing was sent, and the output says so', async () => {
+    const h = harness(async () => {
+      throw new Error('disk full');
+    });
+    const actor = await toConfirm(h);
+    await turn(actor, said('yes'));
+    expect(await turn(actor, said('no'))).toEqual({ kind: 'handoff.notSent' });
+    const done = await waitFor(actor, (s) => s.context.output !== null);
+    expect(done.context.output).toEqual({ submitted: false });
+  });
+
+  it('keeps its context plain JSON, so a waiting flow persists and restores', async () => {
+    const h = harness();
+    const actor = await toConfirm(h, { category: 'defective', verifiedOrder: deliveredOrder }, 'kendra-scott-mall');
+    const persisted = actor.getPersistedSnapshot();
+    expect(JSON.parse(JSON.stringify(persisted))).toEqual(persisted);
+
+    const restored = createActor(h.parent, { snapshot: JSON.parse(JSON.stringify(persisted)) as typeof persisted, input: { brand: 'kendra-scott-mall', at: NOW, case: { category: 'defective' } } });
+    restored.start();
+    const reply = await turn(restored, said('yes'));
+    expect(reply).toMatchObject({ kind: 'handoff.submitted' });
+    expect(h.submissions[0]).toMatchObject({ brand: 'kendra-scott-mall', urgency: { urgent: true, because: ['defective'] } });
+  });
+});

@@ -1,0 +1,420 @@
+import { describe, expect, it } from 'vitest';
+import { assign, createActor, fromPromise, sendTo, setup, waitFor, type Snapshot } from 'xstate';
+
+import { createDemoOrders } from '../../bot/orders/demo-orders.js';
+import { emailsMatch, orderNumbersMatch } from '../../knowledge/orders/order-matching.js';
+import type { Order } from '../../knowledge/orders/order.schema.js';
+import type { Understanding } from '../../knowledge/understanding/understanding.types.js';
+import type { FlowReplyEvent, FlowReprompt, UserSaid } from '../../machines/flow-events.js';
+import { returnsMachine, type ReturnsInput, type ReturnsOutput, type ReturnsReply } from '../../machines/returns.machine.js';
+import type { VerifyOrderInput, VerifyOrderResult } from '../../machines/tracking.machine.js';
+
+// Wednesday Dec 2 2026, noon ET; the demo orders are dated from it.
+const NOW = '2026-12-02T17:00:00Z';
+const ORDERS = createDemoOrders(new Date(NOW));
+
+function demo(orderNumber: string): Order {
+  const order = ORDERS.find((candidate) => candidate.orderNumber === orderNumber);
+  if (!order) throw new Error(`no demo order ${orderNumber}`);
+  return order;
+}
+
+/** The real rule in miniature: the brand's order by number, and only if the email matches. */
+async function verifyAgainst({ brand, orderNumber, email }: VerifyOrderInput): Promise<VerifyOrderResult> {
+  const order = ORDERS.find((candidate) => candidate.brand === brand && orderNumbersMatch(candidate.orderNumber, orderNumber));
+  return order !== undefined && emailsMatch(order.email, email) ? { outcome: 'verified', order } : { outcome: 'notMatched' };
+}
+
+function said(text: string, entities: Understanding['entities'] = {}, at = NOW): UserSaid {
+  return { type: 'user.said', text, understanding: { topic: 'returns.start', confidence: 0.9, ranked: [{ topic: 'returns.start', confidence: 0.9 }], entities }, at };
+}
+
+const reprompt: FlowReprompt = { type: 'flow.reprompt', at: NOW };
+
+interface HarnessContext {
+  input: ReturnsInput;
+  replies: ReturnsReply[];
+  output: ReturnsOutput | null;
+}
+
+/** A tiny router: forwards the shopper's events to the returns flow and collects its replies. */
+function harness(verify: (input: VerifyOrderInput) => Promise<VerifyOrderResult> = verifyAgainst) {
+  const calls: VerifyOrderInput[] = [];
+  const returns = returnsMachine.provide({
+    actors: {
+      verifyOrder: fromPromise<VerifyOrderResult, VerifyOrderInput>(async ({ input }) => {
+        calls.push(input);
+        return verify(input);
+      }),
+    },
+  });
+  const parent = setup({
+    types: {
+      context: {} as HarnessContext,
+      events: {} as UserSaid | FlowReprompt | FlowReplyEvent<ReturnsReply>,
+      input: {} as ReturnsInput,
+      children: {} as { returns: 'returns' },
+    },
+    actors: { returns },
+  }).createMachine({
+    id: 'testParent',
+    context: ({ input }) => ({ input, replies: [], output: null }),
+    on: { 'flow.reply': { actions: assign({ replies: ({ context, event }) => [...context.replies, event.reply] }) } },
+    initial: 'returns',
+    states: {
+      returns: {
+        invoke: {
+          id: 'returns',
+          src: 'returns',
+          input: ({ context }) => context.input,
+          onDone: { target: 'finished', actions: assign({ output: ({ event }) => event.output }) },
+        },
+        on: {
+          'user.said': { actions: sendTo('returns', ({ event }) => event) },
+          'flow.reprompt': { actions: sendTo('returns', ({ event }) => event) },
+        },
+      },
+      finished: { type: 'final' },
+    },
+  });
+  return { parent, calls };
+}
+
+type Harness = ReturnType<typeof harness>;
+
+async function begin(h: Harness, input: Partial<ReturnsInput> = {}) {
+  const brand = input.brand ?? input.verifiedOrder?.brand ?? 'kendra-scott-mall';
+  const actor = createActor(h.parent, { input: { at: NOW, ...input, brand } });
+  actor.start();
+  await waitFor(actor, (snapshot) => snapshot.context.replies.length > 0);
+  return actor;
+}
+
+type ParentActor = Awaited<ReturnType<typeof begin>>;
+
+async function turn(actor: ParentActor, event: UserSaid | FlowReprompt): Promise<ReturnsReply | undefined> {
+  const before = actor.getSnapshot().context.replies.length;
+  actor.send(event);
+  const snapshot = await waitFor(actor, (s) => s.context.replies.length > before);
+  return snapshot.context.replies.at(-1);
+}
+
+function replies(actor: ParentActor): ReturnsReply[] {
+  return actor.getSnapshot().context.replies;
+}
+
+function output(actor: ParentActor): ReturnsOutput | null {
+  return actor.getSnapshot().context.output;
+}
+
+const CONDITIONS = [
+  { title: 'Unused, tags on', value: 'Unused, tags on' },
+  { title: 'Unused, no tags', value: 'Unused, no tags' },
+  { title: 'Worn', value: 'Worn' },
+  { title: 'Damaged', value: 'Damaged' },
+];
+const REASONS = [
+  { title: 'Changed my mind', value: 'Changed my mind' },
+  { title: 'Wrong size', value: 'Wrong size' },
+  { title: 'Damaged on arrival', value: 'Damaged on arrival' },
+  { title: 'Defective', value: 'Defective' },
+  { title: 'Wrong item sent', value: 'Wrong item sent' },
+];
+
+describe('returns machine: verification, as in tracking', () => {
+  it('asks for the order number, then the email, then which item', async () => {
+    const h = harness();
+    const actor = await begin(h);
+    expect(replies(actor)).toEqual([{ kind: 'returns.ask', slot: 'orderNumber' }]);
+
+    expect(await turn(actor, said('KS-100236'))).toEqual({ kind: 'returns.ask', slot: 'email' });
+    expect(await turn(actor, said('casey@example.com'))).toEqual({
+      kind: 'returns.ask',
+      slot: 'item',
+      options: [
+        { title: 'Elisa Pendant Necklace', value: 'Elisa Pendant Necklace' },
+        { title: 'Drop Earrings (Final Sale)', value: 'Drop Earrings (Final Sale)' },
+        { title: 'Personalized Initial Necklace', value: 'Personalized Initial Necklace' },
+      ],
+    });
+    expect(h.calls).toEqual([{ brand: 'kendra-scott-mall', orderNumber: 'KS100236', email: 'casey@example.com' }]);
+  });
+
+  it('gives a wrong email and an unknown order the same reply', async () => {
+    const wrongEmail = await begin(harness(), { orderNumber: 'KS-100236' });
+    const unknownOrder = await begin(harness(), { orderNumber: 'KS-999999' });
+
+    const a = await turn(wrongEmail, said('someone@example.com'));
+    const b = await turn(unknownOrder, said('casey@example.com'));
+
+    expect(a).toEqual({ kind: 'returns.ask', slot: 'orderNumber', problem: 'notMatched' });
+    expect(b).toEqual(a);
+  });
+
+  it('stops after 3 failed attempts and offers a person', async () => {
+    const actor = await begin(harness(), { orderNumber: 'KS-100236', failedAttempts: 2 });
+
+    expect(await turn(actor, said('wrong@example.com'))).toEqual({ kind: 'returns.gaveUp' });
+    expect(output(actor)).toEqual({ offerHandoff: true, handoffCase: { category: 'lookup_failed' }, failedAttempts: 3 });
+  });
+
+  it('ends politely when locked or when the lookup fails', async () => {
+    const locked = await begin(harness(async () => ({ outcome: 'locked', retryAfterSeconds: 600 })), { orderNumber: 'KS-100236' });
+    expect(await turn(locked, said('casey@example.com'))).toEqual({ kind: 'returns.locked', retryAfterSeconds: 600 });
+    expect(output(locked)).toMatchObject({ offerHandoff: true, handoffCase: { category: 'lookup_failed' } });
+
+    const down = await begin(harness(async () => Promise.reject(new Error('down'))), { orderNumber: 'KS-100236' });
+    expect(await turn(down, said('casey@example.com'))).toEqual({ kind: 'returns.unavailable' });
+    expect(output(down)).toMatchObject({ offerHandoff: true, failedAttempts: 0 });
+  });
+
+  it('does not verify again an order the conversation already verified', async () => {
+    const h = harness();
+    const actor = await begin(h, { verifiedOrder: demo('KS-100236') });
+
+    expect(replies(actor)).toEqual([expect.objectContaining({ kind: 'returns.ask', slot: 'item' })]);
+    expect(h.calls).toEqual([]);
+  });
+
+  it('verifies a different order number than the one verified before', async () => {
+    const h = harness();
+    const actor = await begin(h, { verifiedOrder: demo('KS-100236'), orderNumber: 'KS-100237' });
+
+    expect(replies(actor)).toEqual([{ kind: 'returns.ask', slot: 'email' }]);
+    await turn(actor, said('morgan@example.com'));
+    expect(h.calls).toHaveLength(1);
+  });
+
+  it("ignores a verified order of another brand", async () => {
+    const actor = await begin(harness(), { brand: 'kendra-scott-mall', verifiedOrder: demo('GS-331043') });
+
+    expect(replies(actor)).toEqual([{ kind: 'returns.ask', slot: 'email' }]);
+  });
+});
+
+describe('returns machine: item → condition → reason → verdict', () => {
+  it('walks through the slots with choices and gives the verdict with a handoff case', async () => {
+    const actor = await begin(harness(), { verifiedOrder: demo('KS-100236') });
+
+    expect(await turn(actor, said('the pendant'))).toEqual({
+      kind: 'returns.ask',
+      slot: 'condition',
+      options: CONDITIONS,
+      itemName: 'Elisa Pendant Necklace',
+    });
+    expect(await turn(actor, said('never worn, still has the tags'))).toEqual({
+      kind: 'returns.ask',
+      slot: 'reason',
+      options: REASONS,
+      itemName: 'Elisa Pendant Necklace',
+    });
+    const verdict = await turn(actor, said('too big'));
+
+    expect(verdict).toMatchObject({
+      kind: 'returns.verdict',
+      verdict: { eligible: 'review', reasons: [{ code: 'policy_silent' }], condition: 'unused_with_tags', wish: 'wrong_size', item: { sku: 'CHN-22' } },
+      urgent: false,
+    });
+    const out = output(actor);
+    expect(out).toMatchObject({ verifiedOrder: demo('KS-100236'), offerHandoff: true, failedAttempts: 0 });
+    expect(out?.handoffCase).toEqual({
+      category: 'return',
+      verifiedOrder: demo('KS-100236'),
+      returnVerdict: out?.verdict,
+      orderNumber: 'KS-100236',
+      email: 'casey@example.com',
+      name: 'Casey Example',
+      description: 'never worn, still has the tags\ntoo big',
+    });
+  });
+
+  it('takes the buttons as answers', async () => {
+    const actor = await begin(harness(), { verifiedOrder: demo('GS-331043') });
+
+    await turn(actor, said('Stackable Ring Set'));
+    await turn(actor, said('Unused, tags on'));
+    const verdict = await turn(actor, said('Changed my mind'));
+
+    expect(verdict).toMatchObject({ kind: 'returns.verdict', verdict: { eligible: true, reasons: [] } });
+    expect(output(actor)?.handoffCase).not.toHaveProperty('description');
+  });
+
+  it('skips the item question for a one-item order', async () => {
+    const actor = await begin(harness(), { verifiedOrder: demo('GS-331044') });
+
+    expect(replies(actor)).toEqual([{ kind: 'returns.ask', slot: 'condition', options: CONDITIONS, itemName: 'Gold-Plated Chain Necklace' }]);
+  });
+
+  it('uses what the first message said: item and reason, then asks only the condition', async () => {
+    const actor = await begin(harness(), { verifiedOrder: demo('JAA-530123'), text: 'the earrings are too big, can I exchange them' });
+
+    expect(replies(actor)).toEqual([{ kind: 'returns.ask', slot: 'condition', options: CONDITIONS, itemName: 'Artisan Drop Earrings' }]);
+    expect(await turn(actor, said('I wore them once'))).toMatchObject({
+      kind: 'returns.verdict',
+      verdict: { eligible: 'review', condition: 'worn', wish: 'wrong_size', item: { sku: 'JAA-ER-040' } },
+    });
+  });
+
+  it('reads the first message once the order is verified', async () => {
+    const actor = await begin(harness(), { brand: 'james-avery-artisan', text: 'can I send back the cuff I bought', orderNumber: 'JAA-530124' });
+
+    // JAA-530124 has one item: its pendant, whatever the first message said.
+    expect(await turn(actor, said('morgan@example.com'))).toMatchObject({ kind: 'returns.ask', slot: 'condition', itemName: 'Hammered Silver Pendant' });
+  });
+
+  it('"my necklace broke after a week": asks which necklace, then gives the verdict at once', async () => {
+    const actor = await begin(harness(), { verifiedOrder: demo('KS-100236'), text: 'my necklace broke after a week' });
+
+    expect(replies(actor)).toEqual([
+      {
+        kind: 'returns.ask',
+        slot: 'item',
+        problem: 'ambiguous',
+        options: [
+          { title: 'Elisa Pendant Necklace', value: 'Elisa Pendant Necklace' },
+          { title: 'Personalized Initial Necklace', value: 'Personalized Initial Necklace' },
+        ],
+      },
+    ]);
+    const verdict = await turn(actor, said('the first one'));
+
+    expect(verdict).toMatchObject({
+      kind: 'returns.verdict',
+      verdict: { eligible: true, condition: 'damaged', wish: 'defective', productIssue: true, item: { sku: 'CHN-22' } },
+      urgent: true,
+    });
+    expect(output(actor)).toMatchObject({ offerHandoff: true, handoffCase: { category: 'defective', description: 'my necklace broke after a week' } });
+  });
+
+  it('asks about the tags when the shopper says only "never worn"', async () => {
+    const actor = await begin(harness(), { verifiedOrder: demo('GS-331044') });
+
+    expect(await turn(actor, said('never worn'))).toEqual({
+      kind: 'returns.ask',
+      slot: 'condition',
+      problem: 'tags',
+      options: [CONDITIONS[0], CONDITIONS[1]],
+      itemName: 'Gold-Plated Chain Necklace',
+    });
+    expect(await turn(actor, said('no'))).toMatchObject({ kind: 'returns.ask', slot: 'reason' });
+    const verdict = await turn(actor, said('changed my mind'));
+    expect(verdict).toMatchObject({ verdict: { condition: 'unused_no_tags', reasons: [{ code: 'window_expired' }, { code: 'condition' }] } });
+  });
+
+  it('asks again when it does not understand, and re-asks after a digression', async () => {
+    const actor = await begin(harness(), { verifiedOrder: demo('JAM-204813') });
+
+    expect(await turn(actor, said('hmm'))).toMatchObject({ kind: 'returns.ask', slot: 'item', problem: 'notUnderstood' });
+    expect(await turn(actor, reprompt)).toMatchObject({ kind: 'returns.ask', slot: 'item', options: expect.any(Array) });
+    expect(await turn(actor, said('the charm'))).toMatchObject({ kind: 'returns.ask', slot: 'condition', itemName: 'Sterling Silver Heart Charm' });
+    expect(await turn(actor, said('no clue'))).toMatchObject({ kind: 'returns.ask', slot: 'condition', problem: 'notUnderstood' });
+    expect(await turn(actor, said('worn'))).toMatchObject({ kind: 'returns.ask', slot: 'reason' });
+    expect(await turn(actor, said('because'))).toMatchObject({ kind: 'returns.ask', slot: 'reason', problem: 'notUnderstood' });
+    expect(await turn(actor, reprompt)).toEqual({ kind: 'returns.ask', slot: 'reason', options: REASONS, itemName: 'Sterling Silver Heart Charm' });
+  });
+
+  it('lists multi-quantity lines with their quantity', async () => {
+    const actor = await begin(harness(), { verifiedOrder: demo('JAM-204813') });
+
+    expect(replies(actor)[0]).toMatchObject({
+      options: [
+        { title: 'Custom Engraved Initial Pendant', value: 'Custom Engraved Initial Pendant' },
+        { title: 'Sterling Silver Heart Charm ×2', value: 'Sterling Silver Heart Charm' },
+        { title: 'Cable Chain Necklace, 18 in.', value: 'Cable Chain Necklace, 18 in.' },
+      ],
+    });
+  });
+
+  it('a custom piece the shopper changed their mind about: not eligible, no handoff offered', async () => {
+    const actor = await begin(harness(), { brand: 'james-avery-malls', verifiedOrder: demo('JAM-204813'), text: 'I want to return the custom pendant' });
+
+    await turn(actor, said('Unused, tags on'));
+    const verdict = await turn(actor, said("I don't like it"));
+
+    expect(verdict).toMatchObject({ verdict: { eligible: false, reasons: [{ code: 'personalized' }] } });
+    expect(output(actor)).toMatchObject({ offerHandoff: false, handoffCase: { category: 'return' } });
+  });
+
+  it('a damaged delivery at james-avery-malls: eligible, urgent, a damaged case', async () => {
+    const actor = await begin(harness(), { brand: 'james-avery-malls', verifiedOrder: demo('JAM-204814'), text: "it arrived broken, it's urgent" });
+
+    expect(replies(actor)).toEqual([expect.objectContaining({ kind: 'returns.verdict', urgent: true })]);
+    expect(output(actor)).toMatchObject({
+      offerHandoff: true,
+      handoffCase: { category: 'damaged', shopperSaysUrgent: true, returnVerdict: { eligible: true, wish: 'damaged_on_arrival', condition: 'damaged' } },
+    });
+  });
+
+  it('judges by the time of the last answer', async () => {
+    const actor = await begin(harness(), { verifiedOrder: demo('KS-100236') });
+
+    await turn(actor, said('the pendant'));
+    await turn(actor, said('damaged'));
+    // Delivered Nov 27 (5 days before NOW): two weeks later the 7-day window is over.
+    const verdict = await turn(actor, said('defective', {}, '2026-12-16T17:00:00Z'));
+
+    expect(verdict).toMatchObject({ verdict: { eligible: 'review', reasons: [{ code: 'defect_report_late' }] }, urgent: false });
+  });
+});
+
+describe('returns machine: orders with nothing to return', () => {
+  it.each([
+    ['KS-100238', 'cancelled', 'cancelled'],
+    ['KS-100233', 'processing', 'not_delivered'],
+    ['KS-100234', 'shipped', 'not_delivered'],
+  ] as const)('%s (%s) ends at once with %s', async (orderNumber, status, code) => {
+    const actor = await begin(harness(), { verifiedOrder: demo(orderNumber), text: 'I want to return the earrings' });
+
+    expect(replies(actor)).toEqual([
+      expect.objectContaining({ kind: 'returns.notReturnable', orderNumber, status, reasons: [expect.objectContaining({ code })] }),
+    ]);
+    expect(actor.getSnapshot().status).toBe('done');
+    expect(output(actor)).toEqual({ verifiedOrder: demo(orderNumber), offerHandoff: false, failedAttempts: 0 });
+  });
+});
+
+describe('returns machine: persistence', () => {
+  async function turnFromJson(h: Harness, persisted: string, event: UserSaid | FlowReprompt) {
+    const actor = createActor(h.parent, { snapshot: JSON.parse(persisted) as Snapshot<unknown>, input: { brand: 'kendra-scott-mall', at: NOW } });
+    actor.start();
+    const reply = await turn(actor, event);
+    const after = JSON.stringify(actor.getPersistedSnapshot());
+    const done = actor.getSnapshot().status === 'done';
+    actor.stop();
+    return { reply, persisted: after, done };
+  }
+
+  it('continues a flow restored from JSON at every step', async () => {
+    const h = harness();
+    const first = await begin(h);
+    let persisted = JSON.stringify(first.getPersistedSnapshot());
+    first.stop();
+
+    const steps: Array<[UserSaid, Partial<ReturnsReply>]> = [
+      [said('KS-100236'), { kind: 'returns.ask', slot: 'email' }],
+      [said('casey@example.com'), { kind: 'returns.ask', slot: 'item' }],
+      [said('the final sale earrings'), { kind: 'returns.ask', slot: 'condition' }],
+      [said('never worn'), { kind: 'returns.ask', slot: 'condition', problem: 'tags' }],
+      [said('yes'), { kind: 'returns.ask', slot: 'reason' }],
+      [said('changed my mind'), { kind: 'returns.verdict' }],
+    ];
+    let done = false;
+    for (const [event, expected] of steps) {
+      const next = await turnFromJson(h, persisted, event);
+      expect(next.reply).toMatchObject(expected);
+      persisted = next.persisted;
+      done = next.done;
+    }
+    expect(done).toBe(true);
+  });
+
+  it('keeps plain JSON context', async () => {
+    const actor = await begin(harness(), { verifiedOrder: demo('KS-100236'), text: 'the pendant is too big' });
+    const child = actor.getSnapshot().children.returns;
+
+    const persisted = child?.getPersistedSnapshot();
+
+    expect(JSON.parse(JSON.stringify(persisted))).toEqual(persisted);
+    expect(child?.getSnapshot().context).toMatchObject({ itemIndex: 0, wish: 'wrong_size', condition: null });
+  });
+});
