@@ -7,7 +7,9 @@ import restify from 'restify';
 import { isBrandId, type BrandId } from '../knowledge/brand-ids.js';
 import { describeActivityProblems, incomingActivitySchema } from './activity.schema.js';
 import type { Clasp } from './clasp.js';
+import { clientAddress } from './directline/client-address.js';
 import { isAllowedServiceUrl } from './service-url-rule.js';
+import { registerWidgetRoutes, type Widget } from './website/widget.routes.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -23,25 +25,29 @@ function createCloudAdapter(clasp: Clasp): CloudAdapter {
     new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: auth.appId, MicrosoftAppTenantId: auth.tenantId }, credentials),
   );
   adapter.onTurnError = clasp.onTurnError;
+  adapter.use(clasp.handoff.middleware);
   return adapter;
-}
-
-/** The socket's address, or the proxy's word for it only when the operator says a proxy is there. */
-function clientAddress(req: restify.Request, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.header('x-forwarded-for');
-    const first = forwarded?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? 'unknown';
 }
 
 function sendError(res: restify.Response, status: number, error: string, message: string): void {
   res.send(status, { error, message });
 }
 
+export interface ClaspApp {
+  server: restify.Server;
+  widget: Widget;
+  /** Closes the widget's streams first: open WebSockets would keep the server from closing. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** The clock for widget tokens and the offline banner; tests pin it. */
+  now?: () => Date;
+  webChatBundlePath?: string;
+}
+
 /** Builds the HTTP service around a composed Clasp; does not listen. */
-export function createApp(clasp: Clasp): restify.Server {
+export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
   const server = restify.createServer({ name: 'clasp', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   const adapter = createCloudAdapter(clasp);
@@ -84,5 +90,26 @@ export function createApp(clasp: Clasp): restify.Server {
     res.send(200, { status: 'ok' });
   });
 
-  return server;
+  // Ready once the knowledge base is built (it is, or createClasp would have thrown) and the
+  // handoff outbox can be written: a shopper's handoff must never be accepted and then lost.
+  server.get('/readyz', async (_req, res) => {
+    try {
+      await clasp.handoff.checkReady();
+      res.send(200, { status: 'ready' });
+    } catch {
+      res.send(503, { status: 'not_ready', message: 'The handoff outbox cannot be written.' });
+    }
+  });
+
+  clasp.handoff.registerRoutes(server);
+  const widget = registerWidgetRoutes(server, { clasp, config: clasp.config.widget, now: options.now, webChatBundlePath: options.webChatBundlePath });
+
+  return {
+    server,
+    widget,
+    close: async () => {
+      await widget.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }

@@ -14,6 +14,7 @@ import type { OrderSource } from './orders/order-source.js';
 import { createOrderVerifier } from './orders/order-verifier.js';
 import { createJsonOrderSource, loadJsonOrderSource } from './orders/orders.json-source.js';
 import { createTurnErrorHandler } from './turn-error.js';
+import { conversationKeyOf, createHandoff, type Handoff } from './handoff/index.js';
 
 export interface ClaspDeps {
   storage?: Storage;
@@ -32,13 +33,17 @@ export interface Clasp {
   logger: Logger;
   kb: LoadedKnowledgeBase;
   conversationState: BrandConversationState;
+  handoff: Handoff;
   /** The bot logic for one turn of one brand and client, for any adapter. */
-  turnLogic(origin: TurnOrigin): (context: TurnContext) => Promise<void>;
+  turnLogic(origin: TurnClient): (context: TurnContext) => Promise<void>;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Runs one activity through the bot in this process and returns its replies. */
-  runInProcess(origin: TurnOrigin, activity: Partial<Activity>): Promise<Partial<Activity>[]>;
-  close(): void;
+  runInProcess(origin: TurnClient, activity: Partial<Activity>): Promise<Partial<Activity>[]>;
+  close(): Promise<void>;
 }
+
+/** Who a turn is for, as the channel knows it; the conversation key is derived per turn. */
+export type TurnClient = Omit<TurnOrigin, 'conversationKey'>;
 
 const ORDER_CACHE_TTL_SECONDS = 30;
 const ORDER_LOOKUP_TIMEOUT_MS = 5_000;
@@ -57,13 +62,16 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const orders = createCachedOrderSource(deps.orderSource ?? (await createOrderSource(config, now)), orderCache);
   const verifier = createOrderVerifier(orders, { ...config.verification, lookupTimeoutMs: ORDER_LOOKUP_TIMEOUT_MS });
 
-  const conversationState = new BrandConversationState(deps.storage ?? new MemoryStorage());
+  const storage = deps.storage ?? new MemoryStorage();
+  const conversationState = new BrandConversationState(storage);
+  const handoff = await createHandoff({ config: config.handoff, storage, logger, profileOf: (brand) => kb.profile(brand), now });
+  await handoff.start();
   const turns = createConversationTurns({
     kb,
     recognizer,
     confidenceThreshold: CONFIDENCE_THRESHOLD,
     now,
-    effects: (origin) => ({ verifyOrder: verifier.forClient(origin.client) }),
+    effects: (origin) => ({ verifyOrder: verifier.forClient(origin.client), submitHandoff: handoff.effect(origin.conversationKey) }),
   });
   const bot = new ClaspBot(conversationState, turns);
   const onTurnError = createTurnErrorHandler(logger, conversationState, (context) => {
@@ -74,13 +82,15 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     }
   });
 
-  const turnLogic = (origin: TurnOrigin) => async (context: TurnContext) => {
-    setTurnOrigin(context, origin);
+  const turnLogic = (client: TurnClient) => async (context: TurnContext) => {
+    const conversationKey = conversationKeyOf(client.brand, context.activity) ?? `${client.brand}/unknown`;
+    setTurnOrigin(context, { ...client, conversationKey });
     await bot.run(context);
   };
 
   const inProcess = new InProcessAdapter();
   inProcess.onTurnError = onTurnError;
+  inProcess.use(handoff.middleware);
 
   return {
     config,
@@ -90,6 +100,10 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     turnLogic,
     onTurnError,
     runInProcess: (origin, activity) => inProcess.processActivity(activity, turnLogic(origin)),
-    close: () => orderCache.close(),
+    handoff,
+    close: async () => {
+      orderCache.close();
+      await handoff.close();
+    },
   };
 }

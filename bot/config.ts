@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { BRAND_IDS, type BrandId } from '../knowledge/brand-ids.js';
+import { loadWidgetConfig, WidgetConfigError, type WidgetConfig } from './directline/widget-config.js';
+import { readHandoffConfig, type HandoffConfig } from './handoff/handoff-config.js';
 
 // Environment strings in, typed config out. An empty string counts as unset so that a
 // `.env` copied from `.env.example` with blank values behaves like no value at all.
@@ -93,6 +95,10 @@ export interface Config {
   /** The orders JSON file; undefined: demo orders dated relative to start-up. */
   ordersFile: string | undefined;
   verification: { failuresPerClient: number; windowSeconds: number };
+  /** SMTP or .eml outbox, support inboxes, the agents' API token, retries. */
+  handoff: HandoffConfig;
+  /** The website widget's Direct Line endpoint: token secret and lifetimes, limits. */
+  widget: WidgetConfig;
 }
 
 export class ConfigError extends Error {
@@ -105,13 +111,25 @@ export class ConfigError extends Error {
 /** Reads every key at once and reports all problems together, each naming its key. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`));
+  const handoff = readHandoffConfig(env);
+  let widget: WidgetConfig | undefined;
+  const widgetProblems: string[] = [];
+  try {
+    widget = loadWidgetConfig(env);
+  } catch (error) {
+    if (!(error instanceof WidgetConfigError)) throw error;
+    widgetProblems.push(...error.problems);
   }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`)),
+    ...handoff.problems,
+    ...widgetProblems,
+  ];
+  if (parsed.success && parsed.data.MicrosoftAppId !== undefined && parsed.data.MicrosoftAppPassword === undefined && parsed.data.MicrosoftAppType !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (!parsed.success || handoff.config === undefined || widget === undefined || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  if (e.MicrosoftAppId !== undefined && e.MicrosoftAppPassword === undefined && e.MicrosoftAppType !== 'UserAssignedMSI') {
-    throw new ConfigError(['MicrosoftAppPassword: required when MicrosoftAppId is set']);
-  }
   return {
     port: e.PORT,
     defaultBrand: e.DEFAULT_BRAND,
@@ -121,5 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     ordersFile: e.ORDERS_FILE,
     verification: { failuresPerClient: e.VERIFY_FAILURES_PER_CLIENT, windowSeconds: e.VERIFY_WINDOW_SECONDS },
+    handoff: handoff.config,
+    widget,
   };
 }

@@ -9,14 +9,17 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   const clasp = await createClasp(config);
-  const server = createApp(clasp);
-  server.listen(config.port, () => {
+  const app = createApp(clasp);
+  app.server.listen(config.port, () => {
     clasp.logger.info({ port: config.port, brands: clasp.kb.brandIds, defaultBrand: config.defaultBrand }, `Clasp listening on http://localhost:${config.port}`);
   });
   const stop = () => {
     clasp.logger.info('shutting down');
-    server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
+    void app
+      .close()
+      .then(() => clasp.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

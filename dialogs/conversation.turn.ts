@@ -4,6 +4,7 @@ import type { BrandId } from '../knowledge/brand-ids.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
 import { conversationMachine, type ConversationEvent, type ConversationReply } from '../machines/conversation.machine.js';
+import { handoffMachine } from '../machines/handoff.machine.js';
 import { returnsMachine } from '../machines/returns.machine.js';
 import { trackingMachine } from '../machines/tracking.machine.js';
 import { MAIN_MENU, messageActivity, renderReply } from './reply.render.js';
@@ -20,11 +21,14 @@ export interface TurnOrigin {
   brand: BrandId;
   /** An opaque key for the client (its address); verification attempts are limited per key. */
   client: string;
+  /** Brand, channel and conversation id: where this conversation's transcript and tickets are kept. */
+  conversationKey: string;
 }
 
 /** The effects the flows invoke, built per turn by the composition root for that turn's client. */
 export interface FlowEffects {
   verifyOrder: AnyActorLogic;
+  submitHandoff: AnyActorLogic;
 }
 
 export interface ConversationTurns {
@@ -51,11 +55,12 @@ export function createConversationTurns(deps: {
 }): ConversationTurns {
   function machineFor(origin: TurnOrigin) {
     const effects = deps.effects(origin);
-    const verifyOrder = effects.verifyOrder;
+    const { verifyOrder, submitHandoff } = effects;
     return conversationMachine.provide({
       actors: {
         tracking: trackingMachine.provide({ actors: { verifyOrder } }),
         returns: returnsMachine.provide({ actors: { verifyOrder } }),
+        handoff: handoffMachine.provide({ actors: { submitHandoff } }),
       },
     });
   }

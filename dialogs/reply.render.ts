@@ -3,6 +3,7 @@ import type { BrandId } from '../knowledge/brand-ids.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
 import type { ConversationReply, FlowName } from '../machines/conversation.machine.js';
+import { renderHandoffReply } from './handoff.render.js';
 import { renderReturnsReply } from './returns.render.js';
 import { supportChannelData, type AwaitingSlot } from './support-channel-data.js';
 import { renderTrackingReply } from './tracking.render.js';
@@ -48,8 +49,14 @@ const FLOW_HELP: Record<FlowName, string> = {
   tracking: "I'm looking up your order: I need its order number and the email address you used when ordering.",
   returns:
     "I'm checking whether an item can be returned: I need the order (its number and email), which item, its condition and why you'd like to return it.",
+  handoff: "I'm passing your question to a person on the team: I need your name, your email, and a few words about what you need.",
 };
-const FLOW_TOPIC: Record<FlowName, Topic> = { tracking: 'order.tracking', returns: 'returns.start' };
+const FLOW_TOPIC: Record<FlowName, Topic> = { tracking: 'order.tracking', returns: 'returns.start', handoff: 'handoff.human' };
+const STOPPED: Record<FlowName, string> = {
+  tracking: 'looking up your order',
+  returns: 'the return check',
+  handoff: 'the message to the team; nothing was sent',
+};
 const ANYTIME = 'You can also ask me a policy question at any point, say "cancel" to stop, or "talk to a person".';
 
 export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: ConversationReply): Partial<Activity> {
@@ -79,7 +86,7 @@ export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: Conv
     }
     case 'cancelled':
       return messageActivity(brand, {
-        text: reply.flow === null ? 'Okay. What else can I help you with?' : `Okay, I've stopped ${reply.flow === 'tracking' ? 'looking up your order' : 'the return check'}. What else can I help you with?`,
+        text: reply.flow === null ? 'Okay. What else can I help you with?' : `Okay, I've stopped ${STOPPED[reply.flow]}. What else can I help you with?`,
         topic: 'help',
         choices: MAIN_MENU,
       });
@@ -98,6 +105,13 @@ export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: Conv
     case 'returns.locked':
     case 'returns.unavailable':
       return renderReturnsReply(brand, reply, kb.profile(brand));
+    case 'handoff.ask':
+    case 'handoff.confirm':
+    case 'handoff.whatToChange':
+    case 'handoff.submitted':
+    case 'handoff.notSaved':
+    case 'handoff.notSent':
+      return renderHandoffReply(brand, reply, kb.profile(brand));
     case 'restarted':
       return messageActivity(brand, { text: "Let's start over. What can I help you with?", topic: 'greeting', choices: MAIN_MENU });
   }

@@ -1,20 +1,35 @@
 import { assign, emit, enqueueActions, sendTo, setup } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
-import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
+import { TOPIC_CHOICES, TOPICS, type Topic } from '../knowledge/topics.js';
 import type { TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
 import type { UserSaid } from './flow-events.js';
-import type { HandoffCase } from '../knowledge/handoff/handoff-case.types.js';
+import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
+import { caseFromReport } from '../knowledge/handoff/issue-case.js';
+import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
+import { handoffMachine, type HandoffOutput, type HandoffReply, type HandoffReplyEvent } from './handoff.machine.js';
 import { returnsMachine, type ReturnsOutput, type ReturnsReply, type ReturnsReplyEvent } from './returns.machine.js';
 import { trackingMachine, type TrackingOutput, type TrackingReply, type TrackingReplyEvent } from './tracking.machine.js';
 
 /** The flows the router can be in; the help text and digressions depend on it. */
-export type FlowName = 'tracking' | 'returns';
+export type FlowName = 'tracking' | 'returns' | 'handoff';
 
 /** Topics a flow handles itself: a message about them is the flow's, never a digression. */
 const FLOW_OWN_TOPICS: Record<FlowName, readonly Topic[]> = {
   tracking: ['order.tracking'],
   returns: ['returns.start', 'returns.policy', 'product.issue', 'product.final_sale', 'product.custom', 'order.tracking'],
+  // Names and descriptions are free text: "my ring arrived damaged, how do I fix it?" is the
+  // description, not a question to answer.
+  handoff: TOPICS,
+};
+
+/** Why a tracking flow ended wanting a person, as the handoff files it. */
+const TRACKING_HANDOFF: Record<NonNullable<TrackingOutput['handoffReason']>, HandoffCategory> = {
+  late: 'late_delivery',
+  notShipped: 'not_shipped',
+  gaveUp: 'lookup_failed',
+  locked: 'lookup_failed',
+  unavailable: 'other',
 };
 
 /** What the bot should say; dialogs/ turns each into a message. Emitted as `reply` events. */
@@ -26,7 +41,8 @@ export type ConversationReply =
   | { kind: 'cancelled'; flow: FlowName | null }
   | { kind: 'restarted' }
   | TrackingReply
-  | ReturnsReply;
+  | ReturnsReply
+  | HandoffReply;
 
 export interface ReplyEmitted {
   type: 'reply';
@@ -40,7 +56,8 @@ export type ConversationEvent =
   | UserSaid
   | { type: 'user.command'; command: ShopperCommand; at: string }
   | TrackingReplyEvent
-  | ReturnsReplyEvent;
+  | ReturnsReplyEvent
+  | HandoffReplyEvent;
 
 export interface ConversationInput {
   brand: BrandId;
@@ -119,7 +136,7 @@ const FLOW_EVENTS = {
     { target: 'idle', actions: ['keepFlowFailures', 'understood', 'cancelledFlow'] },
   ],
   'user.said': [
-    { guard: 'asksForPerson', target: 'idle', actions: ['keepFlowFailures', 'answer'] },
+    { guard: 'asksForPersonMidFlow', target: 'handoff', actions: ['keepFlowFailures'] },
     { guard: 'isDigression', actions: ['answer', 'repromptFlow'] },
     { actions: 'forwardToFlow' },
   ],
@@ -132,18 +149,24 @@ export const conversationMachine = setup({
     input: {} as ConversationInput,
     emitted: {} as ReplyEmitted,
   },
-  actors: { tracking: trackingMachine, returns: returnsMachine },
+  actors: { tracking: trackingMachine, returns: returnsMachine, handoff: handoffMachine },
   guards: {
     pickedAnOffer: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) !== undefined,
     understoodWell: ({ context, event }) => event.type === 'user.said' && confident(context, event.understanding),
     asksToTrack: ({ context, event }) =>
       event.type === 'user.said' && event.understanding.topic === 'order.tracking' && confident(context, event.understanding),
     pickedTracking: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'order.tracking',
+    pickedPerson: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'handoff.human',
     asksToReturn: ({ context, event }) =>
       event.type === 'user.said' && event.understanding.topic === 'returns.start' && confident(context, event.understanding),
     pickedReturn: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'returns.start',
     asksForPerson: ({ context, event }) =>
       event.type === 'user.said' && event.understanding.topic === 'handoff.human' && confident(context, event.understanding),
+    asksForPersonMidFlow: ({ context, event }) =>
+      context.flow !== 'handoff' &&
+      event.type === 'user.said' &&
+      event.understanding.topic === 'handoff.human' &&
+      confident(context, event.understanding),
     /**
      * A clear question about something else, carrying nothing the flow could use: answer it and
      * let the flow ask again. Anything else (an order number, an email, gibberish) is the flow's.
@@ -186,8 +209,21 @@ export const conversationMachine = setup({
     flowHelp: emit(({ context }) => ({ type: 'reply', reply: { kind: 'flowHelp', flow: context.flow ?? 'tracking' } }) as const),
     rememberTracking: assign(({ context, event }) => {
       const output = (event as unknown as { output: TrackingOutput }).output;
-      return { verifiedOrder: output.verifiedOrder ?? context.verifiedOrder, failedVerifications: output.failedAttempts };
+      const verifiedOrder = output.verifiedOrder ?? context.verifiedOrder;
+      const category = output.handoffReason === undefined ? undefined : TRACKING_HANDOFF[output.handoffReason];
+      return {
+        verifiedOrder,
+        failedVerifications: output.failedAttempts,
+        handoffCase: category === undefined ? context.handoffCase : { category, ...(verifiedOrder ? { verifiedOrder } : {}) },
+      };
     }),
+    /** A reported problem (damaged item, missing parcel, complaint) is kept for a handoff that may follow. */
+    rememberReport: assign(({ context, event }) => {
+      if (event.type !== 'user.said') return {};
+      const reported = caseFromReport(event.understanding.topic, event.text);
+      return reported === undefined ? {} : { handoffCase: reported };
+    }),
+    forgetCase: assign({ handoffCase: null }),
     rememberReturn: assign(({ context, event }) => {
       const output = (event as unknown as { output: ReturnsOutput }).output;
       return {
@@ -205,6 +241,7 @@ export const conversationMachine = setup({
     cancelledFlow: emit(({ context }) => ({ type: 'reply', reply: { kind: 'cancelled', flow: context.flow } }) as const),
     enterTracking: assign({ flow: 'tracking' as const }),
     enterReturns: assign({ flow: 'returns' as const }),
+    enterHandoff: assign({ flow: 'handoff' as const }),
     leaveFlow: assign({ flow: null }),
     restarted: emit({ type: 'reply', reply: { kind: 'restarted' } } as const),
   },
@@ -236,7 +273,8 @@ export const conversationMachine = setup({
         'user.said': [
           { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
           { guard: 'asksToReturn', target: 'returns', actions: 'understood' },
-          { guard: 'understoodWell', actions: ['understood', 'answer'] },
+          { guard: 'asksForPerson', target: 'handoff', actions: 'understood' },
+          { guard: 'understoodWell', actions: ['understood', 'rememberReport', 'answer'] },
           { target: 'choosing', actions: 'offerGuesses' },
         ],
       },
@@ -248,10 +286,12 @@ export const conversationMachine = setup({
         'user.said': [
           { guard: 'pickedTracking', target: 'tracking', actions: 'understood' },
           { guard: 'pickedReturn', target: 'returns', actions: 'understood' },
+          { guard: 'pickedPerson', target: 'handoff', actions: 'understood' },
           { guard: 'pickedAnOffer', target: 'idle', actions: ['answerPickedOffer', 'understood'] },
           { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
           { guard: 'asksToReturn', target: 'returns', actions: 'understood' },
-          { guard: 'understoodWell', target: 'idle', actions: ['understood', 'answer'] },
+          { guard: 'asksForPerson', target: 'handoff', actions: 'understood' },
+          { guard: 'understoodWell', target: 'idle', actions: ['understood', 'rememberReport', 'answer'] },
           { target: 'choosing', reenter: true, actions: 'offerGuesses' },
         ],
       },
@@ -263,6 +303,28 @@ export const conversationMachine = setup({
         src: 'tracking',
         input: ({ context, event }) => flowInput(context, event),
         onDone: { target: 'idle', actions: 'rememberTracking' },
+      },
+      on: FLOW_EVENTS,
+    },
+    handoff: {
+      entry: 'enterHandoff',
+      invoke: {
+        id: 'flow',
+        src: 'handoff',
+        input: ({ context, event }) => {
+          const said = event.type === 'user.said' ? event : undefined;
+          const known = context.handoffCase ?? { category: 'person_requested' as const };
+          return {
+            brand: context.brand,
+            at: said?.at ?? new Date(0).toISOString(),
+            case: {
+              ...known,
+              ...(context.verifiedOrder && !known.verifiedOrder ? { verifiedOrder: context.verifiedOrder } : {}),
+              ...(said && saysItsUrgent(said.text) ? { shopperSaysUrgent: true } : {}),
+            },
+          };
+        },
+        onDone: { target: 'idle', actions: 'forgetCase' },
       },
       on: FLOW_EVENTS,
     },

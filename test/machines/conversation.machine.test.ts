@@ -141,14 +141,15 @@ describe('conversation machine: the tracking flow inside it', () => {
     expect(actor.getSnapshot().value).toBe('tracking');
   });
 
-  it('leaves the flow on cancel and on a request for a person', async () => {
+  it('leaves the flow on cancel, and for the handoff on a request for a person', async () => {
     const { actor, turn } = start();
     await turn(trackIt());
     expect(await turn({ type: 'user.command', command: 'cancel', at: AT })).toEqual([{ kind: 'cancelled', flow: 'tracking' }]);
     expect(actor.getSnapshot().value).toBe('idle');
     await turn(trackIt());
-    expect(await turn(said('talk to a person', [['handoff.human', 0.9]]))).toEqual([{ kind: 'answer', topic: 'handoff.human', confidence: 0.9 }]);
-    expect(actor.getSnapshot().value).toBe('idle');
+    const [ask] = await turn(said('talk to a person', [['handoff.human', 0.9]]));
+    expect(ask).toMatchObject({ kind: 'handoff.ask', slot: 'name' });
+    expect(actor.getSnapshot().value).toBe('handoff');
   });
 
   it('keeps the flow, and what it has, across a persist and restore', async () => {

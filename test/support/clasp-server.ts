@@ -1,32 +1,45 @@
 import type { Activity } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../bot/app.js';
 import { createClasp, type Clasp, type ClaspDeps } from '../../bot/clasp.js';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
+import type { Widget } from '../../bot/website/widget.routes.js';
 
 export interface RunningClasp {
   url: string;
   clasp: Clasp;
+  widget: Widget;
   close(): Promise<void>;
 }
 
 /** Boots the real service (real adapter, real recognizer) on a free loopback port. */
-export async function startClasp(env: Record<string, string> = {}, deps: Omit<ClaspDeps, 'logger'> = {}): Promise<RunningClasp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const clasp = await createClasp(config, { ...deps, logger: createLogger({ logLevel: 'silent' }) });
-  const server = createApp(clasp);
+export async function startClasp(
+  env: Record<string, string> = {},
+  deps: Omit<ClaspDeps, 'logger'> & { webChatBundlePath?: string } = {},
+): Promise<RunningClasp> {
+  // One process owns an outbox folder: every test server gets its own.
+  const outboxDir = mkdtempSync(joinPath(tmpdir(), 'clasp-outbox-'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', OUTBOX_DIR: outboxDir, ...env });
+  const { webChatBundlePath, ...claspDeps } = deps;
+  const clasp = await createClasp(config, { ...claspDeps, logger: createLogger({ logLevel: 'silent' }) });
+  const app = createApp(clasp, { now: deps.now, webChatBundlePath });
+  const { server } = app;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     clasp,
-    close: () =>
-      new Promise((resolve) => {
-        clasp.close();
-        server.close(() => resolve());
-      }),
+    widget: app.widget,
+    close: async () => {
+      await app.close();
+      await clasp.close();
+      rmSync(outboxDir, { recursive: true, force: true });
+    },
   };
 }
 

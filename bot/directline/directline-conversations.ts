@@ -1,0 +1,87 @@
+import { ActivityTypes, type Activity, type ChannelAccount } from 'botbuilder';
+import type { Clasp } from '../clasp.js';
+import { BOT_ACCOUNT, shopperJoined } from '../shopper-activity.js';
+import type { ConversationLog, LoggedActivity } from './conversation-log.js';
+import type { ClientActivity } from './directline.schema.js';
+import type { TokenGrant } from './directline-token.js';
+import type { TurnQueue } from './turn-queue.js';
+
+export const DIRECTLINE_CHANNEL = 'directline';
+
+export interface DirectLineConversations {
+  /** Tells the bot the visitor joined, once per conversation, so it greets first. */
+  start(grant: TokenGrant, client: string): Promise<void>;
+  /** Logs the visitor's activity (the echo Web Chat waits for) and queues the bot's turn. */
+  post(grant: TokenGrant, activity: ClientActivity, client: string): Promise<{ id: string } | 'busy'>;
+}
+
+type Outgoing = Omit<LoggedActivity, 'id' | 'timestamp'>;
+
+/** The Direct Line side of a conversation: echoes, typing, and the bot's turns in process. */
+export function createDirectLineConversations(deps: { clasp: Clasp; log: ConversationLog; queue: TurnQueue; now: () => Date }): DirectLineConversations {
+  const { clasp, log, queue } = deps;
+  const conversation = (id: string) => ({ id, isGroup: false, conversationType: 'personal', name: '' });
+  const visitor = (grant: TokenGrant, name?: string): ChannelAccount => ({ id: grant.user, name: name ?? '', role: 'user' });
+
+  const fromBot = (grant: TokenGrant, activity: Partial<Activity>, replyToId: string | undefined): Outgoing => {
+    // Plain JSON: the log hands these to browsers (and, later, to Redis).
+    const { id: _id, timestamp: _timestamp, localTimestamp: _local, serviceUrl: _serviceUrl, ...rest } = JSON.parse(JSON.stringify(activity)) as Partial<Activity>;
+    return {
+      ...rest,
+      type: rest.type ?? ActivityTypes.Message,
+      channelId: DIRECTLINE_CHANNEL,
+      conversation: conversation(grant.conversationId),
+      from: BOT_ACCOUNT,
+      recipient: visitor(grant),
+      ...(replyToId === undefined ? {} : { replyToId }),
+    };
+  };
+
+  const runTurn = async (grant: TokenGrant, activity: Partial<Activity>, client: string, showTyping: boolean): Promise<void> => {
+    const replyToId = activity.id;
+    if (showTyping) await log.append(grant.conversationId, [fromBot(grant, { type: ActivityTypes.Typing }, replyToId)]);
+    const replies = await clasp.runInProcess({ brand: grant.brand, client }, activity);
+    const outgoing = replies.filter((reply) => reply.type !== 'delay' && reply.type !== ActivityTypes.Trace).map((reply) => fromBot(grant, reply, replyToId));
+    if (outgoing.length > 0) await log.append(grant.conversationId, outgoing);
+  };
+
+  return {
+    async start(grant, client) {
+      if (!(await log.start(grant.conversationId))) return;
+      const joined = { ...shopperJoined(DIRECTLINE_CHANNEL, grant.conversationId, visitor(grant)), timestamp: deps.now() };
+      queue.enqueue(grant.conversationId, () => runTurn(grant, joined, client, true));
+    },
+
+    async post(grant, posted, client) {
+      if (!queue.hasRoom(grant.conversationId)) return 'busy';
+      const clientActivityID = posted.channelData?.clientActivityID;
+      const clientTimestamp = posted.channelData?.clientTimestamp;
+      const echo: Outgoing = {
+        type: posted.type,
+        channelId: DIRECTLINE_CHANNEL,
+        conversation: conversation(grant.conversationId),
+        from: visitor(grant, posted.from?.name),
+        recipient: BOT_ACCOUNT,
+        ...(posted.text === undefined ? {} : { text: posted.text }),
+        ...(posted.textFormat === undefined ? {} : { textFormat: posted.textFormat }),
+        ...(posted.locale === undefined ? {} : { locale: posted.locale }),
+        ...(posted.name === undefined ? {} : { name: posted.name }),
+        ...(posted.value === undefined ? {} : { value: posted.value }),
+        ...(posted.localTimestamp === undefined ? {} : { localTimestamp: posted.localTimestamp }),
+        ...(posted.localTimezone === undefined ? {} : { localTimezone: posted.localTimezone }),
+        ...(clientActivityID === undefined && clientTimestamp === undefined
+          ? {}
+          : { channelData: { ...(clientActivityID === undefined ? {} : { clientActivityID }), ...(clientTimestamp === undefined ? {} : { clientTimestamp }) } }),
+      };
+      const [logged] = await log.append(grant.conversationId, [echo]);
+      if (logged === undefined) throw new Error(`conversation ${grant.conversationId} vanished while posting`);
+      // The visitor's typing goes to the stream only; messages and events are turns for the bot.
+      if (posted.type !== 'typing') {
+        const { localTimestamp: _local, timestamp, ...fields } = logged;
+        const forBot: Partial<Activity> = { ...fields, timestamp: new Date(timestamp) };
+        queue.enqueue(grant.conversationId, () => runTurn(grant, forBot, client, posted.type === 'message'));
+      }
+      return { id: logged.id };
+    },
+  };
+}

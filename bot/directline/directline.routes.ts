@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type restify from 'restify';
+import { isBrandId } from '../../knowledge/brand-ids.js';
+import type { Clasp } from '../clasp.js';
+import { clientAddress, publicOrigin } from './client-address.js';
+import type { ConversationLog } from './conversation-log.js';
+import type { DirectLineConversations } from './directline-conversations.js';
+import { clientActivitySchema, describeProblems, noBodySchema, watermarkSchema } from './directline.schema.js';
+import { bearerToken, type TokenGrant, type TokenIssuer } from './directline-token.js';
+import type { WidgetConfig } from './widget-config.js';
+
+export const DIRECTLINE_PATH = '/v3/directline';
+
+export interface DirectLineRouteDeps {
+  clasp: Clasp;
+  config: WidgetConfig;
+  log: ConversationLog;
+  tokens: TokenIssuer;
+  conversations: DirectLineConversations;
+  now: () => Date;
+}
+
+type Handler = (req: restify.Request, res: restify.Response) => Promise<void>;
+
+// Direct Line answers are per visitor and carry tokens: never cached, never sniffed.
+function sendJson(res: restify.Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.header('Cache-Control', 'no-store');
+  res.header('X-Content-Type-Options', 'nosniff');
+  for (const [name, value] of Object.entries(headers)) res.header(name, value);
+  res.send(status, body);
+}
+
+function sendError(res: restify.Response, status: number, error: string, message: string, headers?: Record<string, string>): void {
+  sendJson(res, status, { error, message }, headers);
+}
+
+/** The path's query string, parsed (the app has no query parser). */
+function query(req: restify.Request): URLSearchParams {
+  return new URL(req.url ?? '/', 'http://localhost').searchParams;
+}
+
+export function streamPath(conversationId: string): string {
+  return `${DIRECTLINE_PATH}/conversations/${encodeURIComponent(conversationId)}/stream`;
+}
+
+/** The Direct Line 3.0 calls Web Chat makes, plus the storefront's token call. */
+export function registerDirectLineRoutes(server: restify.Server, deps: DirectLineRouteDeps): void {
+  const { clasp, config, log, tokens, conversations } = deps;
+  const trustProxy = clasp.config.trustProxy;
+  const starts = new RateLimiterMemory({ points: config.startsPerClient, duration: config.startsWindowSeconds, keyPrefix: 'directline-start' });
+
+  /** The token's grant, or an error sent: 401 without a valid token, 403 for another conversation. */
+  const authorize = async (req: restify.Request, res: restify.Response, conversationId?: string): Promise<TokenGrant | undefined> => {
+    const token = bearerToken(req.header('authorization'));
+    if (token === undefined) {
+      sendError(res, 401, 'unauthorized', 'A widget token is required: Authorization: Bearer <token>.');
+      return undefined;
+    }
+    const check = tokens.verify(token);
+    if (!check.ok) {
+      if (check.reason === 'expired') sendError(res, 401, 'token_expired', 'The widget token has expired; reload the page to start again.');
+      else sendError(res, 401, 'unauthorized', 'The widget token is not valid.');
+      return undefined;
+    }
+    if (conversationId !== undefined && conversationId !== check.grant.conversationId) {
+      sendError(res, 403, 'forbidden', 'This token is for another conversation.');
+      return undefined;
+    }
+    const info = await log.get(check.grant.conversationId);
+    if (info === undefined || info.brand !== check.grant.brand || info.user !== check.grant.user) {
+      sendError(res, 404, 'conversation_not_found', 'The conversation has ended or expired; reload the page to start a new one.');
+      return undefined;
+    }
+    return check.grant;
+  };
+
+  const noBody = (req: restify.Request, res: restify.Response): boolean => {
+    const parsed = noBodySchema.safeParse(req.body);
+    if (!parsed.success) sendError(res, 400, 'invalid_body', describeProblems(parsed.error));
+    return parsed.success;
+  };
+
+  const remaining = (grant: TokenGrant) => Math.max(0, grant.expiresAt - Math.floor(deps.now().getTime() / 1000));
+
+  const connection = (req: restify.Request, grant: TokenGrant, token: string, watermark: number | undefined) => {
+    const origin = publicOrigin(req, trustProxy, 'ws');
+    const stream = new URLSearchParams({ t: token });
+    if (watermark !== undefined) stream.set('watermark', String(watermark));
+    return {
+      conversationId: grant.conversationId,
+      token,
+      expires_in: remaining(grant),
+      ...(origin === undefined ? {} : { streamUrl: `${origin}${streamPath(grant.conversationId)}?${stream}` }),
+    };
+  };
+
+  const currentToken = (req: restify.Request) => bearerToken(req.header('authorization')) ?? '';
+
+  server.post('/api/brands/:brandId/token', async (req, res) => {
+    const brand: unknown = req.params?.brandId;
+    if (!isBrandId(brand)) {
+      return sendError(res, 404, 'unknown_brand', `No storefront is called "${String(brand)}". Known brands: ${clasp.kb.brandIds.join(', ')}.`);
+    }
+    if (!noBody(req, res)) return;
+    try {
+      await starts.consume(clientAddress(req, trustProxy));
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      return sendError(res, 429, 'too_many_conversations', `Too many new conversations from this address; try again in ${retryAfter} s.`, { 'Retry-After': String(retryAfter) });
+    }
+    const conversationId = randomBytes(16).toString('base64url');
+    const user = `dl_${randomBytes(9).toString('base64url')}`;
+    await log.create(conversationId, { brand, user });
+    const { token, grant } = tokens.issue({ conversationId, brand, user });
+    sendJson(res, 200, { conversationId, token, expires_in: grant.expiresAt - grant.issuedAt });
+  });
+
+  const startConversation: Handler = async (req, res) => {
+    if (!noBody(req, res)) return;
+    const grant = await authorize(req, res);
+    if (grant === undefined) return;
+    await conversations.start(grant, clientAddress(req, trustProxy));
+    sendJson(res, 201, connection(req, grant, currentToken(req), undefined));
+  };
+  server.post(`${DIRECTLINE_PATH}/conversations`, startConversation);
+
+  server.get(`${DIRECTLINE_PATH}/conversations/:conversationId`, async (req, res) => {
+    const grant = await authorize(req, res, String(req.params?.conversationId));
+    if (grant === undefined) return;
+    const watermark = watermarkSchema.safeParse(query(req).get('watermark') ?? '');
+    if (!watermark.success) return sendError(res, 400, 'invalid_watermark', describeProblems(watermark.error));
+    sendJson(res, 200, connection(req, grant, currentToken(req), watermark.data));
+  });
+
+  server.get(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
+    const grant = await authorize(req, res, String(req.params?.conversationId));
+    if (grant === undefined) return;
+    const watermark = watermarkSchema.safeParse(query(req).get('watermark') ?? '');
+    if (!watermark.success) return sendError(res, 400, 'invalid_watermark', describeProblems(watermark.error));
+    const set = await log.read(grant.conversationId, watermark.data);
+    if (set === undefined) return sendError(res, 404, 'conversation_not_found', 'The conversation has ended or expired.');
+    sendJson(res, 200, set);
+  });
+
+  server.post(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
+    const grant = await authorize(req, res, String(req.params?.conversationId));
+    if (grant === undefined) return;
+    const parsed = clientActivitySchema.safeParse(req.body);
+    if (!parsed.success) return sendError(res, 400, 'invalid_activity', `Not an activity Clasp accepts: ${describeProblems(parsed.error)}`);
+    const posted = await conversations.post(grant, parsed.data, clientAddress(req, trustProxy));
+    if (posted === 'busy') {
+      return sendError(res, 429, 'busy', 'Still answering your earlier messages; send this again in a moment.', { 'Retry-After': '2' });
+    }
+    sendJson(res, 200, posted);
+  });
+
+  server.post(`${DIRECTLINE_PATH}/tokens/refresh`, async (req, res) => {
+    if (!noBody(req, res)) return;
+    const grant = await authorize(req, res);
+    if (grant === undefined) return;
+    const { token, grant: fresh } = tokens.issue(grant);
+    sendJson(res, 200, { conversationId: fresh.conversationId, token, expires_in: fresh.expiresAt - fresh.issuedAt });
+  });
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+// What the widget may send. Web Chat posts more fields than the bot needs; only these are kept,
+// so nothing a visitor invents travels into the log or to the bot.
+
+export const MAX_TEXT_LENGTH = 2000;
+
+export const clientActivitySchema = z.looseObject({
+  type: z.enum(['message', 'event', 'typing'], { message: 'type must be "message", "event" or "typing"' }),
+  text: z.string().max(MAX_TEXT_LENGTH, `text must be at most ${MAX_TEXT_LENGTH} characters`).optional(),
+  textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
+  locale: z.string().max(35).optional(),
+  /** An event's name. */
+  name: z.string().max(128).optional(),
+  /** Small values only (a postBack's payload); the body limit bounds it further. */
+  value: z.union([z.string().max(MAX_TEXT_LENGTH), z.number(), z.boolean(), z.null(), z.record(z.string(), z.unknown())]).optional(),
+  from: z.looseObject({ id: z.string().max(128).optional(), name: z.string().max(128).optional(), role: z.string().max(32).optional() }).optional(),
+  channelData: z
+    .looseObject({
+      clientActivityID: z.string().min(1).max(128).optional(),
+      clientTimestamp: z.string().max(64).optional(),
+    })
+    .optional(),
+  attachments: z.array(z.unknown()).max(0, 'attachments are not supported').optional(),
+  localTimestamp: z.string().max(64).optional(),
+  localTimezone: z.string().max(64).optional(),
+});
+
+export type ClientActivity = z.infer<typeof clientActivitySchema>;
+
+/** Bodies of calls that take none (start, refresh, token): absent, or a JSON object. */
+export const noBodySchema = z.union([z.undefined(), z.looseObject({})], { message: 'expected no body or a JSON object' });
+
+export const watermarkSchema = z
+  .string()
+  .regex(/^\d{0,15}$/, 'watermark must be a whole number')
+  .transform((value) => (value === '' ? undefined : Number(value)));
+
+export function describeProblems(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+    .join('; ');
+}

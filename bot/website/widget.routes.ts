@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import type restify from 'restify';
+import type { Clasp } from '../clasp.js';
+import type { ConversationLog } from '../directline/conversation-log.js';
+import { createDirectLineConversations } from '../directline/directline-conversations.js';
+import { registerDirectLineRoutes } from '../directline/directline.routes.js';
+import { attachDirectLineStream } from '../directline/directline-stream.js';
+import { createTokenIssuer, type TokenIssuer } from '../directline/directline-token.js';
+import { createMemoryConversationLog } from '../directline/memory-conversation-log.js';
+import { createTurnQueue } from '../directline/turn-queue.js';
+import type { WidgetConfig } from '../directline/widget-config.js';
+import { createWebChatBundle } from './webchat-bundle.js';
+import { registerWebsiteRoutes } from './website.routes.js';
+
+export interface WidgetDeps {
+  clasp: Clasp;
+  config: WidgetConfig;
+  /** The clock for tokens, the log's expiry and the offline banner; tests pin it. */
+  now?: () => Date;
+  /** Another store for the conversations (a later issue: Redis); default in memory. */
+  log?: ConversationLog;
+  /** The Web Chat bundle's path; default var/webchat/webchat.js. */
+  webChatBundlePath?: string;
+}
+
+export interface Widget {
+  log: ConversationLog;
+  tokens: TokenIssuer;
+  /** Waits for queued turns, closes the streams and the log. Call before server.close(). */
+  close(): Promise<void>;
+}
+
+// A visitor may queue this many turns before being told to wait; Web Chat sends one at a time.
+const MAX_PENDING_TURNS = 5;
+
+/**
+ * The website widget: the demo storefront pages, the token endpoint and the Direct Line 3.0
+ * endpoint (HTTP and WebSocket) whose turns run in process through `clasp.runInProcess`.
+ */
+export function registerWidgetRoutes(server: restify.Server, deps: WidgetDeps): Widget {
+  const { clasp, config } = deps;
+  const now = deps.now ?? (() => new Date());
+  if (config.directLineSecret === undefined) {
+    clasp.logger.warn('DIRECTLINE_SECRET is not set: widget tokens are signed with a random key and will not survive a restart');
+  }
+  const tokens = createTokenIssuer({ secret: config.directLineSecret ?? randomBytes(32), ttlSeconds: config.tokenTtlSeconds, now });
+  const log = deps.log ?? createMemoryConversationLog({
+    maxActivities: config.maxActivitiesPerConversation,
+    maxConversations: config.maxConversations,
+    idleSeconds: config.conversationIdleSeconds,
+    now,
+  });
+  const queue = createTurnQueue({
+    maxPending: MAX_PENDING_TURNS,
+    onError: (error, conversationId) => clasp.logger.error({ err: error, conversationId }, 'widget turn failed'),
+  });
+  const conversations = createDirectLineConversations({ clasp, log, queue, now });
+
+  registerDirectLineRoutes(server, { clasp, config, log, tokens, conversations, now });
+  const stream = attachDirectLineStream(server.server, { log, tokens, now, logger: clasp.logger });
+  registerWebsiteRoutes(server, { kb: clasp.kb, bundle: createWebChatBundle(deps.webChatBundlePath), now });
+
+  return {
+    log,
+    tokens,
+    async close() {
+      await queue.drain();
+      await stream.close();
+      log.close();
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// Reading the handoff's slots from what the shopper typed: a name, an email, an order number (or
+// "I don't have one"), yes/no, and "change my email" style corrections. Whole-message readers:
+// the recognizer's entities come first, these catch what it leaves.
+import { normalizeOrderNumber } from '../orders/order-matching.js';
+
+export type HandoffSlot = 'name' | 'email' | 'orderNumber' | 'description';
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i;
+const EMAIL_INSIDE = /[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}/i;
+
+function plain(text: string): string {
+  return text.trim().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
+}
+
+function bare(text: string): string {
+  return plain(text).toLowerCase().replace(/[.!?,;]+$/g, '').trim();
+}
+
+/** The whole message read as an email address (trimmed, angle brackets or a trailing dot dropped). */
+export function readEmail(text: string): string | undefined {
+  const candidate = text.trim().replace(/[.!]+$/, '').replace(/^<(.*)>$/, '$1').replace(/[.!]+$/, '');
+  return EMAIL.test(candidate) ? candidate.toLowerCase() : undefined;
+}
+
+/** An email address anywhere in the message ("it's jane@example.com"). */
+export function findEmail(text: string): string | undefined {
+  const found = EMAIL_INSIDE.exec(text)?.[0];
+  return found === undefined ? undefined : readEmail(found);
+}
+
+const ORDER_LEAD = /^(?:order(?: number| no\.?| #)?|it'?s|its)\s*:?\s*/i;
+
+/** The whole message read as an order number ("3310492", "#KS-100234", "ks 100234"), normalised, if it is one. */
+export function readOrderNumber(text: string): string | undefined {
+  const normalized = normalizeOrderNumber(text.trim().replace(ORDER_LEAD, '').replace(/[.!?,;]+$/, ''));
+  const digits = normalized.replace(/\D/g, '').length;
+  return /^[A-Z0-9]{3,24}$/.test(normalized) && digits >= 3 ? normalized : undefined;
+}
+
+/**
+ * The order number as the shopper wrote it, for people to read ("KS-100234", not "KS100234"):
+ * upper-cased, without a leading "#" or trailing punctuation. Matching still normalises.
+ */
+export function readOrderNumberAsTyped(text: string): string | undefined {
+  if (readOrderNumber(text) === undefined) return undefined;
+  return text.trim().replace(ORDER_LEAD, '').trim().replace(/^#\s*/, '').replace(/[.!,;]+$/, '').replace(/\s+/g, ' ').toUpperCase();
+}
+
+const NO_ORDER_NUMBER =
+  /^(?:no|nope|none|n\/?a|skip|no order(?: number)?|not sure|no idea|i don'?t know(?: it)?|dunno|i (?:don'?t|do not) have (?:one|it|an? (?:order )?number)|(?:i )?(?:don'?t|do not|didn'?t) have (?:one|it|the number|an order number|a number)|i (?:can'?t|cannot) find (?:it|one)|(?:i )?haven'?t (?:got )?(?:one|it)|there isn'?t one|i never (?:got|received) one)(?: sorry)?$/;
+
+/** The shopper says they have no order number to give (the slot is optional). */
+export function saysNoOrderNumber(text: string): boolean {
+  const said = bare(text).replace(/^(?:sorry|um+|uh+|hmm+)[, ]+/, '');
+  return NO_ORDER_NUMBER.test(said) || (/\b(?:don'?t|do not|didn'?t|never) (?:have|know|got|get|remember)\b/.test(said) && /\b(?:number|one|it)\b/.test(said) && said.length <= 60);
+}
+
+const NAME_LEAD = /^(?:(?:hi|hello|hey)[,!.]?\s+)?(?:my name is|my name's|name is|name's|the name is|name:|i am|i'm|im|it's|it is|this is|call me)\s+/i;
+const NOT_A_NAME = /\b(?:why|what|how|when|where|who|don'?t|won'?t|can'?t|want|need|order|help|please|my|the|is|are|was|not|no|yes|email|number|cancel|person|human|agent|wrong|right|incorrect|correct|misspelled|actually|changed?|typo|mistake|spelled|spelt)\b/i;
+
+/**
+ * The shopper's name from "Jane Doe", "my name is Jane", "I'm jane doe": letters, spaces,
+ * apostrophes, hyphens and dots, at most six words. All-lower or all-upper names are capitalised.
+ */
+export function readName(text: string): string | undefined {
+  const name = plain(text).replace(NAME_LEAD, '').replace(/[.!,;]+$/g, '').replace(/\s*(?:thanks|thank you|thx)$/i, '').trim();
+  if (name.length < 1 || name.length > 80) return undefined;
+  if (!/^[\p{L}][\p{L}\p{M}'. -]*$/u.test(name)) return undefined;
+  if (name.split(' ').length > 6 || NOT_A_NAME.test(name)) return undefined;
+  const sameCase = name === name.toLowerCase() || name === name.toUpperCase();
+  return sameCase ? name.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_m, lead: string, letter: string) => lead + letter.toUpperCase()) : name;
+}
+
+export type YesNo = 'yes' | 'no';
+
+const YES = /^(?:y|yes|yeah|yea|yep|yup|sure|ok|okay|k|correct|right|that'?s right|that'?s correct|all correct|looks good|looks right|all good|perfect|confirm(?:ed)?|send(?: it)?|please send(?: it)?|send it please|go ahead|yes please|please do|do it|absolutely|it is|try again|retry|please try again|yes try again)(?: please| thanks| thank you)?$/;
+const YES_AND_MORE = /^(?:yes|yeah|yep|yup|sure|correct|perfect)\b(?!.*\b(?:but|except|change|wrong|not|no|don'?t)\b)/;
+const NO = /^(?:n|no|nope|nah|not really|not quite|no thanks|no thank you|wrong|that'?s wrong|incorrect|that'?s not right|not right|don'?t send(?: it)?|do not send(?: it)?)$/;
+
+export function readYesNo(text: string): YesNo | undefined {
+  const said = bare(text).replace(/^(?:um+|uh+|hmm+)[, ]+/, '');
+  if (YES.test(said) || YES_AND_MORE.test(said) || said === '👍') return 'yes';
+  if (NO.test(said)) return 'no';
+  return undefined;
+}
+
+export interface Correction {
+  slot: HandoffSlot;
+  /** The new value when the message carries it ("change my email to jane@example.com"). */
+  value?: string;
+  /** "I don't have an order number" / "remove the order number". */
+  none?: boolean;
+}
+
+const SLOT_WORDS: ReadonlyArray<[HandoffSlot, RegExp]> = [
+  ['email', /\b(?:e-?mail|email address|e-mail address)\b/],
+  ['description', /\b(?:description|details|message|what happened|the problem|the issue|my issue|my problem|wording|text)\b/],
+  ['orderNumber', /\border(?: number| no\.?| #|#)?\b/],
+  ['name', /\bname\b/],
+];
+
+const CHANGE = /\b(?:change|changed|wrong|fix|correct|correction|update|edit|typo|incorrect|mistake|different|not right|misspelled|replace|remove|delete|instead|actually|should be)\b/;
+
+/**
+ * Which detail of the summary the shopper wants to change: "change my email", "the name is
+ * wrong", "order number should be KS-1", or just a new email address.
+ */
+export function readCorrection(text: string): Correction | undefined {
+  const said = bare(text);
+  const email = findEmail(text);
+  const named = SLOT_WORDS.find(([, pattern]) => pattern.test(said))?.[0];
+  if (named === undefined) return email === undefined ? undefined : { slot: 'email', value: email };
+  const onlyTheField = SLOT_WORDS.some(([slot, pattern]) => slot === named && new RegExp(`^(?:my |the )?${pattern.source}$`).test(said));
+  if (!CHANGE.test(said) && !onlyTheField && !(named === 'email' && email !== undefined)) return undefined;
+  const after = /\b(?:to|is|should be|it'?s)\s+(.+)$/i.exec(plain(text))?.[1]?.replace(/^(?:actually|really|in fact)\s+/i, '');
+  switch (named) {
+    case 'email':
+      return email === undefined ? { slot: 'email' } : { slot: 'email', value: email };
+    case 'orderNumber': {
+      if (/\b(?:remove|delete|no|none|don'?t have|do not have)\b/.test(said)) return { slot: 'orderNumber', none: true };
+      const number = after === undefined ? undefined : readOrderNumberAsTyped(after);
+      return number === undefined ? { slot: 'orderNumber' } : { slot: 'orderNumber', value: number };
+    }
+    case 'name': {
+      const name = after === undefined ? undefined : readName(after);
+      return name === undefined ? { slot: 'name' } : { slot: 'name', value: name };
+    }
+    case 'description':
+      return { slot: 'description' };
+  }
+}

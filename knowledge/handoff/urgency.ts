@@ -1,0 +1,120 @@
+// Urgent exactly when the brand says so (DESIGN, Definitions → urgent): the cases its documents
+// call urgent, the shopper's own "it's urgent" where the documents invite marking a matter
+// urgent, or, where the documents are silent, the operator's setting (none by default).
+//   james-avery-malls   damaged deliveries, incorrect orders, the shopper marking it (§2)
+//   james-avery-artisan as the shopper marks it (§2.1)
+//   kendra-scott-mall   missing shipments, defective items reported within the 7-day window (§2)
+//   generic-store       operator setting, off by default
+import { addBusinessDays, addCalendarDays, isPastEndOfDay, localDate } from '../calendar/business-days.js';
+import type { BrandProfile, UrgentCase } from '../brands/brand-profile.schema.js';
+import type { Source } from '../knowledge-base.types.js';
+import { brandTimeZone } from '../orders/tracking-status.js';
+import type { ReturnWish } from '../returns/return-verdict.types.js';
+import type { HandoffCase, HandoffCategory } from './handoff-case.types.js';
+import { saysItsUrgent } from './urgent-words.js';
+
+export type UrgencyProfile = Pick<BrandProfile, 'urgency' | 'returns' | 'timeZone'>;
+
+export interface HandoffUrgency {
+  urgent: boolean;
+  /** The brand's urgent cases this handoff matches (empty when not urgent). */
+  because: UrgentCase[];
+  /** Where the rule comes from: a policy section, or the operator's setting; null when not urgent. */
+  basis: { kind: 'policy'; source: Source } | { kind: 'operator' } | null;
+  /** The word an urgent subject starts with ("URGENT", "Urgent"). */
+  word: string;
+  /** For the agent: why a case was or was not flagged when that took a judgement. */
+  notes: string[];
+}
+
+const CATEGORY_CASES: Partial<Record<HandoffCategory, UrgentCase>> = {
+  damaged: 'damaged',
+  defective: 'defective',
+  wrong_item: 'wrong_item',
+  missing_package: 'missing',
+  late_delivery: 'late',
+};
+
+const WISH_CASES: Partial<Record<ReturnWish, UrgentCase>> = {
+  damaged_on_arrival: 'damaged',
+  defective: 'defective',
+  wrong_item: 'wrong_item',
+};
+
+/** The urgent-case kinds a handoff is an instance of, whatever the brand thinks of them. */
+export function urgentCasesOf(handoffCase: HandoffCase): UrgentCase[] {
+  const cases = new Set<UrgentCase>();
+  const byCategory = CATEGORY_CASES[handoffCase.category];
+  if (byCategory !== undefined) cases.add(byCategory);
+  const verdict = handoffCase.returnVerdict;
+  const byWish = verdict?.productIssue ? WISH_CASES[verdict.wish] : undefined;
+  if (byWish !== undefined) cases.add(byWish);
+  if (handoffCase.shopperSaysUrgent === true || (handoffCase.description !== undefined && saysItsUrgent(handoffCase.description))) {
+    cases.add('shopper_says_urgent');
+  }
+  return [...cases];
+}
+
+export function subjectWordOf(profile: Pick<BrandProfile, 'urgency'>): string {
+  const word = profile.urgency.subjectWord;
+  return 'operatorSetting' in word ? word.value : word.word;
+}
+
+/** The brand's urgent cases and where they come from. */
+export function brandUrgentCases(profile: Pick<BrandProfile, 'urgency'>): { cases: readonly UrgentCase[]; source: Source | null } {
+  const cases = profile.urgency.cases;
+  return 'operatorSetting' in cases ? { cases: cases.value, source: null } : { cases: cases.cases, source: { document: cases.document, section: cases.section } };
+}
+
+/**
+ * Whether and why this handoff is urgent for this brand. `at` (ISO, the time of reporting) decides
+ * windows such as kendra-scott-mall's "defective items reported within the 7-day window".
+ */
+export function urgencyOf(profile: UrgencyProfile, handoffCase: HandoffCase, at?: string): HandoffUrgency {
+  const word = subjectWordOf(profile);
+  const brand = brandUrgentCases(profile);
+  const notes: string[] = [];
+  const because = urgentCasesOf(handoffCase).filter((urgentCase) => {
+    if (!brand.cases.includes(urgentCase)) return false;
+    if (urgentCase !== 'defective') return true;
+    const window = defectWindow(profile, handoffCase, at);
+    if (window.note !== undefined) notes.push(window.note);
+    return window.within;
+  });
+  const urgent = because.length > 0;
+  return {
+    urgent,
+    because,
+    basis: urgent ? (brand.source === null ? { kind: 'operator' } : { kind: 'policy', source: brand.source }) : null,
+    word,
+    notes,
+  };
+}
+
+export function isUrgent(profile: UrgencyProfile, handoffCase: HandoffCase, at?: string): boolean {
+  return urgencyOf(profile, handoffCase, at).urgent;
+}
+
+/**
+ * A defect counts as urgent only when reported within the brand's defect window, if it has one.
+ * Unknown delivery date: treated as within, so a real defect is not deprioritised for lack of
+ * proof; the note tells the agent to check.
+ */
+function defectWindow(profile: UrgencyProfile, handoffCase: HandoffCase, at: string | undefined): { within: boolean; note?: string } {
+  const window = profile.returns.defectReportWindow;
+  if (window === undefined) return { within: true };
+  if (handoffCase.returnVerdict?.reasons.some((reason) => reason.code === 'defect_report_late')) {
+    return { within: false, note: `Defect reported after the ${window.phrase} window, so not flagged urgent.` };
+  }
+  const order = handoffCase.verifiedOrder;
+  if (order?.status !== 'delivered' || at === undefined) {
+    return { within: true, note: `Delivery date not verified: flagged as a defect within the ${window.phrase} window; please check.` };
+  }
+  const zone = brandTimeZone(profile);
+  const add = window.unit === 'business_days' ? addBusinessDays : addCalendarDays;
+  const lastDay = add(order.deliveredAt, window.max, zone);
+  if (isPastEndOfDay(at, lastDay, zone)) {
+    return { within: false, note: `Delivered ${localDate(order.deliveredAt, zone)}; defect reported after the ${window.phrase} window (ended ${lastDay}), so not flagged urgent.` };
+  }
+  return { within: true, note: `Delivered ${localDate(order.deliveredAt, zone)}; defect reported within the ${window.phrase} window.` };
+}
