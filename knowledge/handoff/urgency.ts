@@ -46,6 +46,9 @@ export function urgentCasesOf(handoffCase: HandoffCase): UrgentCase[] {
   const cases = new Set<UrgentCase>();
   const byCategory = CATEGORY_CASES[handoffCase.category];
   if (byCategory !== undefined) cases.add(byCategory);
+  // A shipment past the end of its delivery window and still not delivered is what the
+  // documents call a missing shipment (kendra-scott-mall §2), as issue 3 reads it.
+  if (handoffCase.category === 'late_delivery') cases.add('missing');
   const verdict = handoffCase.returnVerdict;
   const byWish = verdict?.productIssue ? WISH_CASES[verdict.wish] : undefined;
   if (byWish !== undefined) cases.add(byWish);

@@ -56,7 +56,7 @@ describe('isUrgent: each brand as its documents (or its operator) say', () => {
     ['james-avery-artisan', of('escalation'), false],
     // kendra-scott-mall §2: missing shipments, defective items within the 7-day window; not the shopper's say-so
     ['kendra-scott-mall', of('missing_package'), true],
-    ['kendra-scott-mall', of('late_delivery'), false],
+    ['kendra-scott-mall', of('late_delivery'), true],
     ['kendra-scott-mall', of('damaged'), false],
     ['kendra-scott-mall', of('person_requested', { shopperSaysUrgent: true }), false],
     // generic-store: no urgent cases unless the operator sets some
@@ -96,7 +96,8 @@ describe('isUrgent: each brand as its documents (or its operator) say', () => {
       },
     };
     expect(urgencyOf(operated, of('damaged'))).toMatchObject({ urgent: true, word: 'URGENT', basis: { kind: 'operator' } });
-    expect(isUrgent(operated, of('late_delivery'))).toBe(false);
+    expect(isUrgent(operated, of('wrong_item'))).toBe(false);
+    expect(isUrgent(operated, of('late_delivery'))).toBe(true);
   });
 });
 
