@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { BRAND_IDS, type BrandId } from '../knowledge/brand-ids.js';
-import { loadWidgetConfig, WidgetConfigError, type WidgetConfig } from './directline/widget-config.js';
+import { readWidgetConfig, type WidgetConfig } from './directline/widget-config.js';
+import { ConfigError, optionalString, problemsOf, wholeNumber } from './env-values.js';
 import { readHandoffConfig, type HandoffConfig } from './handoff/handoff-config.js';
 
 // Environment strings in, typed config out. An empty string counts as unset so that a
 // `.env` copied from `.env.example` with blank values behaves like no value at all.
-const optionalString = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
-
 const booleanFlag = (fallback: boolean) =>
   optionalString.pipe(
     z
@@ -17,17 +13,6 @@ const booleanFlag = (fallback: boolean) =>
       .optional()
       .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value))),
   );
-
-const positiveInt = (fallback: number) =>
-  optionalString.transform((value, ctx) => {
-    if (value === undefined) return fallback;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 1) {
-      ctx.addIssue({ code: 'custom', message: `must be a whole number of at least 1, got "${value}"` });
-      return z.NEVER;
-    }
-    return number;
-  });
 
 const port = optionalString.transform((value, ctx) => {
   if (value === undefined) return 3978;
@@ -68,8 +53,8 @@ const envSchema = z.object({
   LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   TRUST_PROXY: booleanFlag(false),
   ORDERS_FILE: optionalString,
-  VERIFY_FAILURES_PER_CLIENT: positiveInt(10),
-  VERIFY_WINDOW_SECONDS: positiveInt(15 * 60),
+  VERIFY_FAILURES_PER_CLIENT: wholeNumber(10),
+  VERIFY_WINDOW_SECONDS: wholeNumber(15 * 60),
 });
 
 export interface ServiceUrlRule {
@@ -101,29 +86,18 @@ export interface Config {
   widget: WidgetConfig;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 /** Reads every key at once and reports all problems together, each naming its key. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   const handoff = readHandoffConfig(env);
-  let widget: WidgetConfig | undefined;
-  const widgetProblems: string[] = [];
-  try {
-    widget = loadWidgetConfig(env);
-  } catch (error) {
-    if (!(error instanceof WidgetConfigError)) throw error;
-    widgetProblems.push(...error.problems);
-  }
+  const widgetResult = readWidgetConfig(env);
+  const widget = widgetResult.config;
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`)),
+    ...(parsed.success ? [] : problemsOf(parsed.error)),
     ...handoff.problems,
-    ...widgetProblems,
+    ...widgetResult.problems,
   ];
   if (parsed.success && parsed.data.MicrosoftAppId !== undefined && parsed.data.MicrosoftAppPassword === undefined && parsed.data.MicrosoftAppType !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');

@@ -3,6 +3,7 @@
 // `readHandoffConfig` returns problems to print alongside the others, `loadHandoffConfig` throws.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { optionalString, problemsOf, wholeNumber } from '../env-values.js';
 import { BRAND_IDS, type BrandId } from '../../knowledge/brand-ids.js';
 import { ConfigError } from '../config.js';
 
@@ -39,22 +40,6 @@ const MIN_ADMIN_TOKEN_CHARS = 16;
 export function brandEnvKey(prefix: 'SUPPORT_INBOX' | 'ESCALATION_INBOX', brand: BrandId): string {
   return `${prefix}_${brand.toUpperCase().replace(/-/g, '_')}`;
 }
-
-const optionalString = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
-
-const wholeNumber = (fallback: number, min: number) =>
-  optionalString.transform((value, ctx) => {
-    if (value === undefined) return fallback;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min) {
-      ctx.addIssue({ code: 'custom', message: `must be a whole number of at least ${min}, got "${value}"` });
-      return z.NEVER;
-    }
-    return number;
-  });
 
 const email = optionalString.pipe(z.email({ message: 'must be an email address' }).optional());
 
@@ -96,7 +81,7 @@ export type HandoffConfigResult = { config: HandoffConfig; problems: [] } | { co
 export function readHandoffConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): HandoffConfigResult {
   const parsed = handoffEnvSchema.safeParse(env);
   if (!parsed.success) {
-    return { config: undefined, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`) };
+    return { config: undefined, problems: problemsOf(parsed.error) };
   }
   const e = parsed.data as z.output<typeof handoffEnvSchema> & Record<string, string | undefined>;
   if (e.HANDOFF_RETRY_MAX_MS < e.HANDOFF_RETRY_BASE_MS) {
