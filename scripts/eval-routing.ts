@@ -1,0 +1,267 @@
+// Routing measurement: runs every utterance of ../shared/eval/bitext-dev.csv, counts the topic of
+// the first reply correct when ../shared/eval/intent-map.json lists it for the utterance's intent,
+// and prints overall accuracy, accuracy per intent, the most frequent confusions, how the
+// confidence threshold splits the messages, and the accuracy on the team's own phrase table
+// (training-set accuracy; with --cv also 5-fold cross-validation). Exits 1 below the bar (--min,
+// default 90%); skips with a message, exit 0, where ../shared/eval is absent.
+//
+//   npx tsx scripts/eval-routing.ts [--engine nlp|fuse|combined] [--phrases-only] [--cv] [--min <pct>]
+//
+// The dev utterances are for measuring only: nothing here copies them or trains on them.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { isTopic, type Topic } from '../knowledge/topics.js';
+import {
+  CONFIDENCE_THRESHOLD,
+  DEFAULT_ENGINE,
+  ENGINES,
+  TOPIC_EXAMPLES,
+  TOPIC_PHRASES,
+  createRecognizer,
+  expandExamples,
+  type Engine,
+  misspelledPhrases,
+  type Recognizer,
+  type TopicExampleTable,
+  type TopicExamples,
+} from '../knowledge/understanding/index.js';
+import { createBotFirstReply } from './bot-first-reply.js';
+
+const DEFAULT_BAR = 90;
+const CONFUSIONS_SHOWN = 15;
+const FOLDS = 5;
+
+
+const IntentMap = z.object({ intents: z.record(z.string(), z.array(z.string()).nonempty()) });
+
+interface Row {
+  utterance: string;
+  intent: string;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      engine: { type: 'string', default: DEFAULT_ENGINE },
+      'phrases-only': { type: 'boolean', default: false },
+      cv: { type: 'boolean', default: false },
+      min: { type: 'string', default: String(DEFAULT_BAR) },
+    },
+  });
+  const engine = values.engine;
+  if (!isEngine(engine)) throw new Error(`--engine must be one of ${ENGINES.join(', ')}; got "${engine}"`);
+  const bar = Number(values.min);
+  if (!Number.isFinite(bar) || bar < 0 || bar > 100) throw new Error(`--min must be a percentage; got "${values.min}"`);
+
+  if (values['phrases-only']) {
+    await measurePhraseTable(engine, true);
+    return 0;
+  }
+
+  const evalDir = fileURLToPath(new URL('../../shared/eval/', import.meta.url));
+  const csvPath = `${evalDir}bitext-dev.csv`;
+  const mapPath = `${evalDir}intent-map.json`;
+  if (!existsSync(csvPath) || !existsSync(mapPath)) {
+    console.log('eval-routing: skipped: ../shared/eval (bitext-dev.csv, intent-map.json) is not present next to');
+    console.log('this project, so there is nothing to measure here. CI provides it.');
+    return 0;
+  }
+  const rows = readRows(csvPath);
+  const expected = readIntentMap(mapPath);
+
+  const startedAt = performance.now();
+  const recognizer = await createRecognizer({ engine });
+  const startupMs = performance.now() - startedAt;
+  // Each utterance goes through the whole bot in this process, in a fresh conversation: the
+  // topic counted is the one the shopper's first reply carries in channelData.support.
+  const bot = await createBotFirstReply(recognizer);
+
+  const perIntent = new Map<string, { correct: number; total: number }>();
+  const confusions = new Map<string, number>();
+  const durations: number[] = [];
+  // How the recognizer's confidence splits the messages: above the threshold the bot acts, below
+  // it offers the three likeliest topics.
+  const byConfidence = { above: { correct: 0, total: 0 }, below: { correct: 0, total: 0, offered: 0 } };
+  let correct = 0;
+  let measured = 0;
+  for (const { utterance, intent } of rows) {
+    const accepted = expected.get(intent);
+    if (!accepted) continue;
+    const before = performance.now();
+    const { topic } = await bot.firstReplyTopic(utterance);
+    durations.push(performance.now() - before);
+    const ok = accepted.has(topic);
+    measured += 1;
+    if (ok) correct += 1;
+    const tally = perIntent.get(intent) ?? { correct: 0, total: 0 };
+    tally.total += 1;
+    if (ok) tally.correct += 1;
+    perIntent.set(intent, tally);
+    if (!ok) confusions.set(`${intent} → ${topic}`, (confusions.get(`${intent} → ${topic}`) ?? 0) + 1);
+
+    const understanding = await recognizer.recognize(utterance);
+    const understood = accepted.has(understanding.topic);
+    const side = understanding.confidence >= CONFIDENCE_THRESHOLD ? byConfidence.above : byConfidence.below;
+    side.total += 1;
+    if (understood) side.correct += 1;
+    if (side === byConfidence.below && understanding.ranked.slice(0, 3).some((choice) => accepted.has(choice.topic))) {
+      byConfidence.below.offered += 1;
+    }
+  }
+  await bot.close();
+  const skipped = rows.length - measured;
+  const accuracy = percent(correct, measured);
+
+  console.log(`Routing measurement: engine ${engine}, ${measured} utterances of ../shared/eval/bitext-dev.csv`);
+  if (skipped > 0) console.log(`  (${skipped} rows skipped: their intent is not in intent-map.json)`);
+  console.log(`Recognizer start-up (training): ${startupMs.toFixed(0)} ms`);
+  console.log(`Per message (first reply topic): median ${quantile(durations, 0.5).toFixed(3)} ms, p95 ${quantile(durations, 0.95).toFixed(3)} ms`);
+  console.log('');
+  console.log(`Overall accuracy: ${accuracy.toFixed(2)}% (${correct}/${measured}), bar ${bar}%: ${accuracy >= bar ? 'PASS' : 'FAIL'}`);
+  const { above, below } = byConfidence;
+  console.log(
+    `Recognizer confidence threshold ${CONFIDENCE_THRESHOLD}: ${percent(below.total, above.total + below.total).toFixed(1)}% of messages below it ("Did you mean…"); ` +
+      `top topic right for ${percent(above.correct, above.total).toFixed(1)}% above and ${percent(below.correct, below.total).toFixed(1)}% below, ` +
+      `a right topic among the 3 offered for ${percent(below.offered, below.total).toFixed(1)}% below`,
+  );
+  console.log('');
+  console.log('Accuracy per intent:');
+  for (const [intent, tally] of [...perIntent].sort((a, b) => a[1].correct / a[1].total - b[1].correct / b[1].total)) {
+    console.log(`  ${intent.padEnd(26)} ${percent(tally.correct, tally.total).toFixed(1).padStart(5)}%  (${tally.correct}/${tally.total})`);
+  }
+  console.log('');
+  console.log('Most frequent confusions (intent → topic of the first reply):');
+  for (const [pair, count] of [...confusions].sort((a, b) => b[1] - a[1]).slice(0, CONFUSIONS_SHOWN)) {
+    console.log(`  ${String(count).padStart(5)}  ${pair}`);
+  }
+  console.log('');
+  await measurePhraseTable(engine, values.cv);
+  return accuracy >= bar ? 0 : 1;
+}
+
+/**
+ * The team's own phrase table: training-set accuracy (each phrase classified by the recognizer
+ * trained on all of them) and, with `crossValidate`, 5-fold cross-validation over the written
+ * examples (each held-out phrase, task or subject classified by a recognizer trained without it).
+ */
+async function measurePhraseTable(engine: Engine, crossValidate: boolean): Promise<void> {
+  const recognizer = await createRecognizer({ engine });
+  let correct = 0;
+  let total = 0;
+  for (const [topic, phrases] of Object.entries(TOPIC_PHRASES)) {
+    for (const phrase of phrases) {
+      total += 1;
+      if ((await recognizer.recognize(phrase)).topic === topic) correct += 1;
+    }
+  }
+  console.log(`Phrase table, training-set accuracy (each of its phrases classified after training on all): ${percent(correct, total).toFixed(2)}% (${correct}/${total})`);
+  if (!crossValidate) return;
+
+  let heldOutCorrect = 0;
+  let heldOut = 0;
+  for (let fold = 0; fold < FOLDS; fold += 1) {
+    const training: Record<string, TopicExamples> = {};
+    const testing: Array<[string, string]> = [];
+    for (const [topic, examples] of Object.entries(TOPIC_EXAMPLES) as Array<[string, TopicExamples]>) {
+      const keep = (items: readonly string[] | undefined, kind: string) =>
+        (items ?? []).filter((item, index) => {
+          const inFold = (index + kind.length) % FOLDS === fold;
+          if (inFold) testing.push([topic, item]);
+          return !inFold;
+        });
+      training[topic] = {
+        phrases: keep(examples.phrases, 'phrases'),
+        tasks: keep(examples.tasks, 'tasks'),
+        subjects: keep(examples.subjects, 'subjects'),
+        typos: keep(examples.typos, 'typos'),
+      };
+    }
+    const foldTable = training as TopicExampleTable;
+    const foldRecognizer = await createRecognizer({
+      engine,
+      phrases: expandExamples(foldTable),
+      misspelled: misspelledPhrases(foldTable),
+    });
+    for (const [topic, item] of testing) {
+      heldOut += 1;
+      if ((await foldRecognizer.recognize(item)).topic === topic) heldOutCorrect += 1;
+    }
+  }
+  console.log(`Phrase table, ${FOLDS}-fold cross-validation (held-out examples): ${percent(heldOutCorrect, heldOut).toFixed(2)}% (${heldOutCorrect}/${heldOut})`);
+}
+
+function readRows(path: string): Row[] {
+  const [header, ...records] = parseCsv(readFileSync(path, 'utf8'));
+  const utteranceAt = header?.indexOf('utterance') ?? -1;
+  const intentAt = header?.indexOf('intent') ?? -1;
+  if (utteranceAt < 0 || intentAt < 0) throw new Error(`${path}: expected "utterance" and "intent" columns`);
+  return records
+    .map((record) => ({ utterance: record[utteranceAt] ?? '', intent: record[intentAt] ?? '' }))
+    .filter((row) => row.utterance.trim() !== '' && row.intent !== '');
+}
+
+function readIntentMap(path: string): Map<string, ReadonlySet<Topic>> {
+  const { intents } = IntentMap.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const map = new Map<string, ReadonlySet<Topic>>();
+  for (const [intent, topics] of Object.entries(intents)) {
+    const unknown = topics.filter((topic) => !isTopic(topic));
+    if (unknown.length > 0) throw new Error(`${path}: intent "${intent}" lists unknown topics: ${unknown.join(', ')}`);
+    map.set(intent, new Set(topics.filter(isTopic)));
+  }
+  return map;
+}
+
+/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (char !== '\r') field += char;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function isEngine(value: string): value is Engine {
+  return (ENGINES as readonly string[]).includes(value);
+}
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : (100 * part) / whole;
+}
+
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`eval-routing: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);
