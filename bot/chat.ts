@@ -39,15 +39,22 @@ async function main(): Promise<void> {
   console.log(`Chatting with ${clasp.kb.brand(brand).displayName} (${brand}). Type a number to pick a choice; Ctrl+D to quit.`);
   show(await clasp.runInProcess(origin, shopperJoined('terminal', conversationId, shopper)));
 
-  const terminal = createInterface({ input: process.stdin, output: process.stdout });
-  terminal.on('close', () => process.exit(0));
-  for (;;) {
-    const line = (await terminal.question('\nYou: ')).trim();
-    if (line === '') continue;
-    const picked = /^\d+$/.test(line) ? choices[Number(line) - 1] : undefined;
-    if (picked !== undefined) console.log(`(${picked})`);
-    show(await clasp.runInProcess(origin, shopperMessage('terminal', conversationId, shopper, picked ?? line)));
+  // Lines are read as a stream so piped input (a script of a conversation) works as typed input does.
+  const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const prompt = () => process.stdout.write('\nYou: ');
+  prompt();
+  for await (const raw of terminal) {
+    const line = raw.trim();
+    if (line !== '') {
+      if (!process.stdin.isTTY) console.log(line);
+      const picked = /^\d+$/.test(line) ? choices[Number(line) - 1] : undefined;
+      if (picked !== undefined) console.log(`(${picked})`);
+      show(await clasp.runInProcess(origin, shopperMessage('terminal', conversationId, shopper, picked ?? line)));
+    }
+    prompt();
   }
+  await clasp.close();
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {
