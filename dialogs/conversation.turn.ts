@@ -42,6 +42,9 @@ export interface ConversationTurns {
 // the effects carry their own shorter timeouts, so this only guards against a bug.
 const SETTLE_TIMEOUT_MS = 15_000;
 
+/** Longer messages are answered politely and not read: no understanding, no flow, no state change. */
+export const MAX_MESSAGE_CHARS = 2_000;
+
 /**
  * Turns shopper activities into machine events and the machine's replies into messages.
  * Holds no state of its own: the caller loads and saves the snapshot.
@@ -103,6 +106,18 @@ export function createConversationTurns(deps: {
       if (said === '') {
         return {
           activities: [messageActivity(origin.brand, { text: 'I can read typed messages. What can I help you with?', topic: 'help', choices: MAIN_MENU })],
+          snapshot: persisted,
+        };
+      }
+      if (said.length > MAX_MESSAGE_CHARS) {
+        return {
+          activities: [
+            messageActivity(origin.brand, {
+              text: `That message is too long for me to read (the limit is ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters). Could you send a shorter version, or pick one of these?`,
+              topic: 'help',
+              choices: MAIN_MENU,
+            }),
+          ],
           snapshot: persisted,
         };
       }
