@@ -1,0 +1,264 @@
+// npm run bench: the echo-bot floor and Clasp, each in its own child process, driven from here
+// over loopback at 50 connections for a fixed time with fresh conversations. Prints figures and
+// the issue's bars as PASS/FAIL lines; never fails the run on a bar (exit 0 unless it breaks).
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { percentile, runLoad, type Client, type Result, type Scenario } from './load.js';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const IDLE_CONVERSATIONS = 10_000;
+const RUN_BOUND_MS = 5 * 60_000;
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const children: ChildProcess[] = [];
+const stopChildren = () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+};
+// A clean exit (the child exits when its IPC channel closes) lets --cpu-prof write its profile.
+const finish = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.disconnect();
+    setTimeout(() => {
+      child.kill('SIGTERM');
+      resolve();
+    }, 5_000).unref();
+  });
+// BENCH_PROFILE=<dir>: the Clasp child writes a V8 CPU profile there (open it in Chrome DevTools).
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+process.on('exit', stopChildren);
+const bound = setTimeout(() => {
+  console.error(`bench: still running after ${RUN_BOUND_MS / 1000} s; stopping.`);
+  stopChildren();
+  process.exit(1);
+}, RUN_BOUND_MS);
+bound.unref();
+
+interface Boot {
+  importedAt?: number;
+  builtAt?: number;
+  listeningAt?: number;
+}
+
+function spawnServer(file: string, env: Record<string, string>, extraArgs: string[] = []): Promise<{ child: ChildProcess; url: string; boot: Boot }> {
+  const child = fork(here(file), [], {
+    execArgv: ['--import', 'tsx', '--expose-gc', ...extraArgs],
+    env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: Boot & { port?: number }) => resolve({ child, url: `http://127.0.0.1:${message.port}`, boot: message }));
+    child.once('exit', (code) => reject(new Error(`${file} exited (${code}) before listening`)));
+  });
+}
+
+function memoryOf(child: ChildProcess): Promise<{ rss: number; heapUsed: number }> {
+  return new Promise((resolve) => {
+    child.once('message', (message: { rss: number; heapUsed: number }) => resolve(message));
+    child.send({ cmd: 'rss' });
+  });
+}
+
+const CLASP_ENV = {
+  LOG_LEVEL: 'silent',
+  PORT: '0',
+  VERIFY_FAILURES_PER_CLIENT: '1000000',
+  CONVERSATION_STARTS_PER_CLIENT: '1000000',
+  DIRECTLINE_MAX_CONVERSATIONS: '1000000',
+  MicrosoftAppId: '',
+  MicrosoftAppPassword: '',
+};
+
+// ---- scenarios ---------------------------------------------------------------------------
+
+const BRANDS = ['kendra-scott-mall', 'james-avery-malls', 'generic-store', 'james-avery-artisan'] as const;
+const FAQ_QUESTIONS = [
+  'how long do refunds take?',
+  'what is your return policy',
+  'do you ship internationally?',
+  'how long will shipping take',
+  'can I exchange a ring for a different size?',
+  'how do I clean my silver jewelry',
+];
+// One shipped demo order per brand (bot/orders/demo-orders.ts).
+const ORDERS: Record<(typeof BRANDS)[number], { number: string; email: string }> = {
+  'kendra-scott-mall': { number: 'KS-100234', email: 'shopper@example.com' },
+  'james-avery-malls': { number: 'JAM-204811', email: 'jordan@example.com' },
+  'generic-store': { number: 'GS-331041', email: 'jordan@example.com' },
+  'james-avery-artisan': { number: 'JAA-530121', email: 'jordan@example.com' },
+};
+
+const activity = (conversationId: string, text: string) => ({
+  type: 'message',
+  text,
+  deliveryMode: 'expectReplies',
+  channelId: 'bench',
+  serviceUrl: 'http://127.0.0.1:1',
+  conversation: { id: conversationId },
+  from: { id: 'shopper', name: 'Shopper', role: 'user' },
+  recipient: { id: 'clasp', name: 'Clasp', role: 'bot' },
+});
+
+async function say(client: Client, brand: string, conversationId: string, text: string): Promise<any[]> {
+  const reply = await client.post(`/api/brands/${brand}/messages`, activity(conversationId, text));
+  if (reply.status !== 200) throw new Error(`status ${reply.status}`);
+  return (reply.body?.activities ?? []).filter((a: any) => a.type === 'message');
+}
+
+const echoScenario: Scenario = async (client, _w, n) => {
+  await say(client, BRANDS[n % BRANDS.length]!, `bench-${randomUUID()}`, FAQ_QUESTIONS[n % FAQ_QUESTIONS.length]!);
+};
+
+const faqScenario: Scenario = async (client, _w, n) => {
+  await say(client, BRANDS[n % BRANDS.length]!, `bench-${randomUUID()}`, FAQ_QUESTIONS[(n >> 2) % FAQ_QUESTIONS.length]!);
+};
+
+const trackingScenario: Scenario = async (client, _w, n) => {
+  const brand = BRANDS[n % BRANDS.length]!;
+  const order = ORDERS[brand];
+  const id = `bench-${randomUUID()}`;
+  await say(client, brand, id, 'track my order');
+  await say(client, brand, id, order.number);
+  await say(client, brand, id, order.email);
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The widget's path: token → start → post a message → poll until the bot's reply to it is there.
+const directLineScenario: Scenario = async (client, _w, n) => {
+  const brand = BRANDS[n % BRANDS.length]!;
+  const token = await client.post(`/api/brands/${brand}/token`, {});
+  if (token.status !== 200) throw new Error(`token ${token.status}`);
+  const auth = { authorization: `Bearer ${token.body.token}` };
+  const conv = token.body.conversationId as string;
+  const started = await client.post('/v3/directline/conversations', {}, auth);
+  if (started.status !== 201) throw new Error(`start ${started.status}`);
+  const posted = await client.post(
+    `/v3/directline/conversations/${conv}/activities`,
+    { type: 'message', text: FAQ_QUESTIONS[n % FAQ_QUESTIONS.length], from: { id: 'visitor', role: 'user' }, channelData: { clientActivityID: randomUUID() } },
+    auth,
+  );
+  if (posted.status !== 200) throw new Error(`post ${posted.status}`);
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const set = await client.get(`/v3/directline/conversations/${conv}/activities`, auth);
+    if (set.body?.activities?.some((a: any) => a.type === 'message' && a.from?.role === 'bot' && a.replyToId === posted.body.id)) return;
+    await sleep(5);
+  }
+  throw new Error('no reply within 5 s');
+};
+
+// ---- reporting ---------------------------------------------------------------------------
+
+interface Figures {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  result: Result;
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function figures(label: string, result: Result): Figures {
+  const f = { label, rps: result.requests / result.seconds, p50: percentile(result.latencies, 50), p99: percentile(result.latencies, 99), result };
+  const statuses = [...result.statuses].map(([s, c]) => `${s}×${c}`).join(' ');
+  let line = `${label.padEnd(34)} ${fmt(f.rps).padStart(7)} req/s   p50 ${fmt(f.p50, 1).padStart(6)} ms   p99 ${fmt(f.p99, 1).padStart(6)} ms   (${result.requests} requests, errors ${result.errors}, failed runs ${result.failedIterations}; ${statuses}; loader CPU ${fmt(result.loaderCpuPercent)}%)`;
+  if (result.iterations !== result.requests) {
+    line += `\n${''.padEnd(34)} ${fmt(result.iterations / result.seconds).padStart(7)} conv/s  p50 ${fmt(percentile(result.iterationLatencies, 50), 1).padStart(6)} ms   p99 ${fmt(percentile(result.iterationLatencies, 99), 1).padStart(6)} ms   (whole conversation)`;
+  }
+  console.log(line);
+  return f;
+}
+
+async function measure(label: string, url: string, scenario: Scenario): Promise<Figures> {
+  if (WARMUP_SECONDS > 0) await runLoad(url, scenario, { connections: CONNECTIONS, durationMs: WARMUP_SECONDS * 1000 });
+  return figures(label, await runLoad(url, scenario, { connections: CONNECTIONS, durationMs: SECONDS * 1000 }));
+}
+
+async function sanityCheck(url: string): Promise<void> {
+  const rec: string[] = [];
+  await runLoad(url, async (client) => {
+    const id = `bench-check-${randomUUID()}`;
+    const faq = await say(client, 'kendra-scott-mall', id, FAQ_QUESTIONS[0]!);
+    rec.push(`FAQ → ${faq[0]?.channelData?.support?.topic ?? '?'}: ${String(faq[0]?.text ?? '').slice(0, 70).replace(/\s+/g, ' ')}…`);
+    const t = `bench-check-${randomUUID()}`;
+    await say(client, 'kendra-scott-mall', t, 'track my order');
+    await say(client, 'kendra-scott-mall', t, ORDERS['kendra-scott-mall'].number);
+    const last = await say(client, 'kendra-scott-mall', t, ORDERS['kendra-scott-mall'].email);
+    rec.push(`tracking → ${String(last[0]?.text ?? '').slice(0, 70).replace(/\s+/g, ' ')}…`);
+  }, { connections: 1, total: 1 });
+  for (const line of rec) console.log(`  check: ${line}`);
+}
+
+// ---- the run -----------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  console.log(`Load average before the run: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} on ${os.availableParallelism()} cores (other work on the machine skews every figure)`);
+  console.log(`Clasp bench: ${CONNECTIONS} connections, ${SECONDS} s per run after ${WARMUP_SECONDS} s warm-up, loopback, expectReplies, fresh conversations\n`);
+
+  // Clasp first, fresh, for start-up and memory figures.
+  const spawnedAt = performance.now();
+  const clasp = await spawnServer('./clasp-server.ts', CLASP_ENV, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
+  while ((await fetch(`${clasp.url}/readyz`).then((r) => r.status).catch(() => 0)) !== 200) await sleep(5);
+  const startupMs = performance.now() - spawnedAt;
+  const { importedAt = NaN, builtAt = NaN, listeningAt = NaN } = clasp.boot;
+  console.log(
+    `Clasp start-up (spawn → /readyz 200): ${fmt(startupMs)} ms ` +
+      `(in the child: node + tsx + module loading ${fmt(importedAt)} ms, createClasp ${fmt(builtAt - importedAt)} ms, createApp + listen ${fmt(listeningAt - builtAt)} ms)`,
+  );
+  await sanityCheck(clasp.url);
+
+  // Idle conversations: warm up code paths, then 10,000 conversations with one message each.
+  await runLoad(clasp.url, faqScenario, { connections: CONNECTIONS, total: 500 });
+  const before = await memoryOf(clasp.child);
+  // Few connections: this measures what idle conversations keep, not the peak of a load burst.
+  const idle = await runLoad(clasp.url, faqScenario, { connections: 10, total: IDLE_CONVERSATIONS });
+  const after = await memoryOf(clasp.child);
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  const rssGrowth = mb(after.rss - before.rss);
+  console.log(
+    `RSS growth per ${fmt(IDLE_CONVERSATIONS)} idle conversations: ${fmt(rssGrowth, 1)} MB ` +
+      `(RSS ${fmt(mb(before.rss), 1)} → ${fmt(mb(after.rss), 1)} MB; heap used ${fmt(mb(before.heapUsed), 1)} → ${fmt(mb(after.heapUsed), 1)} MB; errors ${idle.errors})\n`,
+  );
+
+  const echo = await spawnServer('./echo-bot.ts', {});
+  const rows: Figures[] = [];
+  rows.push(await measure('(a) echo baseline', echo.url, echoScenario));
+  await finish(echo.child);
+  rows.push(await measure('(b) Clasp FAQ turns', clasp.url, faqScenario));
+  rows.push(await measure('(c) Clasp tracking (3 turns/conv)', clasp.url, trackingScenario));
+  rows.push(await measure('(d) Clasp Direct Line (widget)', clasp.url, directLineScenario));
+
+  const [base, faq, tracking, directLine] = rows as [Figures, Figures, Figures, Figures];
+  console.log('\nRatios to the echo baseline (throughput; p99):');
+  for (const row of [faq, tracking, directLine]) {
+    console.log(`  ${row.label.padEnd(34)} ${fmt(row.rps / base.rps, 2)}× req/s   p99 ${fmt(row.p99 / base.p99, 2)}×`);
+  }
+  const dlTurns = directLine.result.iterations / directLine.result.seconds;
+  console.log(`  ${'(d) as message turns/s'.padEnd(34)} ${fmt(dlTurns / base.rps, 2)}× (${fmt(dlTurns)} turns/s)`);
+
+  const bar = (ok: boolean, text: string) => console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
+  console.log('\nBars (issue 7):');
+  bar(faq.rps >= 0.8 * base.rps, `FAQ throughput ≥ 0.8× echo: ${fmt(faq.rps / base.rps, 2)}× (${fmt(faq.rps)} vs ${fmt(base.rps)} req/s)`);
+  bar(faq.p99 <= 100, `FAQ p99 ≤ 100 ms: ${fmt(faq.p99, 1)} ms`);
+  bar(startupMs <= 2000, `start-up to ready ≤ 2 s: ${fmt(startupMs)} ms`);
+  bar(rssGrowth <= 150, `RSS growth ≤ 150 MB per 10,000 idle conversations: ${fmt(rssGrowth, 1)} MB`);
+
+  await finish(clasp.child);
+  if (PROFILE_DIR) console.log(`\nCPU profile of the Clasp child written to ${PROFILE_DIR}`);
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error('bench failed:', error);
+    stopChildren();
+    process.exit(1);
+  });
