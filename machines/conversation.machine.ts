@@ -5,7 +5,7 @@ import { TOPIC_CHOICES, TOPICS, type Topic } from '../knowledge/topics.js';
 import type { TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
 import type { UserSaid } from './flow-events.js';
 import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
-import { caseFromReport } from '../knowledge/handoff/issue-case.js';
+import { caseFromReport, categoryFromWords } from '../knowledge/handoff/issue-case.js';
 import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
 import { handoffMachine, type HandoffOutput, type HandoffReply, type HandoffReplyEvent } from './handoff.machine.js';
 import { returnsMachine, type ReturnsOutput, type ReturnsReply, type ReturnsReplyEvent } from './returns.machine.js';
@@ -313,7 +313,10 @@ export const conversationMachine = setup({
         src: 'handoff',
         input: ({ context, event }) => {
           const said = event.type === 'user.said' ? event : undefined;
-          const known = context.handoffCase ?? { category: 'person_requested' as const };
+          // "Talk to a person, my bracelet arrived broken": the request itself may name the problem.
+          const fromWords = said ? categoryFromWords('person_requested', said.text) : 'person_requested';
+          const known: HandoffCase =
+            context.handoffCase ?? (fromWords === 'person_requested' ? { category: fromWords } : { category: fromWords, description: said?.text });
           return {
             brand: context.brand,
             at: said?.at ?? new Date(0).toISOString(),

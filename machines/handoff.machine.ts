@@ -6,6 +6,7 @@
 // Honesty about failure: `submitHandoff` rejects only when the ticket was NOT stored, so a failure
 // is told as such ("it has not reached the team") with a way to reach the brand, never as "sent".
 import { assign, enqueueActions, fromPromise, sendParent, setup } from 'xstate';
+import { categoryFromWords } from '../knowledge/handoff/issue-case.js';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import { BRAND_PROFILES } from '../knowledge/brands/index.js';
 import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
@@ -197,7 +198,10 @@ export const handoffMachine = setup({
       return number === undefined ? {} : withOrderNumber(context, number);
     }),
     takeNoOrderNumber: assign({ orderNumber: null, noOrderNumber: true, verifiedOrder: null }),
-    takeDescription: assign({ description: ({ context, event }) => cleanDescription(said(event)?.text) ?? context.description }),
+    takeDescription: assign(({ context, event }) => {
+      const description = cleanDescription(said(event)?.text) ?? context.description;
+      return { description, category: description === null || description === undefined ? context.category : categoryFromWords(context.category, description) };
+    }),
     /** Fills slots still empty from entities the message happens to carry; never overwrites. */
     takeExtras: assign(({ context, event }) => {
       const e = said(event);

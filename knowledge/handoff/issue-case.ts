@@ -29,3 +29,18 @@ export function caseFromReport(topic: Topic, text: string): HandoffCase | undefi
   if (category === undefined) return undefined;
   return { category, description: text, ...(saysItsUrgent(text) ? { shopperSaysUrgent: true } : {}) };
 }
+
+/** Categories that say nothing about the problem: the shopper's own words may say more. */
+const UNSPECIFIC: readonly HandoffCategory[] = ['person_requested', 'other', 'misunderstood'];
+
+/**
+ * The category a shopper's own words give a handoff that was opened without one ("talk to a
+ * person, my bracelet arrived broken"), so a damaged delivery is filed (and flagged) as one.
+ */
+export function categoryFromWords(current: HandoffCategory, text: string): HandoffCategory {
+  if (!UNSPECIFIC.includes(current)) return current;
+  if (WRONG.test(text)) return 'wrong_item';
+  if (DAMAGED.test(text)) return 'damaged';
+  if (MISSING.test(text) || UNDELIVERABLE.test(text)) return 'missing_package';
+  return current;
+}

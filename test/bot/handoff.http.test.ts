@@ -80,6 +80,17 @@ describe('handoff through the real bot, to a real SMTP server', () => {
     expect(mail.parsed.text).toContain('1Z999AA10123456815');
   });
 
+  it('files "talk to a person, it arrived broken" as an URGENT damaged delivery for james-avery-malls', async () => {
+    const conversation = newConversationId();
+    const before = smtp.received.length;
+    await steps('james-avery-malls', conversation, ['I need to talk to someone, my bracelet arrived broken', 'Alex Example', 'alex@example.com']);
+    const [confirm] = await say(app.url, 'james-avery-malls', conversation, "I don't have one");
+    expect(awaiting(confirm)).toBe('confirm');
+    await say(app.url, 'james-avery-malls', conversation, 'yes');
+    await waitUntil(() => smtp.received.length > before, 10_000, 'the urgent email');
+    expect(smtp.received.at(-1)!.parsed.subject).toMatch(/^URGENT: Damaged delivery/);
+  });
+
   it('lets the shopper cancel a handoff, and nothing is sent', async () => {
     const conversation = newConversationId();
     const before = smtp.received.length;
