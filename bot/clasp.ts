@@ -71,7 +71,10 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     recognizer,
     confidenceThreshold: CONFIDENCE_THRESHOLD,
     now,
-    effects: (origin) => ({ verifyOrder: verifier.forClient(origin.client), submitHandoff: handoff.effect(origin.conversationKey) }),
+    effects: {
+      verifyOrder: (origin, input) => verifier.verify(origin.client, input),
+      submitHandoff: (origin, submission) => handoff.submitter.submit(submission, origin.conversationKey),
+    },
   });
   const bot = new ClaspBot(conversationState, turns);
   const onTurnError = createTurnErrorHandler(logger, conversationState, (context) => {

@@ -1,12 +1,13 @@
 import type { Activity } from 'botbuilder';
-import { createActor, waitFor, type AnyActorLogic, type AnyActorRef, type Snapshot } from 'xstate';
+import { createActor, fromPromise, waitFor, type AnyActorRef, type Snapshot } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
 import { conversationMachine, type ConversationEvent, type ConversationReply } from '../machines/conversation.machine.js';
-import { handoffMachine } from '../machines/handoff.machine.js';
+import type { HandoffSubmission } from '../knowledge/handoff/handoff-ticket.types.js';
+import { handoffMachine, type HandoffResult } from '../machines/handoff.machine.js';
 import { returnsMachine } from '../machines/returns.machine.js';
-import { trackingMachine } from '../machines/tracking.machine.js';
+import { trackingMachine, type VerifyOrderInput, type VerifyOrderResult } from '../machines/tracking.machine.js';
 import { MAIN_MENU, messageActivity, renderReply } from './reply.render.js';
 import { parseShopperCommand } from './shopper-command.js';
 
@@ -25,10 +26,10 @@ export interface TurnOrigin {
   conversationKey: string;
 }
 
-/** The effects the flows invoke, built per turn by the composition root for that turn's client. */
+/** The effects the flows invoke, supplied by the composition root; each is told whose turn it is. */
 export interface FlowEffects {
-  verifyOrder: AnyActorLogic;
-  submitHandoff: AnyActorLogic;
+  verifyOrder(origin: TurnOrigin, input: VerifyOrderInput): Promise<VerifyOrderResult>;
+  submitHandoff(origin: TurnOrigin, submission: HandoffSubmission): Promise<HandoffResult>;
 }
 
 export interface ConversationTurns {
@@ -54,22 +55,28 @@ export function createConversationTurns(deps: {
   recognizer: Recognizer;
   confidenceThreshold: number;
   now: () => Date;
-  effects: (origin: TurnOrigin) => FlowEffects;
+  effects: FlowEffects;
 }): ConversationTurns {
-  function machineFor(origin: TurnOrigin) {
-    const effects = deps.effects(origin);
-    const { verifyOrder, submitHandoff } = effects;
-    return conversationMachine.provide({
-      actors: {
-        tracking: trackingMachine.provide({ actors: { verifyOrder } }),
-        returns: returnsMachine.provide({ actors: { verifyOrder } }),
-        handoff: handoffMachine.provide({ actors: { submitHandoff } }),
-      },
-    });
-  }
+  // Effects need the turn's client and conversation. Providing them per turn rebuilt every
+  // machine on every message (a fifth of the CPU under load), so the machines are provided once
+  // and an effect reads the origin of the turn it starts in: effects start synchronously inside
+  // that turn's actor.start()/send(), while `current` is set.
+  let current: TurnOrigin | undefined;
+  const origin = (): TurnOrigin => {
+    if (current === undefined) throw new Error('an effect started outside a turn');
+    return current;
+  };
+  const verifyOrder = fromPromise<VerifyOrderResult, VerifyOrderInput>(({ input }) => deps.effects.verifyOrder(origin(), input));
+  const submitHandoff = fromPromise<HandoffResult, HandoffSubmission>(({ input }) => deps.effects.submitHandoff(origin(), input));
+  const machine = conversationMachine.provide({
+    actors: {
+      tracking: trackingMachine.provide({ actors: { verifyOrder } }),
+      returns: returnsMachine.provide({ actors: { verifyOrder } }),
+      handoff: handoffMachine.provide({ actors: { submitHandoff } }),
+    },
+  });
 
   function restore(origin: TurnOrigin, persisted: unknown) {
-    const machine = machineFor(origin);
     const input = { brand: origin.brand, confidenceThreshold: deps.confidenceThreshold };
     try {
       return createActor(machine, { input, snapshot: persisted as Snapshot<unknown> | undefined });
@@ -84,8 +91,13 @@ export function createConversationTurns(deps: {
     const actor = restore(origin, persisted);
     const replies: ConversationReply[] = [];
     actor.on('reply', (emitted) => replies.push(emitted.reply));
-    actor.start();
-    actor.send(event);
+    current = origin;
+    try {
+      actor.start();
+      actor.send(event);
+    } finally {
+      current = undefined;
+    }
     // Persist only where the conversation waits for the shopper: let a lookup finish first.
     const flow = actor.getSnapshot().children.flow as AnyActorRef | undefined;
     if (flow?.getSnapshot().hasTag('busy')) {

@@ -1,5 +1,4 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { fromPromise } from 'xstate';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import { emailsMatch } from '../../knowledge/orders/order-matching.js';
 import type { VerifyOrderInput, VerifyOrderResult } from '../../machines/tracking.machine.js';
@@ -38,10 +37,8 @@ export function createOrderVerifier(source: OrderSource, limits: VerificationLim
     return { outcome: 'notMatched' };
   }
 
-  return {
-    /** The actor logic for one turn's client, supplied to the tracking machine with `.provide()`. */
-    forClient: (client: string) => fromPromise<VerifyOrderResult, VerifyOrderInput>(({ input }) => verify(client, input)),
-  };
+  /** The `verifyOrder` effect for one client's turn (the flows receive it through dialogs). */
+  return { verify };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
