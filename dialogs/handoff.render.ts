@@ -11,6 +11,7 @@ import type { EscalationRoute } from '../knowledge/handoff/subject.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
 import type { Topic } from '../knowledge/topics.js';
 import type { HandoffAskProblem, HandoffIntro, HandoffReply, HandoffSlot, HandoffSummary } from '../machines/handoff.machine.js';
+import { citeSource, reachTeam, uniqueSources } from './brand-words.js';
 import { messageActivity, type BotMessage } from './reply.render.js';
 import { formatDate } from './tracking.render.js';
 
@@ -55,14 +56,14 @@ export function renderHandoffReply(brand: BrandId, reply: HandoffReply, profile:
         summary.text,
         'Is everything correct? Say "yes" to send it, or tell me what to change (for example "change my email").',
       ].join('\n\n');
-      return say({ text, sources: unique([...(intro?.sources ?? []), ...summary.sources]), awaiting: 'confirm' }, YES_NO);
+      return say({ text, sources: uniqueSources([...(intro?.sources ?? []), ...summary.sources]), awaiting: 'confirm' }, YES_NO);
     }
     case 'handoff.whatToChange':
       return say({ text: 'What would you like to change? You can also type the new detail, for example "my email is name@example.com".' }, CHANGES);
     case 'handoff.submitted':
       return renderSubmitted(brand, reply, profile, topic);
     case 'handoff.notSaved': {
-      const reach = reachTeam(profile);
+      const reach = reachTeam(profile, { emailOnlyWithAddress: true });
       const text =
         reply.problem === 'notYesNo'
           ? `Shall I try to save your request again? Please answer yes or no.${reach.text}`
@@ -70,7 +71,7 @@ export function renderHandoffReply(brand: BrandId, reply: HandoffReply, profile:
       return say({ text, sources: reach.sources, awaiting: 'confirm' }, RETRY);
     }
     case 'handoff.notSent': {
-      const reach = reachTeam(profile);
+      const reach = reachTeam(profile, { emailOnlyWithAddress: true });
       return say({ text: `Okay, I haven't sent anything.${reach.text} What else can I help you with?`, sources: reach.sources });
     }
   }
@@ -108,7 +109,7 @@ function introText(intro: HandoffIntro, profile: HandoffRenderProfile): Said {
   const base = `I'll pass this to a person on the ${displayName(profile)} team.`;
   if (intro.escalation === null) return { text: `${base} First, a few details.`, sources: [] };
   return {
-    text: `${base} Since you're not satisfied with how this was resolved, I'll send it as an escalation to ${intro.escalation.to}, as the ${cite(intro.escalation.source, profile)} describes. First, a few details.`,
+    text: `${base} Since you're not satisfied with how this was resolved, I'll send it as an escalation to ${intro.escalation.to}, as the ${citeSource(intro.escalation.source, profile, 'parenthesized')} describes. First, a few details.`,
     sources: [intro.escalation.source],
   };
 }
@@ -126,11 +127,11 @@ function summaryText(summary: HandoffSummary, profile: HandoffRenderProfile): Sa
   const notes: string[] = [];
   const urgent = urgentNote(summary.urgentByPolicy, profile);
   if (urgent !== null) {
-    notes.push(`It will be marked “${urgent.word}” so the team prioritizes it, as the ${cite(urgent.source, profile)} asks.`);
+    notes.push(`It will be marked “${urgent.word}” so the team prioritizes it, as the ${citeSource(urgent.source, profile, 'parenthesized')} asks.`);
     sources.push(urgent.source);
   }
   if (summary.escalation !== null) {
-    notes.push(`It goes to ${summary.escalation.to} with the subject “${summary.escalation.subject}”, the escalation route in the ${cite(summary.escalation.source, profile)}.`);
+    notes.push(`It goes to ${summary.escalation.to} with the subject “${summary.escalation.subject}”, the escalation route in the ${citeSource(summary.escalation.source, profile, 'parenthesized')}.`);
     sources.push(summary.escalation.source);
   }
   return { text: [lines.join('\n'), ...notes].join('\n\n'), sources };
@@ -164,7 +165,7 @@ function renderSubmitted(
     sentences.push(offline.text);
     sources.push(...offline.sources);
   }
-  return messageActivity(brand, { topic, text: sentences.join(' '), sources: unique(sources) });
+  return messageActivity(brand, { topic, text: sentences.join(' '), sources: uniqueSources(sources) });
 }
 
 function replyTimeText(expectation: ReplyExpectation, email: string, profile: HandoffRenderProfile): Said {
@@ -176,14 +177,14 @@ function replyTimeText(expectation: ReplyExpectation, email: string, profile: Ha
     return { text: `The team usually replies within ${promise.phrase} (the store's own estimate), so expect a reply at ${email} by ${by}.`, sources: [] };
   }
   return {
-    text: `${displayName(profile)} replies within ${promise.phrase} (${cite(promise.source, profile, 'bare')}), so expect a reply at ${email} by ${by}.`,
+    text: `${displayName(profile)} replies within ${promise.phrase} (${citeSource(promise.source, profile, 'bare')}), so expect a reply at ${email} by ${by}.`,
     sources: [promise.source],
   };
 }
 
 function escalationText(escalation: EscalationRoute, profile: HandoffRenderProfile): Said {
   return {
-    text: `It went to ${escalation.to} as an escalation: the customer service manager reviews it within ${escalation.review} and gives a final resolution or update within ${escalation.resolution} (${cite(escalation.source, profile, 'bare')}).`,
+    text: `It went to ${escalation.to} as an escalation: the customer service manager reviews it within ${escalation.review} and gives a final resolution or update within ${escalation.resolution} (${citeSource(escalation.source, profile, 'bare')}).`,
     sources: [escalation.source],
   };
 }
@@ -195,20 +196,8 @@ function offlineText(expectation: ReplyExpectation, profile: HandoffRenderProfil
   if (offline === null) return null;
   const why = offline.reason === 'holiday' && offline.holiday !== null ? `for ${offline.holiday}` : OFFLINE_WHY[offline.reason];
   const back = offline.backAt === null ? '' : ` They're back ${formatDate(offline.backAt, expectation.zone)} at ${formatTime(offline.backAt, expectation.zone)}.`;
-  const hours = offline.hoursPhrase === null || offline.source === null ? '' : ` Their hours are ${offline.hoursPhrase} (${cite(offline.source, profile, 'bare')}).`;
+  const hours = offline.hoursPhrase === null || offline.source === null ? '' : ` Their hours are ${offline.hoursPhrase} (${citeSource(offline.source, profile, 'bare')}).`;
   return { text: `The team is offline right now ${why}, so your request waits safely until then.${back}${hours}`, sources: offline.source === null ? [] : [offline.source] };
-}
-
-/** How to reach the brand's team directly, in its own words. */
-function reachTeam(profile: HandoffRenderProfile): Said {
-  const channels = profile.channels.filter(
-    (channel) => (channel.kind === 'email' && channel.address !== undefined) || channel.kind === 'contact_form' || channel.kind === 'account_portal',
-  );
-  if (channels.length === 0) return { text: '', sources: [] };
-  return {
-    text: ` You can also reach ${displayName(profile)} ${channels.map((channel) => channel.say).join(' or ')}.`,
-    sources: unique(channels.map((channel) => ({ document: channel.document, section: channel.section }))),
-  };
 }
 
 function withActions(activity: Partial<Activity>, actions: CardAction[] | undefined): Partial<Activity> {
@@ -219,13 +208,6 @@ function displayName(profile: HandoffRenderProfile): string {
   return profile.displayName.value;
 }
 
-/** "Customer Service Policy (§2)", or "Customer Service Policy §2" where it already sits in brackets. */
-function cite(source: Source, profile: HandoffRenderProfile, style: 'named' | 'bare' = 'named'): string {
-  const title = profile.documents.find((document) => document.id === source.document)?.title ?? source.document;
-  if (source.section === 'intro') return style === 'bare' ? `${title}, introduction` : `${title} (introduction)`;
-  return style === 'bare' ? `${title} §${source.section}` : `${title} (§${source.section})`;
-}
-
 /** "9:00 AM EST": an instant's wall time in the brand's zone. */
 function formatTime(iso: string, zone: string): string {
   const local = DateTime.fromISO(iso, { zone, locale: 'en-US' });
@@ -233,12 +215,3 @@ function formatTime(iso: string, zone: string): string {
   return local.toFormat('h:mm a ZZZZ');
 }
 
-function unique(sources: readonly Source[]): Source[] {
-  const seen = new Set<string>();
-  return sources.filter((source) => {
-    const key = `${source.document}\u0000${source.section}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

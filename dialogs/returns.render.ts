@@ -11,6 +11,8 @@ import type { ReturnReason, ReturnVerdict, ReturnVerdictReason } from '../knowle
 import { isAre } from '../knowledge/returns/return-words.js';
 import type { Topic } from '../knowledge/topics.js';
 import type { ReturnsAskProblem, ReturnsReply, ReturnsSlot } from '../machines/returns.machine.js';
+import { citeSource } from './brand-words.js';
+import { lookupEndingMessage } from './lookup-endings.js';
 import { messageActivity, type BotMessage } from './reply.render.js';
 
 /** What the renderer reads of a brand profile. */
@@ -41,32 +43,12 @@ export function renderReturnsReply(brand: BrandId, reply: ReturnsReply, profile:
       const text = [reply.reasons.map((reason) => withCite(reason, profile)).join(' '), ...stepsText(reply.nextSteps)].join('\n\n');
       return withEligibility(say({ text, sources: reply.sources, choices }), false, reply.reasons);
     }
-    case 'returns.gaveUp': {
-      const reach = reachTeam(profile);
-      return say({
-        text: `I'm sorry, I still couldn't find an order matching those details, so I'll stop trying here. A person on the team can look into it for you.${reach.text}`,
-        sources: reach.sources,
-        choices: PERSON,
-      });
-    }
-    case 'returns.locked': {
-      const reach = reachTeam(profile);
-      const minutes = Math.ceil(reply.retryAfterSeconds / 60);
-      const when = minutes > 0 ? `in about ${minutes} minute${minutes === 1 ? '' : 's'}` : 'later';
-      return say({
-        text: `There have been too many order lookups from here, so I can't check any more right now. Please try again ${when}, or talk to a person on the team.${reach.text}`,
-        sources: reach.sources,
-        choices: PERSON,
-      });
-    }
-    case 'returns.unavailable': {
-      const reach = reachTeam(profile);
-      return say({
-        text: `Sorry, I can't look up orders right now, so I can't check the return. Please try again in a little while, or talk to a person on the team.${reach.text}`,
-        sources: reach.sources,
-        choices: PERSON,
-      });
-    }
+    case 'returns.gaveUp':
+      return say(lookupEndingMessage({ kind: 'gaveUp' }, profile));
+    case 'returns.locked':
+      return say(lookupEndingMessage({ kind: 'locked', retryAfterSeconds: reply.retryAfterSeconds }, profile));
+    case 'returns.unavailable':
+      return say(lookupEndingMessage({ kind: 'unavailable' }, profile, "I can't check the return"));
   }
 }
 
@@ -136,7 +118,7 @@ function verdictChoices(verdict: ReturnVerdict): readonly Topic[] {
 
 /** The reason in plain words, then where it comes from: a section, or nothing for a store setting. */
 function withCite(reason: ReturnVerdictReason, profile: ReturnsRenderProfile): string {
-  return reason.source ? `${reason.say.replace(/\.$/, '')} (${cite(reason.source, profile)}).` : reason.say;
+  return reason.source ? `${reason.say.replace(/\.$/, '')} (${citeSource(reason.source, profile, 'comma')}).` : reason.say;
 }
 
 function withEligibility(activity: Partial<Activity>, eligible: ReturnVerdict['eligible'], reasons: readonly ReturnVerdictReason[]): Partial<Activity> {
@@ -145,17 +127,3 @@ function withEligibility(activity: Partial<Activity>, eligible: ReturnVerdict['e
   return { ...activity, channelData: { ...channelData, returnEligibility } };
 }
 
-function cite(source: Source, profile: ReturnsRenderProfile): string {
-  const title = profile.documents.find((document) => document.id === source.document)?.title ?? source.document;
-  return source.section === 'intro' ? `${title}, introduction` : `${title}, §${source.section}`;
-}
-
-function reachTeam(profile: ReturnsRenderProfile): { text: string; sources: Source[] } {
-  const channels = profile.channels.filter((channel) => channel.kind === 'email' || channel.kind === 'contact_form' || channel.kind === 'account_portal');
-  if (channels.length === 0) return { text: '', sources: [] };
-  const seen = new Set<string>();
-  const sources = channels
-    .map((channel): Source => ({ document: channel.document, section: channel.section }))
-    .filter((source) => !seen.has(`${source.document}§${source.section}`) && Boolean(seen.add(`${source.document}§${source.section}`)));
-  return { text: ` You can also reach ${profile.displayName.value} ${channels.map((channel) => channel.say).join(' or ')}.`, sources };
-}

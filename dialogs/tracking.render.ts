@@ -9,6 +9,8 @@ import type { Source } from '../knowledge/knowledge-base.types.js';
 import { brandTimeZone, type FigureBasis, type IsoDate, type TrackingStatus } from '../knowledge/orders/tracking-status.js';
 import type { Topic } from '../knowledge/topics.js';
 import type { TrackingAskProblem, TrackingReply, TrackingSlot } from '../machines/tracking.machine.js';
+import { citeSource, reachTeam, uniqueSources } from './brand-words.js';
+import { lookupEndingMessage } from './lookup-endings.js';
 import { messageActivity, type BotMessage } from './reply.render.js';
 
 /** What the renderer reads of a brand profile. */
@@ -23,32 +25,12 @@ export function renderTrackingReply(brand: BrandId, reply: TrackingReply, profil
   switch (reply.kind) {
     case 'tracking.ask':
       return say({ text: askText(reply.slot, reply.problem), awaiting: reply.slot });
-    case 'tracking.gaveUp': {
-      const reach = reachTeam(profile);
-      return say({
-        text: `I'm sorry, I still couldn't find an order matching those details, so I'll stop trying here. A person on the team can look into it for you.${reach.text}`,
-        sources: reach.sources,
-        choices: PERSON,
-      });
-    }
-    case 'tracking.locked': {
-      const reach = reachTeam(profile);
-      const minutes = Math.ceil(reply.retryAfterSeconds / 60);
-      const when = minutes > 0 ? `in about ${minutes} minute${minutes === 1 ? '' : 's'}` : 'later';
-      return say({
-        text: `There have been too many order lookups from here, so I can't check any more right now. Please try again ${when}, or talk to a person on the team.${reach.text}`,
-        sources: reach.sources,
-        choices: PERSON,
-      });
-    }
-    case 'tracking.unavailable': {
-      const reach = reachTeam(profile);
-      return say({
-        text: `Sorry, I can't look up orders right now. Please try again in a little while, or talk to a person on the team.${reach.text}`,
-        sources: reach.sources,
-        choices: PERSON,
-      });
-    }
+    case 'tracking.gaveUp':
+      return say(lookupEndingMessage({ kind: 'gaveUp' }, profile));
+    case 'tracking.locked':
+      return say(lookupEndingMessage({ kind: 'locked', retryAfterSeconds: reply.retryAfterSeconds }, profile));
+    case 'tracking.unavailable':
+      return say(lookupEndingMessage({ kind: 'unavailable' }, profile));
     case 'tracking.status':
       return renderStatus(brand, reply.status, reply.orderNumber, profile);
   }
@@ -132,7 +114,7 @@ function renderStatus(brand: BrandId, status: TrackingStatus, orderNumber: strin
         const until = window.open ? `you can start a return until ${date(window.endsOn)}` : `the return window ended on ${date(window.endsOn)}`;
         lines.push(
           window.basis.kind === 'policy'
-            ? `Under the “${window.basis.phrase}” return process in the ${cite(window.basis.source, profile)}, counted from ${from} (the store's own setting, since the policy doesn't say when it starts), ${until}.`
+            ? `Under the “${window.basis.phrase}” return process in the ${citeSource(window.basis.source, profile, 'parenthesized')}, counted from ${from} (the store's own setting, since the policy doesn't say when it starts), ${until}.`
             : `The store's return window is ${span(window.basis)} from ${from} (a store setting rather than a stated policy), so ${until}.`,
         );
       }
@@ -165,7 +147,7 @@ function withCard(activity: Partial<Activity>, card: Attachment): Partial<Activi
 /** Completes "…ship by <date>, " with where the figure comes from. */
 function basisText(basis: FigureBasis, what: 'processing' | 'delivery', profile: TrackingRenderProfile): string {
   return basis.kind === 'policy'
-    ? `based on the “${basis.phrase}” ${what} time in the ${cite(basis.source, profile)}.`
+    ? `based on the “${basis.phrase}” ${what} time in the ${citeSource(basis.source, profile, 'parenthesized')}.`
     : `an estimate from the store's usual ${what} time of ${span(basis)} (a store setting rather than a stated policy).`;
 }
 
@@ -180,38 +162,12 @@ function basisSources(basis: FigureBasis | null): Source[] {
   return basis?.kind === 'policy' ? [basis.source] : [];
 }
 
-/** "Customer Service Policy (§3)", as answers name their sources. */
-function cite(source: Source, profile: TrackingRenderProfile): string {
-  const title = profile.documents.find((document) => document.id === source.document)?.title ?? source.document;
-  return source.section === 'intro' ? `${title} (introduction)` : `${title} (§${source.section})`;
-}
-
-/** How to reach the brand's team in its own words, for replies that end the flow. */
-function reachTeam(profile: TrackingRenderProfile): { text: string; sources: Source[] } {
-  const channels = profile.channels.filter((channel) => channel.kind === 'email' || channel.kind === 'contact_form' || channel.kind === 'account_portal');
-  if (channels.length === 0) return { text: '', sources: [] };
-  return {
-    text: ` You can also reach ${displayName(profile)} ${channels.map((channel) => channel.say).join(' or ')}.`,
-    sources: uniqueSources(channels.map(sourceOf)),
-  };
-}
-
 function displayName(profile: TrackingRenderProfile): string {
   return profile.displayName.value;
 }
 
 function sourceOf(fact: { document: string; section: string }): Source {
   return { document: fact.document, section: fact.section };
-}
-
-function uniqueSources(sources: readonly Source[]): Source[] {
-  const seen = new Set<string>();
-  return sources.filter((source) => {
-    const key = `${source.document}\u0000${source.section}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** "Thursday, December 3": a local date (already in the brand's zone) as shoppers read it. */
