@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../scripts/csv.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEV_SET = fileURLToPath(new URL('../../shared/eval/bitext-dev.csv', import.meta.url));
@@ -19,38 +20,6 @@ const normalise = (text: string): string =>
     .replace(/[^\p{L}\p{N}\s]+/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
-
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (char !== '\r') field += char;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** Tracked files plus untracked ones git does not ignore; without git, every file outside node_modules. */
 function repositoryFiles(): string[] {
