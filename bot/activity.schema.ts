@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 
 const account = z.looseObject({ id: z.string().max(256), name: z.string().max(256).optional(), role: z.string().max(32).optional() });
@@ -27,4 +28,12 @@ export function describeActivityProblems(error: z.ZodError): string {
     .slice(0, 5)
     .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
     .join('; ');
+}
+
+/**
+ * The validated activity as botbuilder types it: the fields a turn reads were checked above, the
+ * rest stay as the channel sent them, which is what botbuilder's own types assume too.
+ */
+export function asActivity(activity: IncomingActivity): Partial<Activity> {
+  return activity as unknown as Partial<Activity>;
 }

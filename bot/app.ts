@@ -1,15 +1,17 @@
 import {
   ActivityTypes,
   CloudAdapter,
+  TurnContext,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
 import restify from 'restify';
 import { isBrandId, type BrandId } from '../knowledge/brand-ids.js';
-import { describeActivityProblems, incomingActivitySchema } from './activity.schema.js';
+import { asActivity, describeActivityProblems, incomingActivitySchema } from './activity.schema.js';
 import type { Clasp } from './clasp.js';
 import { clientAddress } from './directline/client-address.js';
 import { isAllowedServiceUrl } from './service-url-rule.js';
+import { setTurnOrigin } from './turn-origin.js';
 import { registerWidgetRoutes, type Widget } from './website/widget.routes.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -33,8 +35,11 @@ function createCloudAdapter(clasp: Clasp): CloudAdapter {
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: auth.appId, MicrosoftAppTenantId: auth.tenantId }, credentials),
   );
-  adapter.onTurnError = clasp.onTurnError;
-  adapter.use(clasp.handoff.middleware);
+  // The turn runner answers every failure of its own turn; what is left is the channel refusing
+  // a reply, which the shopper cannot be told about anyway.
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    clasp.logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'could not deliver a turn');
+  };
   return adapter;
 }
 
@@ -136,10 +141,18 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
         'With authentication off, replies are only posted to an allowed serviceUrl; use deliveryMode "expectReplies" to get them in the response.',
       );
     }
+    const client = { brand, client: clientAddress(req, clasp.config.trustProxy) };
     try {
-      const logic = clasp.turnLogic({ brand, client: clientAddress(req, clasp.config.trustProxy) });
+      if (!authOn && activity.deliveryMode === 'expectReplies') {
+        // The hot path: with authentication off and the replies going back in this response,
+        // the CloudAdapter would only add a connector client per message (the echo bot's main
+        // cost) for nothing; the turn runs in process and its replies are the answer.
+        const replies = await clasp.runTurn(client, asActivity(activity));
+        return void res.send(200, { activities: replies });
+      }
       await adapter.process(req, res, async (context) => {
-        if (HANDLED_ACTIVITY_TYPES.has(context.activity.type)) return logic(context);
+        setTurnOrigin(context, client);
+        if (HANDLED_ACTIVITY_TYPES.has(context.activity.type)) return clasp.bot.run(context);
         // An invoke nobody handles would otherwise be answered 501 by the adapter.
         if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
       });

@@ -1,35 +1,21 @@
-import { ActivityHandler, type BotState, type TurnContext } from 'botbuilder';
-import type { ConversationTurns, TurnResult } from '../dialogs/conversation.turn.js';
-import { turnOrigin } from './brand-conversation-state.js';
+import { ActivityHandler, type TurnContext } from 'botbuilder';
+import { turnOrigin } from './turn-origin.js';
+import type { TurnRunner } from './turn-runner.js';
 
-/** The thin activity handler: loads the conversation, lets dialogs run the turn, saves, replies. */
+/**
+ * The thin activity handler for turns that come through the CloudAdapter (authenticated channels,
+ * replies posted to a serviceUrl): messages and shoppers joining go to the turn runner, whose
+ * replies it sends; everything else the stock handler ignores.
+ */
 export class ClaspBot extends ActivityHandler {
-  constructor(conversationState: BotState, turns: ConversationTurns) {
+  constructor(runner: TurnRunner) {
     super();
-    const machineSnapshot = conversationState.createProperty<unknown>('machine');
-
-    // State is saved before anything is sent, so a reply the shopper sees is never
-    // ahead of what the next turn (on any instance) will find.
-    const finish = async (context: TurnContext, result: TurnResult) => {
-      await machineSnapshot.set(context, result.snapshot);
-      await conversationState.saveChanges(context);
-      if (result.activities.length > 0) await context.sendActivities(result.activities);
+    const relay = async (context: TurnContext, next: () => Promise<void>) => {
+      const replies = await runner.run(turnOrigin(context), context.activity);
+      if (replies.length > 0) await context.sendActivities(replies);
+      await next();
     };
-
-    this.onMessage(async (context, next) => {
-      const origin = turnOrigin(context);
-      const text = typeof context.activity.text === 'string' ? context.activity.text : '';
-      await finish(context, await turns.message(origin, text, await machineSnapshot.get(context)));
-      await next();
-    });
-
-    this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      const shopperJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
-      if (shopperJoined) {
-        await finish(context, await turns.start(turnOrigin(context), await machineSnapshot.get(context)));
-      }
-      await next();
-    });
+    this.onMessage(relay);
+    this.onMembersAdded(relay);
   }
 }

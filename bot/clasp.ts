@@ -1,20 +1,23 @@
-import { MemoryStorage, type Activity, type Storage, type TurnContext } from 'botbuilder';
-import { createConversationTurns, type TurnOrigin } from '../dialogs/conversation.turn.js';
+import { type Activity, type Storage } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { createConversationTurns } from '../dialogs/conversation.turn.js';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { CONFIDENCE_THRESHOLD, createRecognizer } from '../knowledge/understanding/recognizer.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
-import { BrandConversationState, setTurnOrigin, turnBrand } from './brand-conversation-state.js';
 import { ClaspBot } from './clasp.bot.js';
 import type { Config } from './config.js';
-import { InProcessAdapter } from './in-process.adapter.js';
+import { createHandoff, type Handoff } from './handoff/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createCachedOrderSource, createNodeOrderCache } from './orders/cached-order-source.js';
 import { createDemoOrders } from './orders/demo-orders.js';
 import type { OrderSource } from './orders/order-source.js';
 import { createOrderVerifier } from './orders/order-verifier.js';
 import { createJsonOrderSource, loadJsonOrderSource } from './orders/orders.json-source.js';
-import { createTurnErrorHandler } from './turn-error.js';
-import { conversationKeyOf, createHandoff, type Handoff } from './handoff/index.js';
+import { createConversationStore, type ConversationStore } from './state/conversation-store.js';
+import { ExpiringMemoryStorage } from './state/memory.storage.js';
+import { createTurnRunner, type TurnClient, type TurnReport } from './turn-runner.js';
+
+export type { TurnClient };
 
 export interface ClaspDeps {
   storage?: Storage;
@@ -25,6 +28,8 @@ export interface ClaspDeps {
   orderSource?: OrderSource;
   /** A recognizer built elsewhere (the routing measurement compares engines). */
   recognizer?: Recognizer;
+  /** Told about every turn (the metrics). */
+  onTurn?: (report: TurnReport) => void;
 }
 
 /** Everything a turn needs, built once: the one composition root of the service. */
@@ -32,18 +37,16 @@ export interface Clasp {
   config: Config;
   logger: Logger;
   kb: LoadedKnowledgeBase;
-  conversationState: BrandConversationState;
+  conversations: ConversationStore;
   handoff: Handoff;
-  /** The bot logic for one turn of one brand and client, for any adapter. */
-  turnLogic(origin: TurnClient): (context: TurnContext) => Promise<void>;
-  onTurnError: (context: TurnContext, error: Error) => Promise<void>;
-  /** Runs one activity through the bot in this process and returns its replies. */
+  /** The activity handler for turns that come through the CloudAdapter. */
+  bot: ClaspBot;
+  /** Runs one activity as a turn and returns the replies, addressed but without ids (expectReplies). */
+  runTurn(origin: TurnClient, activity: Partial<Activity>): Promise<Partial<Activity>[]>;
+  /** The same, each reply given an id and a timestamp as a channel would (widget, terminal chat). */
   runInProcess(origin: TurnClient, activity: Partial<Activity>): Promise<Partial<Activity>[]>;
   close(): Promise<void>;
 }
-
-/** Who a turn is for, as the channel knows it; the conversation key is derived per turn. */
-export type TurnClient = Omit<TurnOrigin, 'conversationKey'>;
 
 const ORDER_CACHE_TTL_SECONDS = 30;
 const ORDER_LOOKUP_TIMEOUT_MS = 5_000;
@@ -62,9 +65,15 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const orders = createCachedOrderSource(deps.orderSource ?? (await createOrderSource(config, now)), orderCache);
   const verifier = createOrderVerifier(orders, { ...config.verification, lookupTimeoutMs: ORDER_LOOKUP_TIMEOUT_MS });
 
-  const storage = deps.storage ?? new MemoryStorage();
-  const conversationState = new BrandConversationState(storage);
-  const handoff = await createHandoff({ config: config.handoff, storage, logger, profileOf: (brand) => kb.profile(brand), now });
+  const storage = deps.storage ?? new ExpiringMemoryStorage({ ttlSeconds: config.stateTtlSeconds });
+  const conversations = createConversationStore(storage);
+  const handoff = await createHandoff({
+    config: config.handoff,
+    transcriptOf: (key) => conversations.transcript(key),
+    logger,
+    profileOf: (brand) => kb.profile(brand),
+    now,
+  });
   await handoff.start();
   const turns = createConversationTurns({
     kb,
@@ -76,34 +85,20 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
       submitHandoff: (origin, submission) => handoff.submitter.submit(submission, origin.conversationKey),
     },
   });
-  const bot = new ClaspBot(conversationState, turns);
-  const onTurnError = createTurnErrorHandler(logger, conversationState, (context) => {
-    try {
-      return turnBrand(context);
-    } catch {
-      return undefined;
-    }
-  });
-
-  const turnLogic = (client: TurnClient) => async (context: TurnContext) => {
-    const conversationKey = conversationKeyOf(client.brand, context.activity) ?? `${client.brand}/unknown`;
-    setTurnOrigin(context, { ...client, conversationKey });
-    await bot.run(context);
-  };
-
-  const inProcess = new InProcessAdapter();
-  inProcess.onTurnError = onTurnError;
-  inProcess.use(handoff.middleware);
+  const runner = createTurnRunner({ store: conversations, turns, handoff: handoff.submitter, logger, now, onTurn: deps.onTurn });
 
   return {
     config,
     logger,
     kb,
-    conversationState,
-    turnLogic,
-    onTurnError,
-    runInProcess: (origin, activity) => inProcess.processActivity(activity, turnLogic(origin)),
+    conversations,
     handoff,
+    bot: new ClaspBot(runner),
+    runTurn: runner.run,
+    runInProcess: async (origin, activity) => {
+      const replies = await runner.run(origin, activity);
+      return replies.map((reply) => ({ ...reply, id: randomUUID(), timestamp: now() }));
+    },
     close: async () => {
       orderCache.close();
       await handoff.close();

@@ -55,6 +55,13 @@ const envSchema = z.object({
   ORDERS_FILE: optionalString,
   VERIFY_FAILURES_PER_CLIENT: wholeNumber(10),
   VERIFY_WINDOW_SECONDS: wholeNumber(15 * 60),
+  STATE_TTL: wholeNumber(24 * 60 * 60),
+  MESSAGES_PER_CONVERSATION: wholeNumber(30),
+  MESSAGES_PER_CLIENT: wholeNumber(300),
+  MESSAGES_WINDOW_SECONDS: wholeNumber(60),
+  HANDOFFS_PER_CLIENT: wholeNumber(5),
+  HANDOFFS_WINDOW_SECONDS: wholeNumber(60 * 60),
+  SHUTDOWN_GRACE_SECONDS: wholeNumber(10),
 });
 
 export interface ServiceUrlRule {
@@ -80,6 +87,18 @@ export interface Config {
   /** The orders JSON file; undefined: demo orders dated relative to start-up. */
   ordersFile: string | undefined;
   verification: { failuresPerClient: number; windowSeconds: number };
+  /** A conversation not written for this long is forgotten (STATE_TTL). */
+  stateTtlSeconds: number;
+  /** Shopper messages allowed per conversation and per client address within the window, and handoffs per client. */
+  limits: {
+    messagesPerConversation: number;
+    messagesPerClient: number;
+    messagesWindowSeconds: number;
+    handoffsPerClient: number;
+    handoffsWindowSeconds: number;
+  };
+  /** On SIGTERM, turns in flight get this long to finish before the process exits anyway. */
+  shutdownGraceSeconds: number;
   /** SMTP or .eml outbox, support inboxes, the agents' API token, retries. */
   handoff: HandoffConfig;
   /** The website widget's Direct Line endpoint: token secret and lifetimes, limits. */
@@ -113,6 +132,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     ordersFile: e.ORDERS_FILE,
     verification: { failuresPerClient: e.VERIFY_FAILURES_PER_CLIENT, windowSeconds: e.VERIFY_WINDOW_SECONDS },
+    stateTtlSeconds: e.STATE_TTL,
+    limits: {
+      messagesPerConversation: e.MESSAGES_PER_CONVERSATION,
+      messagesPerClient: e.MESSAGES_PER_CLIENT,
+      messagesWindowSeconds: e.MESSAGES_WINDOW_SECONDS,
+      handoffsPerClient: e.HANDOFFS_PER_CLIENT,
+      handoffsWindowSeconds: e.HANDOFFS_WINDOW_SECONDS,
+    },
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     handoff: handoff.config,
     widget,
   };

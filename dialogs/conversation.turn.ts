@@ -15,6 +15,8 @@ export interface TurnResult {
   activities: Partial<Activity>[];
   /** The conversation's persisted machine snapshot after this turn (plain JSON). */
   snapshot: unknown;
+  /** The bot was not sure what the shopper meant and offered its likeliest guesses. */
+  fallback: boolean;
 }
 
 /** Who is on the other end of this turn, for the effects that limit per client. */
@@ -105,7 +107,11 @@ export function createConversationTurns(deps: {
     }
     const persistedAfter = actor.getPersistedSnapshot();
     actor.stop();
-    return { activities: replies.map((reply) => renderReply(deps.kb, origin.brand, reply)), snapshot: persistedAfter };
+    return {
+      activities: replies.map((reply) => renderReply(deps.kb, origin.brand, reply)),
+      snapshot: persistedAfter,
+      fallback: replies.some((reply) => reply.kind === 'didYouMean'),
+    };
   }
 
   return {
@@ -119,6 +125,7 @@ export function createConversationTurns(deps: {
         return {
           activities: [messageActivity(origin.brand, { text: 'I can read typed messages. What can I help you with?', topic: 'help', choices: MAIN_MENU })],
           snapshot: persisted,
+          fallback: false,
         };
       }
       if (said.length > MAX_MESSAGE_CHARS) {
@@ -131,6 +138,7 @@ export function createConversationTurns(deps: {
             }),
           ],
           snapshot: persisted,
+          fallback: false,
         };
       }
       const command = parseShopperCommand(said);

@@ -40,7 +40,7 @@ export function createDirectLineConversations(deps: { clasp: Clasp; log: Convers
   const runTurn = async (grant: TokenGrant, activity: Partial<Activity>, client: string, showTyping: boolean): Promise<void> => {
     const replyToId = activity.id;
     if (showTyping) await log.append(grant.conversationId, [fromBot(grant, { type: ActivityTypes.Typing }, replyToId)]);
-    const replies = await clasp.runInProcess({ brand: grant.brand, client }, activity);
+    const replies = await clasp.runTurn({ brand: grant.brand, client }, activity);
     const outgoing = replies.filter((reply) => reply.type !== 'delay' && reply.type !== ActivityTypes.Trace).map((reply) => fromBot(grant, reply, replyToId));
     if (outgoing.length > 0) await log.append(grant.conversationId, outgoing);
   };

@@ -18,7 +18,8 @@ export interface HandoffInitiationContext {
   orderNumber: string | null;
 }
 
-export function createHandoffInitiationEvent(context: TurnContext, ticket: HandoffTicket): Activity {
+/** The event for the turn that stored the ticket, replying to that turn's incoming activity. */
+export function createHandoffInitiationEvent(incoming: Partial<Activity>, ticket: HandoffTicket): Activity {
   const handoffContext: HandoffInitiationContext = {
     ticketId: ticket.id,
     reference: ticket.reference,
@@ -30,10 +31,12 @@ export function createHandoffInitiationEvent(context: TurnContext, ticket: Hando
     customer: ticket.customer,
     orderNumber: ticket.orderNumber,
   };
-  return EventFactory.createHandoffInitiation(context, handoffContext, transcriptOf(context.activity, ticket.transcript));
+  // The factory reads only the context's activity.
+  const context = { activity: incoming } as TurnContext;
+  return EventFactory.createHandoffInitiation(context, handoffContext, transcriptOf(incoming, ticket.transcript));
 }
 
-function transcriptOf(activity: Activity, lines: readonly TranscriptLine[]): Transcript {
+function transcriptOf(activity: Partial<Activity>, lines: readonly TranscriptLine[]): Transcript {
   const shopper: ChannelAccount = activity.from ?? { id: 'shopper', name: 'Shopper' };
   const bot: ChannelAccount = activity.recipient ?? { id: 'bot', name: 'Clasp' };
   return {
@@ -44,9 +47,9 @@ function transcriptOf(activity: Activity, lines: readonly TranscriptLine[]): Tra
       text: line.text,
       from: line.from === 'shopper' ? shopper : bot,
       recipient: line.from === 'shopper' ? bot : shopper,
-      conversation: activity.conversation,
-      channelId: activity.channelId,
-      serviceUrl: activity.serviceUrl,
+      conversation: activity.conversation ?? { id: '', isGroup: false, conversationType: '', name: '' },
+      channelId: activity.channelId ?? '',
+      serviceUrl: activity.serviceUrl ?? '',
       localTimezone: '',
       callerId: '',
       label: '',

@@ -4,17 +4,17 @@
 import { createHash } from 'node:crypto';
 import { fromPromise } from 'xstate';
 import type { BrandId } from '../../knowledge/brand-ids.js';
-import type { HandoffSubmission, HandoffTicket } from '../../knowledge/handoff/handoff-ticket.types.js';
+import type { HandoffSubmission, HandoffTicket, TranscriptLine } from '../../knowledge/handoff/handoff-ticket.types.js';
 import type { HandoffResult } from '../../machines/handoff.machine.js';
 import type { HandoffOutbox } from './handoff-outbox.js';
 import type { HandoffSender, SenderLogger } from './handoff-sender.js';
 import { createTicket, type Recipients, type TicketProfile } from './handoff-ticket.js';
-import type { TranscriptStore } from './handoff-transcript.js';
 
 export interface HandoffSubmitterDeps {
   outbox: Pick<HandoffOutbox, 'store'>;
   sender: Pick<HandoffSender, 'notify'>;
-  transcripts: Pick<TranscriptStore, 'read'>;
+  /** The conversation's transcript so far (kept with its state). */
+  transcriptOf(conversationKey: string): Promise<TranscriptLine[]>;
   profileOf(brand: BrandId): TicketProfile;
   recipients: Recipients;
   now: () => Date;
@@ -29,17 +29,17 @@ export interface HandoffSubmitter {
   takeSubmitted(conversationKey: string): HandoffTicket[];
 }
 
-// Tickets waiting for their turn's middleware to announce them; bounded in case none is installed.
+// Tickets waiting for their turn to announce them; bounded in case a turn never asks.
 const MAX_UNANNOUNCED = 1_000;
 
 export function createHandoffSubmitter(deps: HandoffSubmitterDeps): HandoffSubmitter {
   const unannounced = new Map<string, HandoffTicket[]>();
 
   async function submit(submission: HandoffSubmission, conversationKey: string | null): Promise<HandoffResult> {
-    let transcript: Awaited<ReturnType<TranscriptStore['read']>> = [];
+    let transcript: TranscriptLine[] = [];
     if (conversationKey !== null) {
       try {
-        transcript = await deps.transcripts.read(conversationKey);
+        transcript = await deps.transcriptOf(conversationKey);
       } catch (error) {
         // The ticket matters more than its transcript: send it without one.
         deps.logger.warn({ err: error }, 'transcript unavailable for a handoff');

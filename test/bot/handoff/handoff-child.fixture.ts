@@ -27,7 +27,7 @@ const sender = createHandoffSender({
 const submitter = createHandoffSubmitter({
   outbox,
   sender,
-  transcripts: { read: async () => [] },
+  transcriptOf: async () => [],
   profileOf,
   recipients: { supportInboxes: {}, escalationInboxes: {} },
   now: () => new Date(),

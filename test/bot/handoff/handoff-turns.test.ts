@@ -1,10 +1,10 @@
-// The handoff end to end inside the bot's turn pipeline: the middleware records the transcript
-// (redacted), the flow collects and confirms, the real submit effect stores the ticket with that
+// The handoff end to end inside the bot's turn runner: each turn records the transcript
+// (redacted) with the conversation, the flow collects and confirms, the real submit effect stores the ticket with that
 // transcript, the .eml is written, the turn announces it with `handoff.initiate`, and a ticket
 // that cannot be stored is told as such.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
+import { ActivityTypes, type Activity } from 'botbuilder';
 import { simpleParser } from 'mailparser';
 import { assign, createActor, setup, waitFor, type AnyActorRef } from 'xstate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,19 +14,23 @@ import type { HandoffCase } from '../../../knowledge/handoff/handoff-case.types.
 import { renderHandoffReply } from '../../../dialogs/handoff.render.js';
 import type { FlowReplyEvent, UserSaid } from '../../../machines/flow-events.js';
 import { handoffMachine, type HandoffReply } from '../../../machines/handoff.machine.js';
-import { setTurnOrigin } from '../../../bot/brand-conversation-state.js';
-import { InProcessAdapter } from '../../../bot/in-process.adapter.js';
-import { conversationKeyOf, createHandoff, type Handoff } from '../../../bot/handoff/index.js';
+import type { ConversationTurns } from '../../../dialogs/conversation.turn.js';
+import { createHandoff, type Handoff } from '../../../bot/handoff/index.js';
+import { conversationKeyOf, createConversationStore, type ConversationStore } from '../../../bot/state/conversation-store.js';
+import { ExpiringMemoryStorage } from '../../../bot/state/memory.storage.js';
+import { createTurnRunner } from '../../../bot/turn-runner.js';
 import { profileOf, quietLogger, tempDir, testConfig, waitUntil } from './handoff-fixtures.js';
 
 const NOW = new Date('2026-12-02T17:00:00Z');
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let handoff: Handoff;
+let store: ConversationStore;
 
 beforeEach(async () => {
   dir = await tempDir();
-  handoff = await createHandoff({ config: testConfig(dir.path), storage: new MemoryStorage(), logger: quietLogger, profileOf, now: () => NOW });
+  store = createConversationStore(new ExpiringMemoryStorage({ ttlSeconds: 3600 }));
+  handoff = await createHandoff({ config: testConfig(dir.path), transcriptOf: (key) => store.transcript(key), logger: quietLogger, profileOf, now: () => NOW });
   await handoff.start();
 });
 
@@ -49,40 +53,41 @@ function routerFor(brand: BrandId, handoffCase: HandoffCase, submitHandoff: Retu
 
 /** A one-flow bot: each turn feeds the shopper's text to the handoff flow and renders its replies. */
 function chat(brand: BrandId, handoffCase: HandoffCase, conversationId = 'conv-1') {
-  const adapter = new InProcessAdapter();
-  adapter.use(handoff.middleware);
   const key = conversationKeyOf(brand, { channelId: 'test', conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' } });
   const router = createActor(routerFor(brand, handoffCase, handoff.effect(key)));
-  let started = false;
+  // The stand-in keeps its router in memory; the runner still loads and saves the conversation.
+  const step = async (text: string | null) => {
+    const before = router.getSnapshot().context.replies.length;
+    if (text === null) {
+      router.start();
+    } else {
+      const flow = router.getSnapshot().children.flow as AnyActorRef | undefined;
+      flow?.send({ type: 'user.said', text, understanding: { topic: 'handoff.human', confidence: 0.9, ranked: [], entities: {} }, at: NOW.toISOString() });
+    }
+    const flow = router.getSnapshot().children.flow as AnyActorRef | undefined;
+    if (flow?.getSnapshot().hasTag('busy')) await waitFor(flow, (s) => s.status !== 'active' || !s.hasTag('busy'));
+    const activities = router.getSnapshot().context.replies.slice(before).map((reply) => renderHandoffReply(brand, reply, profileOf(brand)));
+    return { activities, snapshot: null, fallback: false };
+  };
+  const turns: ConversationTurns = { start: () => step(null), message: (_origin, text) => step(text) };
+  const runner = createTurnRunner({ store, turns, handoff: handoff.submitter, logger: quietLogger, now: () => NOW });
 
   return async (text: string | null): Promise<Partial<Activity>[]> => {
+    const shopper = { id: 'shopper-1', name: 'Shopper' };
     const activity: Partial<Activity> = {
       type: text === null ? ActivityTypes.ConversationUpdate : ActivityTypes.Message,
-      ...(text === null ? {} : { text }),
+      ...(text === null ? { membersAdded: [shopper] } : { text }),
       channelId: 'test',
       conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' },
-      from: { id: 'shopper-1', name: 'Shopper' },
+      from: shopper,
       recipient: { id: 'clasp', name: 'Clasp' },
       serviceUrl: 'http://127.0.0.1:1',
     };
-    return adapter.processActivity(activity, async (context) => {
-      setTurnOrigin(context, { brand, client: 'test', conversationKey: key ?? 'unknown' });
-      const before = router.getSnapshot().context.replies.length;
-      if (!started) {
-        router.start();
-        started = true;
-      } else if (text !== null) {
-        const flow = router.getSnapshot().children.flow as AnyActorRef | undefined;
-        flow?.send({ type: 'user.said', text, understanding: { topic: 'handoff.human', confidence: 0.9, ranked: [], entities: {} }, at: NOW.toISOString() });
-      }
-      const flow = router.getSnapshot().children.flow as AnyActorRef | undefined;
-      if (flow?.getSnapshot().hasTag('busy')) await waitFor(flow, (s) => s.status !== 'active' || !s.hasTag('busy'));
-      for (const reply of router.getSnapshot().context.replies.slice(before)) await context.sendActivity(renderHandoffReply(brand, reply, profileOf(brand)));
-    });
+    return runner.run({ brand, client: 'test' }, activity);
   };
 }
 
-describe('handoff through the turn pipeline', () => {
+describe('handoff through the turn runner', () => {
   it('stores the ticket with the redacted transcript, writes the .eml, and announces it with handoff.initiate', async () => {
     const say = chat('james-avery-malls', { category: 'damaged', orderNumber: 'JAM-1001' });
     expect((await say(null))[0]?.text).toMatch(/What name should the team use/);
