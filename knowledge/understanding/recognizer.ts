@@ -28,7 +28,17 @@ export interface RecognizerOptions {
   phrases?: PhraseTable;
   /** Which of `phrases` are written with deliberate typos (their words are not vocabulary). */
   misspelled?: ReadonlySet<string>;
+  /** How many recent readings to remember (0: none); see `recognize`. */
+  memoSize?: number;
 }
+
+/**
+ * Shoppers repeat themselves: suggested actions send the same words on every click, and "yes",
+ * "hi" and "where is my order" are most of what a support bot reads. Under load a classification
+ * costs several times what it does alone (the model's tables fall out of the CPU cache between
+ * messages), so the last readings of the same words are remembered.
+ */
+export const DEFAULT_MEMO_SIZE = 5_000;
 
 /** How much the NLP.js classifier counts in the blend; the fuse.js matcher gets the rest. */
 const NLP_WEIGHT = 0.25;
@@ -121,31 +131,56 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
     return normalized(scores);
   }
 
+  // Keyed by the normalized words: "Where's my order?" and "where is my order" are one reading.
+  // Entities come from the raw text every time, so an order number never comes from the memo.
+  const memoSize = options.memoSize ?? DEFAULT_MEMO_SIZE;
+  const memo = new Map<string, Omit<Understanding, 'entities'>>();
+  const remember = (key: string, reading: Omit<Understanding, 'entities'>) => {
+    if (memoSize <= 0) return;
+    memo.set(key, reading);
+    if (memo.size > memoSize) memo.delete(memo.keys().next().value as string);
+  };
+
   return {
     async recognize(text: string): Promise<Understanding> {
       const entities = extractEntities(text);
       const words = normalizer.words(text);
-      const confidences = await distribution(words, smallTalkRole(words));
-      if (words.length > LONG_MESSAGE_WORDS) {
-        // In a long, rambling message the request usually sits in one sentence: each passage adds
-        // its own view, the clearer ones louder than the chatter around them.
-        for (const passage of passages(text)) {
-          const passageWords = normalizer.words(passage);
-          if (passageWords.length < MIN_PASSAGE_WORDS) continue;
-          const view = await distribution(passageWords, 'manners');
-          const clarity = Math.max(0, ...view.values()) ** 2;
-          for (const [topic, value] of view) confidences.set(topic, (confidences.get(topic) ?? 0) + clarity * value);
-        }
+      const key = words.join(' ');
+      const known = words.length <= LONG_MESSAGE_WORDS ? memo.get(key) : undefined;
+      if (known !== undefined) {
+        // Most recently used last, so the oldest reading is the one forgotten.
+        memo.delete(key);
+        memo.set(key, known);
+        return { ...known, entities };
       }
-      const ranked = [...normalized(confidences)]
-        .map(([topic, confidence]) => ({ topic, confidence }))
-        .sort((a, b) => b.confidence - a.confidence)
-        .slice(0, RANKED);
-      const best = ranked[0];
-      if (!best) return { topic: 'out_of_scope', confidence: 1, ranked: [{ topic: 'out_of_scope', confidence: 1 }], entities };
-      return { topic: best.topic, confidence: best.confidence, ranked, entities };
+      const reading = await read(text, words);
+      if (words.length <= LONG_MESSAGE_WORDS) remember(key, reading);
+      return { ...reading, entities };
     },
   };
+
+  async function read(text: string, words: string[]): Promise<Omit<Understanding, 'entities'>> {
+    const confidences = await distribution(words, smallTalkRole(words));
+    if (words.length > LONG_MESSAGE_WORDS) {
+      // In a long, rambling message the request usually sits in one sentence: each passage adds
+      // its own view, the clearer ones louder than the chatter around them.
+      for (const passage of passages(text)) {
+        const passageWords = normalizer.words(passage);
+        if (passageWords.length < MIN_PASSAGE_WORDS) continue;
+        const view = await distribution(passageWords, 'manners');
+        const clarity = Math.max(0, ...view.values()) ** 2;
+        for (const [topic, value] of view) confidences.set(topic, (confidences.get(topic) ?? 0) + clarity * value);
+      }
+    }
+    // Frozen: a remembered reading is handed to many turns.
+    const ranked = [...normalized(confidences)]
+      .map(([topic, confidence]) => Object.freeze({ topic, confidence }))
+      .sort((a, b) => b.confidence - a.confidence)
+      .slice(0, RANKED);
+    const best = ranked[0];
+    if (!best) return { topic: 'out_of_scope', confidence: 1, ranked: [Object.freeze({ topic: 'out_of_scope' as const, confidence: 1 })] };
+    return { topic: best.topic, confidence: best.confidence, ranked };
+  }
 }
 
 async function score(
