@@ -1,16 +1,14 @@
-import {
-  ActivityTypes,
-  CloudAdapter,
-  TurnContext,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-} from 'botbuilder';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { isBrandId, type BrandId } from '../knowledge/brand-ids.js';
 import { asActivity, describeActivityProblems, incomingActivitySchema } from './activity.schema.js';
 import type { Clasp } from './clasp.js';
+import { createCloudAdapter, type AuthenticateRequestResult } from './cloud-adapter.js';
 import { clientAddress } from './directline/client-address.js';
+import { bearerToken } from './directline/directline-token.js';
+import { tokenMatches } from './handoff/handoff-routes.js';
 import { isAllowedServiceUrl } from './service-url-rule.js';
+import { conversationKeyOf } from './state/conversation-store.js';
 import { setTurnOrigin } from './turn-origin.js';
 import { registerWidgetRoutes, type Widget } from './website/widget.routes.js';
 
@@ -23,25 +21,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const HANDLED_ACTIVITY_TYPES = new Set(['message', 'conversationUpdate']);
 // Reflected client input (an unknown brand id) is cut to this many characters.
 const MAX_ECHO_CHARS = 64;
-
-function createCloudAdapter(clasp: Clasp): CloudAdapter {
-  const { auth } = clasp.config;
-  const credentials = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: auth.appId,
-    MicrosoftAppPassword: auth.appPassword,
-    MicrosoftAppType: auth.appType,
-    MicrosoftAppTenantId: auth.tenantId,
-  });
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: auth.appId, MicrosoftAppTenantId: auth.tenantId }, credentials),
-  );
-  // The turn runner answers every failure of its own turn; what is left is the channel refusing
-  // a reply, which the shopper cannot be told about anyway.
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    clasp.logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'could not deliver a turn');
-  };
-  return adapter;
-}
+const DEFAULT_GRACE_MS = 10_000;
+const IDLE_SWEEP_MS = 50;
 
 function sendError(res: restify.Response, status: number, error: string, message: string): void {
   res.send(status, { error, message });
@@ -93,11 +74,40 @@ function installErrorHandler(server: restify.Server, clasp: Clasp): void {
   });
 }
 
+/** What the request log line says about a turn, set by the message route. */
+type LoggedRequest = restify.Request & { turn?: { brand: BrandId; conversationId: string } };
+
+/**
+ * One JSON line per request for the operator: its id (also sent back as `request-id`), route,
+ * status, time, and for turns the brand and conversation id; never a body.
+ */
+function installRequestLog(server: restify.Server, clasp: Clasp): void {
+  server.pre((req, res, next) => {
+    res.header('request-id', req.id());
+    return next();
+  });
+  server.on('after', (req: LoggedRequest, res: restify.Response) => {
+    const fields = {
+      reqId: req.id(),
+      method: req.method,
+      route: req.getRoute()?.path ?? null,
+      status: res.statusCode,
+      ms: Math.round((Date.now() - req.time()) * 10) / 10,
+      ...(req.turn === undefined ? {} : { brand: req.turn.brand, conversationId: req.turn.conversationId }),
+    };
+    if (res.statusCode >= 500) clasp.logger.error(fields, 'request');
+    else clasp.logger.info(fields, 'request');
+  });
+}
+
 export interface ClaspApp {
   server: restify.Server;
   widget: Widget;
-  /** Closes the widget's streams first: open WebSockets would keep the server from closing. */
-  close(): Promise<void>;
+  /**
+   * Stops taking requests and lets the ones in flight finish (the widget's queued turns too),
+   * then closes every connection; connections still busy after `graceMs` are cut.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 export interface AppOptions {
@@ -112,6 +122,7 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
   server.server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.server.requestTimeout = REQUEST_TIMEOUT_MS;
   installErrorHandler(server, clasp);
+  installRequestLog(server, clasp);
   // JSON answers may echo client input (an unknown brand id): never let a browser sniff them as HTML.
   server.pre((_req, res, next) => {
     res.header('X-Content-Type-Options', 'nosniff');
@@ -119,7 +130,12 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
   });
   server.use(requireJsonBody);
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
-  const adapter = createCloudAdapter(clasp);
+  const adapter = createCloudAdapter(clasp.config.auth);
+  // The turn runner answers every failure of its own turn; what is left is the channel refusing
+  // a reply, which the shopper cannot be told about anyway.
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    clasp.logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'could not deliver a turn');
+  };
   const authOn = clasp.config.auth.appId !== undefined;
 
   const handleMessages = (brand: BrandId) => async (req: restify.Request, res: restify.Response): Promise<void> => {
@@ -142,6 +158,15 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
       );
     }
     const client = { brand, client: clientAddress(req, clasp.config.trustProxy) };
+    (req as LoggedRequest).turn = { brand, conversationId: activity.conversation.id };
+    if (activity.type === 'message') {
+      const verdict = await clasp.limits.message(conversationKeyOf(brand, activity) ?? activity.conversation.id, client.client);
+      if (!verdict.allowed) {
+        const wait = String(verdict.retryAfterSeconds);
+        res.header('Retry-After', wait);
+        return sendError(res, 429, 'rate_limited', `Too many messages; send this again in ${wait} s.`);
+      }
+    }
     try {
       if (!authOn && activity.deliveryMode === 'expectReplies') {
         // The hot path: with authentication off and the replies going back in this response,
@@ -150,12 +175,22 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
         const replies = await clasp.runTurn(client, asActivity(activity));
         return void res.send(200, { activities: replies });
       }
-      await adapter.process(req, res, async (context) => {
+      const incoming = asActivity(activity) as Activity;
+      let authenticated: AuthenticateRequestResult;
+      try {
+        authenticated = await adapter.authenticate(incoming, req.header('authorization') ?? '');
+      } catch (error) {
+        clasp.logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'message refused: not authenticated');
+        res.header('WWW-Authenticate', 'Bearer');
+        return sendError(res, 401, 'unauthorized', 'A valid Bot Framework token is required.');
+      }
+      const invokeResponse = await adapter.runTurn(authenticated, incoming, async (context) => {
         setTurnOrigin(context, client);
         if (HANDLED_ACTIVITY_TYPES.has(context.activity.type)) return clasp.bot.run(context);
         // An invoke nobody handles would otherwise be answered 501 by the adapter.
         if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
       });
+      res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
     } catch (error) {
       clasp.logger.error({ err: error }, 'activity processing failed');
       if (!res.headersSent) sendError(res, 500, 'internal', 'The message could not be processed. Please try again.');
@@ -179,7 +214,9 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
 
   // Ready once the knowledge base is built (it is, or createClasp would have thrown) and the
   // handoff outbox can be written: a shopper's handoff must never be accepted and then lost.
+  let draining = false;
   server.get('/readyz', async (_req, res) => {
+    if (draining) return void res.send(503, { status: 'not_ready', message: 'Shutting down.' });
     try {
       await clasp.handoff.checkReady();
       res.send(200, { status: 'ready' });
@@ -188,15 +225,38 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
     }
   });
 
+  // Prometheus scrapes this; with METRICS_TOKEN set it must send that bearer token.
+  server.get('/metrics', async (req, res) => {
+    const token = clasp.config.metricsToken;
+    if (token !== undefined && !tokenMatches(bearerToken(req.header('authorization')), token)) {
+      res.header('WWW-Authenticate', 'Bearer realm="clasp-metrics"');
+      return sendError(res, 401, 'unauthorized', 'A valid bearer token is required.');
+    }
+    res.sendRaw(200, await clasp.metrics.render(), { 'Content-Type': clasp.metrics.registry.contentType, 'Cache-Control': 'no-store' });
+  });
+
   clasp.handoff.registerRoutes(server);
   const widget = registerWidgetRoutes(server, { clasp, config: clasp.config.widget, now: options.now, webChatBundlePath: options.webChatBundlePath });
 
   return {
     server,
     widget,
-    close: async () => {
-      await widget.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close: async ({ graceMs = DEFAULT_GRACE_MS } = {}) => {
+      draining = true;
+      const http = server.server;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections go as soon as they are idle: a finished request frees its socket.
+      http.closeIdleConnections();
+      const sweep = setInterval(() => http.closeIdleConnections(), IDLE_SWEEP_MS);
+      const cut = setTimeout(() => http.closeAllConnections(), graceMs);
+      try {
+        // Queued widget turns finish and the WebSockets close (they would hold the server open).
+        await widget.close();
+        await closed;
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(cut);
+      }
     },
   };
 }

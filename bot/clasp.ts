@@ -4,15 +4,18 @@ import { createConversationTurns } from '../dialogs/conversation.turn.js';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { CONFIDENCE_THRESHOLD, createRecognizer } from '../knowledge/understanding/recognizer.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
+import type { HandoffRateLimited } from '../machines/handoff.machine.js';
 import { ClaspBot } from './clasp.bot.js';
 import type { Config } from './config.js';
 import { createHandoff, type Handoff } from './handoff/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { createCachedOrderSource, createNodeOrderCache } from './orders/cached-order-source.js';
 import { createDemoOrders } from './orders/demo-orders.js';
 import type { OrderSource } from './orders/order-source.js';
 import { createOrderVerifier } from './orders/order-verifier.js';
 import { createJsonOrderSource, loadJsonOrderSource } from './orders/orders.json-source.js';
+import { createRateLimits, type RateLimits } from './rate-limits.js';
 import { createConversationStore, type ConversationStore } from './state/conversation-store.js';
 import { ExpiringMemoryStorage } from './state/memory.storage.js';
 import { createTurnRunner, type TurnClient, type TurnReport } from './turn-runner.js';
@@ -39,6 +42,9 @@ export interface Clasp {
   kb: LoadedKnowledgeBase;
   conversations: ConversationStore;
   handoff: Handoff;
+  metrics: Metrics;
+  /** Messages per conversation and client, handoffs per client. */
+  limits: RateLimits;
   /** The activity handler for turns that come through the CloudAdapter. */
   bot: ClaspBot;
   /** Runs one activity as a turn and returns the replies, addressed but without ids (expectReplies). */
@@ -59,11 +65,13 @@ async function createOrderSource(config: Config, now: () => Date): Promise<Order
 export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise<Clasp> {
   const logger = deps.logger ?? createLogger(config);
   const now = deps.now ?? (() => new Date());
+  const metrics = createMetrics();
+  const limits = createRateLimits(config.limits, metrics.rateLimited);
   const kb = loadKnowledgeBase({ policiesDir: deps.policiesDir });
   const recognizer = deps.recognizer ?? (await createRecognizer());
   const orderCache = createNodeOrderCache({ ttlSeconds: ORDER_CACHE_TTL_SECONDS });
   const orders = createCachedOrderSource(deps.orderSource ?? (await createOrderSource(config, now)), orderCache);
-  const verifier = createOrderVerifier(orders, { ...config.verification, lookupTimeoutMs: ORDER_LOOKUP_TIMEOUT_MS });
+  const verifier = createOrderVerifier(orders, { ...config.verification, lookupTimeoutMs: ORDER_LOOKUP_TIMEOUT_MS }, { onFailure: metrics.verificationFailed });
 
   const storage = deps.storage ?? new ExpiringMemoryStorage({ ttlSeconds: config.stateTtlSeconds });
   const conversations = createConversationStore(storage);
@@ -73,7 +81,9 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     logger,
     profileOf: (brand) => kb.profile(brand),
     now,
+    observer: { stored: (ticket) => metrics.handoffStored(ticket.brand, ticket.urgency.urgent), attempt: metrics.handoffDelivery },
   });
+  metrics.watchOutbox(async () => (await handoff.outbox.unsent()).length);
   await handoff.start();
   const turns = createConversationTurns({
     kb,
@@ -82,10 +92,18 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     now,
     effects: {
       verifyOrder: (origin, input) => verifier.verify(origin.client, input),
-      submitHandoff: (origin, submission) => handoff.submitter.submit(submission, origin.conversationKey),
+      submitHandoff: async (origin, submission) => {
+        const verdict = await limits.handoff(origin.client);
+        if (!verdict.allowed) throw { code: 'rate_limited', retryAfterSeconds: verdict.retryAfterSeconds } satisfies HandoffRateLimited;
+        return handoff.submitter.submit(submission, origin.conversationKey);
+      },
     },
   });
-  const runner = createTurnRunner({ store: conversations, turns, handoff: handoff.submitter, logger, now, onTurn: deps.onTurn });
+  const onTurn = (report: TurnReport) => {
+    metrics.turn(report);
+    deps.onTurn?.(report);
+  };
+  const runner = createTurnRunner({ store: conversations, turns, handoff: handoff.submitter, logger, now, onTurn });
 
   return {
     config,
@@ -93,6 +111,8 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     kb,
     conversations,
     handoff,
+    metrics,
+    limits,
     bot: new ClaspBot(runner),
     runTurn: runner.run,
     runInProcess: async (origin, activity) => {

@@ -62,6 +62,7 @@ const envSchema = z.object({
   HANDOFFS_PER_CLIENT: wholeNumber(5),
   HANDOFFS_WINDOW_SECONDS: wholeNumber(60 * 60),
   SHUTDOWN_GRACE_SECONDS: wholeNumber(10),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 export interface ServiceUrlRule {
@@ -99,6 +100,8 @@ export interface Config {
   };
   /** On SIGTERM, turns in flight get this long to finish before the process exits anyway. */
   shutdownGraceSeconds: number;
+  /** Bearer token Prometheus must send for GET /metrics; undefined: open. */
+  metricsToken: string | undefined;
   /** SMTP or .eml outbox, support inboxes, the agents' API token, retries. */
   handoff: HandoffConfig;
   /** The website widget's Direct Line endpoint: token secret and lifetimes, limits. */
@@ -141,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       handoffsWindowSeconds: e.HANDOFFS_WINDOW_SECONDS,
     },
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    metricsToken: e.METRICS_TOKEN,
     handoff: handoff.config,
     widget,
   };

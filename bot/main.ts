@@ -4,6 +4,9 @@ import { createApp } from './app.js';
 import { createClasp } from './clasp.js';
 import { ConfigError, loadConfig } from './config.js';
 
+// What closing the outbox and the mail connection may take after the HTTP side has drained.
+const CLOSE_MARGIN_MS = 5_000;
+
 async function main(): Promise<void> {
   // A local .env is a convenience for operators; real deployments set the environment.
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -11,18 +14,34 @@ async function main(): Promise<void> {
   const clasp = await createClasp(config);
   const app = createApp(clasp);
   app.server.listen(config.port, () => {
-    clasp.logger.info({ port: config.port, brands: clasp.kb.brandIds, defaultBrand: config.defaultBrand }, `Clasp listening on http://localhost:${config.port}`);
+    const { port } = app.server.address();
+    clasp.logger.info({ port, brands: clasp.kb.brandIds, defaultBrand: config.defaultBrand }, `Clasp listening on http://localhost:${port}`);
   });
-  const stop = () => {
-    clasp.logger.info('shutting down');
-    setTimeout(() => process.exit(0), 5_000).unref();
+  const graceMs = config.shutdownGraceSeconds * 1000;
+  const stop = (signal: NodeJS.Signals) => {
+    clasp.logger.info({ signal, graceMs }, 'shutting down: finishing the turns in flight');
+    // Whatever happens below, the process is gone within the bound.
+    setTimeout(() => {
+      clasp.logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, graceMs + CLOSE_MARGIN_MS).unref();
     void app
-      .close()
+      .close({ graceMs })
       .then(() => clasp.close())
-      .finally(() => process.exit(0));
+      .then(() => {
+        clasp.logger.info('stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        clasp.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // A promise nobody awaited failed: that is a bug to fix, not a reason to drop every shopper's
+  // conversation with the process. Turns catch their own errors; this is the net under them.
+  process.on('unhandledRejection', (reason) => clasp.logger.error({ err: reason }, 'unhandled rejection'));
 }
 
 main().catch((error: unknown) => {

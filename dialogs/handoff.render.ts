@@ -67,7 +67,9 @@ export function renderHandoffReply(brand: BrandId, reply: HandoffReply, profile:
       const text =
         reply.problem === 'notYesNo'
           ? `Shall I try to save your request again? Please answer yes or no.${reach.text}`
-          : `I'm sorry: something went wrong on my side and I couldn't save your request, so it has not reached the team. Shall I try again?${reach.text}`;
+          : reply.problem === 'tooMany'
+            ? `I've already passed several requests from you to the team in the last while, so I haven't sent this one yet. I've kept it: say yes in about ${reply.retryAfterMinutes ?? 1} minute${reply.retryAfterMinutes === 1 ? '' : 's'} and I'll send it.${reach.text}`
+            : `I'm sorry: something went wrong on my side and I couldn't save your request, so it has not reached the team. Shall I try again?${reach.text}`;
       return say({ text, sources: reach.sources, awaiting: 'confirm' }, RETRY);
     }
     case 'handoff.notSent': {

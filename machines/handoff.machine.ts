@@ -55,7 +55,7 @@ export type HandoffReply =
   | { kind: 'handoff.confirm'; summary: HandoffSummary; problem?: 'notYesNo'; intro?: HandoffIntro }
   | { kind: 'handoff.whatToChange' }
   | { kind: 'handoff.submitted'; reference: string; email: string; expectation: ReplyExpectation; urgentByPolicy: boolean; escalation: EscalationRoute | null }
-  | { kind: 'handoff.notSaved'; problem?: 'notYesNo' }
+  | { kind: 'handoff.notSaved'; problem?: 'notYesNo' | 'tooMany'; retryAfterMinutes?: number }
   | { kind: 'handoff.notSent' };
 
 export type HandoffReplyEvent = FlowReplyEvent<HandoffReply>;
@@ -71,6 +71,17 @@ export interface HandoffInput {
 export interface HandoffResult {
   ticketId: string;
   reference: string;
+}
+
+/** What `submitHandoff` rejects with when this shopper has sent too many requests lately. */
+export interface HandoffRateLimited {
+  code: 'rate_limited';
+  retryAfterSeconds: number;
+}
+
+function rateLimited(error: unknown): HandoffRateLimited | undefined {
+  const candidate = error as Partial<HandoffRateLimited> | null;
+  return candidate?.code === 'rate_limited' && typeof candidate.retryAfterSeconds === 'number' ? (candidate as HandoffRateLimited) : undefined;
 }
 
 export interface HandoffOutput {
@@ -156,6 +167,7 @@ export const handoffMachine = setup({
     }),
   },
   guards: {
+    submitRateLimited: ({ event }) => rateLimited((event as { error?: unknown }).error) !== undefined,
     nameMissing: ({ context }) => context.name === null,
     emailMissing: ({ context }) => context.email === null,
     orderNumberMissing: ({ context }) => context.orderNumber === null && !context.noOrderNumber,
@@ -248,6 +260,9 @@ export const handoffMachine = setup({
       });
     }),
     reportNotSaved: sendParent((_, params: { problem?: 'notYesNo' }) => reply({ kind: 'handoff.notSaved', ...params })),
+    reportTooMany: sendParent((_, params: { retryAfterSeconds: number }) =>
+      reply({ kind: 'handoff.notSaved', problem: 'tooMany', retryAfterMinutes: Math.max(1, Math.ceil(params.retryAfterSeconds / 60)) }),
+    ),
     reportNotSent: sendParent(reply({ kind: 'handoff.notSent' })),
   },
 }).createMachine({
@@ -355,7 +370,14 @@ export const handoffMachine = setup({
         src: 'submitHandoff',
         input: ({ context }) => submissionOf(context),
         onDone: { target: 'submitted', actions: [{ type: 'rememberTicket', params: ({ event }) => event.output }, 'reportSubmitted'] },
-        onError: { target: 'notSaved', actions: { type: 'reportNotSaved', params: {} } },
+        onError: [
+          {
+            guard: 'submitRateLimited',
+            target: 'notSaved',
+            actions: { type: 'reportTooMany', params: ({ event }) => ({ retryAfterSeconds: rateLimited(event.error)?.retryAfterSeconds ?? 60 }) },
+          },
+          { target: 'notSaved', actions: { type: 'reportNotSaved', params: {} } },
+        ],
       },
     },
     /** Not stored, and the shopper was told so: try again, or stop. */

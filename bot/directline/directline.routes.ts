@@ -5,7 +5,8 @@ import { isBrandId } from '../../knowledge/brand-ids.js';
 import type { Clasp } from '../clasp.js';
 import { clientAddress, publicOrigin } from './client-address.js';
 import type { ConversationLog } from './conversation-log.js';
-import type { DirectLineConversations } from './directline-conversations.js';
+import { DIRECTLINE_CHANNEL, type DirectLineConversations } from './directline-conversations.js';
+import { conversationKeyOf } from '../state/conversation-store.js';
 import { clientActivitySchema, describeProblems, noBodySchema, watermarkSchema } from './directline.schema.js';
 import { bearerToken, type TokenGrant, type TokenIssuer } from './directline-token.js';
 import type { WidgetConfig } from './widget-config.js';
@@ -107,6 +108,7 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
       await starts.consume(clientAddress(req, trustProxy));
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
+      clasp.metrics.rateLimited('conversation_starts');
       const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
       return sendError(res, 429, 'too_many_conversations', `Too many new conversations from this address; try again in ${retryAfter} s.`, { 'Retry-After': String(retryAfter) });
     }
@@ -149,6 +151,14 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     if (grant === undefined) return;
     const parsed = clientActivitySchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, 400, 'invalid_activity', `Not an activity Clasp accepts: ${describeProblems(parsed.error)}`);
+    if (parsed.data.type === 'message') {
+      const key = conversationKeyOf(grant.brand, { channelId: DIRECTLINE_CHANNEL, conversation: { id: grant.conversationId } }) ?? grant.conversationId;
+      const verdict = await clasp.limits.message(key, clientAddress(req, trustProxy));
+      if (!verdict.allowed) {
+        const wait = String(verdict.retryAfterSeconds);
+        return sendError(res, 429, 'rate_limited', `Too many messages; send this again in ${wait} s.`, { 'Retry-After': wait });
+      }
+    }
     const posted = await conversations.post(grant, parsed.data, clientAddress(req, trustProxy));
     if (posted === 'busy') {
       return sendError(res, 429, 'busy', 'Still answering your earlier messages; send this again in a moment.', { 'Retry-After': '2' });

@@ -5,6 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type restify from 'restify';
 import { isBrandId } from '../../knowledge/brand-ids.js';
+import { bearerToken } from '../directline/directline-token.js';
 import type { DeliveryState, HandoffOutbox, StoredTicket, TicketFilter } from './handoff-outbox.js';
 
 export interface HandoffRoutesDeps {
@@ -18,12 +19,6 @@ function digest(value: string): Buffer {
 
 export function tokenMatches(presented: string | undefined, expected: string): boolean {
   return timingSafeEqual(digest(presented ?? ''), digest(expected)) && presented !== undefined;
-}
-
-function bearer(req: restify.Request): string | undefined {
-  const header = req.header('authorization');
-  const match = typeof header === 'string' ? /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header) : null;
-  return match?.[1];
 }
 
 function delivery(state: DeliveryState) {
@@ -67,7 +62,7 @@ export function registerHandoffRoutes(server: restify.Server, deps: HandoffRoute
       sendError(res, 404, 'not_found', 'No such route.');
       return false;
     }
-    if (!tokenMatches(bearer(req), adminToken)) {
+    if (!tokenMatches(bearerToken(req.header('authorization')), adminToken)) {
       res.header('WWW-Authenticate', 'Bearer realm="clasp-handoffs"');
       sendError(res, 401, 'unauthorized', 'A valid bearer token is required.');
       return false;

@@ -34,6 +34,8 @@ export interface HandoffSenderDeps {
   now?: () => Date;
   /** Attempts running at once; the rest wait their turn. */
   concurrency?: number;
+  /** Told the outcome of every delivery attempt (metrics). */
+  onAttempt?: (outcome: 'sent' | 'failed') => void;
 }
 
 export function backoffDelay(failedAttempts: number, retry: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>): number {
@@ -121,6 +123,7 @@ export function createHandoffSender(deps: HandoffSenderDeps): HandoffSender {
         // Accepted but not recorded: it will go again after a restart, with the same Message-ID.
         logger.error({ ticket: id, err: error }, 'handoff sent but its state could not be recorded');
       }
+      deps.onAttempt?.('sent');
       logger.info({ ticket: id, brand: entry.ticket.brand, urgent: entry.ticket.urgency.urgent, via: transport.via, attempts: state.attempts + 1 }, 'handoff delivered');
     } catch (error) {
       await recordFailure(id, state, attemptAt, error);
@@ -128,6 +131,7 @@ export function createHandoffSender(deps: HandoffSenderDeps): HandoffSender {
   }
 
   async function recordFailure(id: string, state: DeliveryState, attemptAt: string, error: unknown): Promise<void> {
+    deps.onAttempt?.('failed');
     const permanent = isPermanent(error);
     const attempts = state.attempts + 1;
     const rejections = state.rejections + (permanent ? 1 : 0);

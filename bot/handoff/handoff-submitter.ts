@@ -19,6 +19,8 @@ export interface HandoffSubmitterDeps {
   recipients: Recipients;
   now: () => Date;
   logger: SenderLogger;
+  /** Told about every new ticket (metrics). */
+  onStored?: (ticket: HandoffTicket) => void;
 }
 
 export interface HandoffSubmitter {
@@ -57,6 +59,7 @@ export function createHandoffSubmitter(deps: HandoffSubmitterDeps): HandoffSubmi
     const stored = await deps.outbox.store(ticket, dedupeKey);
     if (!stored.duplicate) {
       deps.sender.notify(stored.ticket.id);
+      deps.onStored?.(stored.ticket);
       if (conversationKey !== null) remember(conversationKey, stored.ticket);
     }
     deps.logger.info(

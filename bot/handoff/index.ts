@@ -4,7 +4,7 @@
 import type restify from 'restify';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { BrandProfile } from '../../knowledge/brands/brand-profile.schema.js';
-import type { TranscriptLine } from '../../knowledge/handoff/handoff-ticket.types.js';
+import type { HandoffTicket, TranscriptLine } from '../../knowledge/handoff/handoff-ticket.types.js';
 import type { HandoffConfig } from './handoff-config.js';
 import { composeHandoffEmail } from './handoff-email.js';
 import { openHandoffOutbox, type HandoffOutbox } from './handoff-outbox.js';
@@ -22,6 +22,8 @@ export interface HandoffDeps {
   now?: () => Date;
   /** Replaces the SMTP/.eml transport (tests). */
   transport?: HandoffTransport;
+  /** Told about tickets stored and delivery attempts (metrics). */
+  observer?: { stored(ticket: HandoffTicket): void; attempt(outcome: 'sent' | 'failed'): void };
 }
 
 export interface Handoff {
@@ -51,6 +53,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
     retry: config.retry,
     logger,
     now,
+    onAttempt: deps.observer?.attempt,
   });
   const submitter = createHandoffSubmitter({
     outbox,
@@ -60,6 +63,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
     recipients: { supportInboxes: config.supportInboxes, escalationInboxes: config.escalationInboxes },
     now,
     logger,
+    onStored: deps.observer?.stored,
   });
   return {
     outbox,

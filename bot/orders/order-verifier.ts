@@ -12,22 +12,29 @@ export interface VerificationLimits {
   lookupTimeoutMs: number;
 }
 
+export interface VerifierOptions {
+  /** Told about every failed or refused verification (metrics). */
+  onFailure?: (brand: BrandId, locked: boolean) => void;
+}
+
 /**
  * The real `verifyOrder` effect: look the order up within the brand, compare the email, and
  * count failures per client so order numbers cannot be enumerated from one address. An unknown
  * order and a wrong email are the same outcome, so neither reveals that an order exists.
  */
-export function createOrderVerifier(source: OrderSource, limits: VerificationLimits) {
+export function createOrderVerifier(source: OrderSource, limits: VerificationLimits, options: VerifierOptions = {}) {
   const failures = new RateLimiterMemory({ keyPrefix: 'verify', points: limits.failuresPerClient, duration: limits.windowSeconds });
 
   async function verify(client: string, { brand, orderNumber, email }: VerifyOrderInput): Promise<VerifyOrderResult> {
     const key = `${brand satisfies BrandId}:${client}`;
     const spent = await failures.get(key);
     if (spent !== null && spent.consumedPoints >= limits.failuresPerClient) {
+      options.onFailure?.(brand, true);
       return { outcome: 'locked', retryAfterSeconds: Math.ceil(spent.msBeforeNext / 1000) };
     }
     const order = await withTimeout(source.findOrder(brand, orderNumber), limits.lookupTimeoutMs);
     if (order !== undefined && emailsMatch(email, order.email)) return { outcome: 'verified', order };
+    options.onFailure?.(brand, false);
     try {
       await failures.consume(key);
     } catch (rejection) {

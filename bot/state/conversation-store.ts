@@ -2,7 +2,7 @@
 // transcript the agents will read, read once and written once per turn. The key names brand,
 // channel and conversation id, so the same conversation id on two storefronts is two
 // conversations and any instance sharing the Storage can take the next turn.
-import type { Activity, Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { TranscriptLine } from '../../knowledge/handoff/handoff-ticket.types.js';
 import { redactSecrets } from '../../knowledge/handoff/redaction.js';
@@ -31,7 +31,7 @@ export interface ConversationStore {
 const MAX_TRANSCRIPT_LINES = 200;
 const MAX_LINE_CHARS = 2_000;
 
-export function conversationKeyOf(brand: BrandId, activity: Pick<Partial<Activity>, 'channelId' | 'conversation'>): string | null {
+export function conversationKeyOf(brand: BrandId, activity: { channelId?: string; conversation?: { id?: unknown } }): string | null {
   const id = activity.conversation?.id;
   if (typeof id !== 'string' || id === '') return null;
   return `${brand}/${activity.channelId ?? 'unknown'}/conversations/${id}`;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../bot/app.js';
+import { createApp, type ClaspApp } from '../../bot/app.js';
 import { createClasp, type Clasp, type ClaspDeps } from '../../bot/clasp.js';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
@@ -14,19 +14,20 @@ export interface RunningClasp {
   url: string;
   clasp: Clasp;
   widget: Widget;
+  app: ClaspApp;
   close(): Promise<void>;
 }
 
 /** Boots the real service (real adapter, real recognizer) on a free loopback port. */
 export async function startClasp(
   env: Record<string, string> = {},
-  deps: Omit<ClaspDeps, 'logger'> & { webChatBundlePath?: string } = {},
+  deps: ClaspDeps & { webChatBundlePath?: string } = {},
 ): Promise<RunningClasp> {
   // One process owns an outbox folder: every test server gets its own.
   const outboxDir = mkdtempSync(joinPath(tmpdir(), 'clasp-outbox-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', OUTBOX_DIR: outboxDir, ...env });
   const { webChatBundlePath, ...claspDeps } = deps;
-  const clasp = await createClasp(config, { ...claspDeps, logger: createLogger({ logLevel: 'silent' }) });
+  const clasp = await createClasp(config, { logger: createLogger({ logLevel: 'silent' }), ...claspDeps });
   const app = createApp(clasp, { now: deps.now, webChatBundlePath });
   const { server } = app;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,6 +36,7 @@ export async function startClasp(
     url: `http://127.0.0.1:${port}`,
     clasp,
     widget: app.widget,
+    app,
     close: async () => {
       await app.close();
       await clasp.close();

@@ -53,7 +53,7 @@ function routerFor(brand: BrandId, handoffCase: HandoffCase, submitHandoff: Retu
 
 /** A one-flow bot: each turn feeds the shopper's text to the handoff flow and renders its replies. */
 function chat(brand: BrandId, handoffCase: HandoffCase, conversationId = 'conv-1') {
-  const key = conversationKeyOf(brand, { channelId: 'test', conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' } });
+  const key = conversationKeyOf(brand, { channelId: 'test', conversation: { id: conversationId } });
   const router = createActor(routerFor(brand, handoffCase, handoff.effect(key)));
   // The stand-in keeps its router in memory; the runner still loads and saves the conversation.
   const step = async (text: string | null) => {

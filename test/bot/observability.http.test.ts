@@ -1,0 +1,101 @@
+// Issue 7, items 4 and 5, through the real app: what an operator sees in Prometheus and in the
+// logs (no shopper's email or card number, ever), and a turn that crashes costing only its own
+// conversation.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../../bot/logger.js';
+import { createRecognizer } from '../../knowledge/understanding/recognizer.js';
+import type { Recognizer } from '../../knowledge/understanding/understanding.types.js';
+import { newConversationId, say, startClasp, type RunningClasp } from '../support/clasp-server.js';
+
+let app: RunningClasp | undefined;
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function scrape(url: string, token?: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${url}/metrics`, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
+  return { status: response.status, text: await response.text() };
+}
+
+function sample(metrics: string, line: string): number {
+  const found = metrics.split('\n').find((row) => row.startsWith(`${line} `));
+  return found === undefined ? 0 : Number(found.slice(line.length + 1));
+}
+
+describe('GET /metrics', () => {
+  it('counts turns by brand and topic, fallbacks, out-of-scope answers, latency and handoffs', async () => {
+    app = await startClasp({ ADMIN_TOKEN: 'agent-token-0123456789' });
+    await say(app.url, 'kendra-scott-mall', newConversationId(), 'how long do refunds take?');
+    await say(app.url, 'kendra-scott-mall', newConversationId(), 'how long do refunds take?');
+    await say(app.url, 'generic-store', newConversationId(), 'what is the capital of France?');
+    await say(app.url, 'generic-store', newConversationId(), 'ring');
+    const id = newConversationId();
+    for (const text of ['talk to a person', 'Sam Lee', 'sam@example.com']) await say(app.url, 'james-avery-malls', id, text);
+    const asked = await say(app.url, 'james-avery-malls', id, 'none');
+    if (asked.at(-1)?.channelData?.support?.awaiting === 'description') await say(app.url, 'james-avery-malls', id, 'my bracelet arrived damaged');
+    await say(app.url, 'james-avery-malls', id, 'yes');
+
+    const { status, text } = await scrape(app.url);
+    expect(status).toBe(200);
+    expect(sample(text, 'clasp_turns_total{brand="kendra-scott-mall",topic="refund.timeline"}')).toBe(2);
+    expect(sample(text, 'clasp_out_of_scope_turns_total{brand="generic-store"}')).toBe(1);
+    expect(sample(text, 'clasp_fallback_turns_total{brand="generic-store"}')).toBe(1);
+    expect(sample(text, 'clasp_turn_duration_seconds_count{brand="kendra-scott-mall"}')).toBe(2);
+    expect(sample(text, 'clasp_handoffs_total{brand="james-avery-malls",urgent="true"}') + sample(text, 'clasp_handoffs_total{brand="james-avery-malls",urgent="false"}')).toBe(1);
+    expect(text).toMatch(/^clasp_handoff_outbox_depth \d+$/m);
+    expect(text).toMatch(/^clasp_process_resident_memory_bytes \d+/m);
+  });
+
+  it('counts failed order verifications', async () => {
+    app = await startClasp();
+    const id = newConversationId();
+    for (const text of ['track KS-100234', 'wrong@example.com']) await say(app.url, 'kendra-scott-mall', id, text);
+    expect(sample((await scrape(app.url)).text, 'clasp_verification_failures_total{brand="kendra-scott-mall",locked="false"}')).toBe(1);
+  });
+
+  it('asks for the bearer token when METRICS_TOKEN is set', async () => {
+    app = await startClasp({ METRICS_TOKEN: 'prometheus-token-0123' });
+    expect((await scrape(app.url)).status).toBe(401);
+    expect((await scrape(app.url, 'wrong-token-000000000')).status).toBe(401);
+    expect((await scrape(app.url, 'prometheus-token-0123')).status).toBe(200);
+  });
+});
+
+describe('logs and crashes', () => {
+  it('keeps emails and card numbers out of the logs, and a crashing turn away from other conversations', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ logLevel: 'debug' }, { write: (line: string) => void lines.push(line) });
+    const real = await createRecognizer();
+    // A recognizer bug that quotes the shopper in its error, as real bugs do.
+    const recognizer: Recognizer = {
+      recognize: async (text) => {
+        if (text.includes('crash')) throw new Error(`cannot read "${text}"`);
+        return real.recognize(text);
+      },
+    };
+    app = await startClasp({}, { logger, recognizer });
+
+    const calm = newConversationId();
+    expect((await say(app.url, 'kendra-scott-mall', calm, 'where is my order'))[0]?.channelData?.support?.awaiting).toBe('orderNumber');
+    const crashing = newConversationId();
+    const [apology] = await say(app.url, 'kendra-scott-mall', crashing, 'crash: I am jane.doe@example.com, card 4111 1111 1111 1111');
+    expect(apology?.text).toMatch(/^Sorry, something went wrong on my side \(reference [0-9a-f]{8}\)/);
+    // The other conversation is exactly where it was.
+    expect((await say(app.url, 'kendra-scott-mall', calm, 'KS-100234'))[0]?.channelData?.support?.awaiting).toBe('email');
+    // And the crashed one starts afresh rather than staying stuck.
+    expect((await say(app.url, 'kendra-scott-mall', crashing, 'how long do refunds take?'))[0]?.text).toMatch(/Refunds/);
+
+    const log = lines.join('');
+    const failure = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'turn failed');
+    expect(failure?.reference).toBe(/reference ([0-9a-f]{8})/.exec(apology?.text ?? '')?.[1]);
+    expect(failure?.err?.message).toContain('[email removed]');
+    expect(failure?.err?.message).toContain('[card number removed]');
+    expect(log).not.toContain('jane.doe@example.com');
+    expect(log).not.toMatch(/4111[ -]?1111/);
+    // Every request has a line with its id and, for turns, the conversation.
+    // (The line is written once the response has gone, so it may trail the reply by a moment.)
+    await vi.waitFor(() => expect(lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'request' && entry.conversationId === calm)).toHaveLength(2));
+  });
+});
