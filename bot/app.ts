@@ -213,16 +213,14 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
   });
 
   // Ready once the knowledge base is built (it is, or createClasp would have thrown) and the
-  // handoff outbox can be written: a shopper's handoff must never be accepted and then lost.
+  // handoff outbox can be written (a handoff must never be accepted and then lost), and the shared
+  // conversation store answers when there is one.
   let draining = false;
   server.get('/readyz', async (_req, res) => {
     if (draining) return void res.send(503, { status: 'not_ready', message: 'Shutting down.' });
-    try {
-      await clasp.handoff.checkReady();
-      res.send(200, { status: 'ready' });
-    } catch {
-      res.send(503, { status: 'not_ready', message: 'The handoff outbox cannot be written.' });
-    }
+    const problem = await clasp.notReady();
+    if (problem === undefined) res.send(200, { status: 'ready' });
+    else res.send(503, { status: 'not_ready', message: problem });
   });
 
   // Prometheus scrapes this; with METRICS_TOKEN set it must send that bearer token.

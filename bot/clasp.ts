@@ -18,6 +18,8 @@ import { createJsonOrderSource, loadJsonOrderSource } from './orders/orders.json
 import { createRateLimits, type RateLimits } from './rate-limits.js';
 import { createConversationStore, type ConversationStore } from './state/conversation-store.js';
 import { ExpiringMemoryStorage } from './state/memory.storage.js';
+import { connectRedis, redisAnswers } from './state/redis-connection.js';
+import { RedisStorage } from './state/redis.storage.js';
 import { createTurnRunner, type TurnClient, type TurnReport } from './turn-runner.js';
 
 export type { TurnClient };
@@ -47,6 +49,8 @@ export interface Clasp {
   limits: RateLimits;
   /** The activity handler for turns that come through the CloudAdapter. */
   bot: ClaspBot;
+  /** Why the service cannot take shoppers now (the outbox cannot be written, Redis is away), or undefined when it can. */
+  notReady(): Promise<string | undefined>;
   /** Runs one activity as a turn and returns the replies, addressed but without ids (expectReplies). */
   runTurn(origin: TurnClient, activity: Partial<Activity>): Promise<Partial<Activity>[]>;
   /** The same, each reply given an id and a timestamp as a channel would (widget, terminal chat). */
@@ -73,7 +77,9 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const orders = createCachedOrderSource(deps.orderSource ?? (await createOrderSource(config, now)), orderCache);
   const verifier = createOrderVerifier(orders, { ...config.verification, lookupTimeoutMs: ORDER_LOOKUP_TIMEOUT_MS }, { onFailure: metrics.verificationFailed });
 
-  const storage = deps.storage ?? new ExpiringMemoryStorage({ ttlSeconds: config.stateTtlSeconds });
+  const redis = config.stateStore.kind === 'redis' && deps.storage === undefined ? connectRedis(config.stateStore.url, logger) : undefined;
+  const storage =
+    deps.storage ?? (redis === undefined ? new ExpiringMemoryStorage({ ttlSeconds: config.stateTtlSeconds }) : new RedisStorage(redis, { ttlSeconds: config.stateTtlSeconds }));
   const conversations = createConversationStore(storage);
   const handoff = await createHandoff({
     config: config.handoff,
@@ -114,6 +120,15 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     metrics,
     limits,
     bot: new ClaspBot(runner),
+    async notReady() {
+      if (redis !== undefined && !(await redisAnswers(redis))) return 'The conversation store (Redis) is not reachable.';
+      try {
+        await handoff.checkReady();
+      } catch {
+        return 'The handoff outbox cannot be written.';
+      }
+      return undefined;
+    },
     runTurn: runner.run,
     runInProcess: async (origin, activity) => {
       const replies = await runner.run(origin, activity);
@@ -122,6 +137,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     close: async () => {
       orderCache.close();
       await handoff.close();
+      await redis?.quit().catch(() => redis.disconnect());
     },
   };
 }

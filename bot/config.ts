@@ -62,6 +62,8 @@ const envSchema = z.object({
   HANDOFFS_PER_CLIENT: wholeNumber(5),
   HANDOFFS_WINDOW_SECONDS: wholeNumber(60 * 60),
   SHUTDOWN_GRACE_SECONDS: wholeNumber(10),
+  STATE_STORE: optionalString.pipe(z.enum(['memory', 'redis'], { message: 'must be memory or redis' }).default('memory')),
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional()),
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
@@ -90,6 +92,8 @@ export interface Config {
   verification: { failuresPerClient: number; windowSeconds: number };
   /** A conversation not written for this long is forgotten (STATE_TTL). */
   stateTtlSeconds: number;
+  /** Where conversations live: this process's memory, or a Redis several instances share. */
+  stateStore: { kind: 'memory' } | { kind: 'redis'; url: string };
   /** Shopper messages allowed per conversation and per client address within the window, and handoffs per client. */
   limits: {
     messagesPerConversation: number;
@@ -124,6 +128,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (parsed.success && parsed.data.MicrosoftAppId !== undefined && parsed.data.MicrosoftAppPassword === undefined && parsed.data.MicrosoftAppType !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
+  if (parsed.success && parsed.data.STATE_STORE === 'redis' && parsed.data.REDIS_URL === undefined) {
+    problems.push('REDIS_URL: required when STATE_STORE is redis (e.g. redis://127.0.0.1:6379)');
+  }
   if (!parsed.success || handoff.config === undefined || widget === undefined || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -136,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ordersFile: e.ORDERS_FILE,
     verification: { failuresPerClient: e.VERIFY_FAILURES_PER_CLIENT, windowSeconds: e.VERIFY_WINDOW_SECONDS },
     stateTtlSeconds: e.STATE_TTL,
+    stateStore: e.STATE_STORE === 'redis' ? { kind: 'redis', url: e.REDIS_URL ?? '' } : { kind: 'memory' },
     limits: {
       messagesPerConversation: e.MESSAGES_PER_CONVERSATION,
       messagesPerClient: e.MESSAGES_PER_CLIENT,

@@ -14,7 +14,7 @@ import { createHandoffInitiationEvent } from './handoff/handoff-event.js';
 import type { HandoffSubmitter } from './handoff/handoff-submitter.js';
 import type { SenderLogger } from './handoff/handoff-sender.js';
 import { conversationKeyOf, withTranscriptLines, type ConversationStore } from './state/conversation-store.js';
-import { isStorageConflict } from './state/storage-conflict.js';
+import { isStorageConflict, StorageUnavailableError } from './state/storage-errors.js';
 
 /** Who a turn is for, as the channel knows it; the conversation key is derived per turn. */
 export type TurnClient = Omit<TurnOrigin, 'conversationKey'>;
@@ -107,6 +107,15 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
     ];
   }
 
+  function storeAway(brand: BrandId): Partial<Activity>[] {
+    return [
+      messageActivity(brand, {
+        text: "Sorry, I can't reach my records for a moment. Please send that again in a minute; nothing you told me before is lost.",
+        topic: 'help',
+      }),
+    ];
+  }
+
   function busy(brand: BrandId): Partial<Activity>[] {
     return [
       messageActivity(brand, {
@@ -132,6 +141,12 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
           replies = result.activities;
         } catch (error) {
           if (isStorageConflict(error) && tries < MAX_ATTEMPTS) continue;
+          if (error instanceof StorageUnavailableError) {
+            // Not the conversation's fault: keep it as it was and ask for the message again.
+            logger.warn({ err: error.cause, conversationId: activity.conversation?.id, brand: client.brand }, 'turn not run: conversation store unavailable');
+            replies = storeAway(client.brand);
+            break;
+          }
           turnFailed = !isStorageConflict(error);
           if (!turnFailed) logger.warn({ conversationId: activity.conversation?.id, brand: client.brand }, 'turn gave up after repeated save conflicts');
           replies = turnFailed ? await failed(origin, activity, error) : busy(client.brand);

@@ -3,7 +3,7 @@
 // not hold a million conversations. Items are kept as JSON text (a caller can never mutate what
 // is stored) and carry eTags, so a stale write is refused exactly as on a shared store.
 import type { Storage, StoreItems } from 'botbuilder';
-import { StorageConflictError } from './storage-conflict.js';
+import { StorageConflictError } from './storage-errors.js';
 
 interface Entry {
   json: string;

@@ -2,7 +2,7 @@
 // write with a stale eTag is refused, as on a shared store.
 import { describe, expect, it } from 'vitest';
 import { ExpiringMemoryStorage } from '../../../bot/state/memory.storage.js';
-import { isStorageConflict } from '../../../bot/state/storage-conflict.js';
+import { isStorageConflict } from '../../../bot/state/storage-errors.js';
 
 function clock(start = 0) {
   let now = start;

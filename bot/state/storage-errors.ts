@@ -10,3 +10,11 @@ export class StorageConflictError extends Error {
 export function isStorageConflict(error: unknown): boolean {
   return error instanceof StorageConflictError || (error instanceof Error && /eTag conflict/i.test(error.message));
 }
+
+/** The store could not be reached (Redis down or too slow): nothing was read or written. */
+export class StorageUnavailableError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`Storage unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'StorageUnavailableError';
+  }
+}

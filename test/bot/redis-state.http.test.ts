@@ -1,0 +1,83 @@
+// Issue 8 against a real redis-server on loopback: two Clasp instances sharing conversations,
+// compare-and-set saves, expiry, and an outage Clasp reports and recovers from by itself.
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RedisStorage } from '../../bot/state/redis.storage.js';
+import { isStorageConflict } from '../../bot/state/storage-errors.js';
+import { createRecognizer } from '../../knowledge/understanding/recognizer.js';
+import type { Recognizer } from '../../knowledge/understanding/understanding.types.js';
+import { newConversationId, say, startClasp, type RunningClasp } from '../support/clasp-server.js';
+import { requireRedisOrSkip, startRedis, type TestRedis } from '../support/redis-server.js';
+
+const available = requireRedisOrSkip();
+
+describe.runIf(available)('conversations on Redis', () => {
+  let redis: TestRedis;
+  let client: Redis;
+  let recognizer: Recognizer;
+  let a: RunningClasp;
+  let b: RunningClasp;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    client = new Redis(redis.url);
+    // This test client sees the outage too; the test watches Clasp, not it.
+    client.on('error', () => undefined);
+    recognizer = await createRecognizer();
+    const env = { STATE_STORE: 'redis', REDIS_URL: redis.url };
+    [a, b] = await Promise.all([startClasp(env, { recognizer }), startClasp(env, { recognizer })]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    client?.disconnect();
+    await redis?.remove();
+  });
+
+  it('lets two instances take alternate turns of one tracking conversation', async () => {
+    const id = newConversationId();
+    expect((await say(a.url, 'kendra-scott-mall', id, 'where is my order'))[0]?.channelData?.support?.awaiting).toBe('orderNumber');
+    expect((await say(b.url, 'kendra-scott-mall', id, 'KS-100234'))[0]?.channelData?.support?.awaiting).toBe('email');
+    expect((await say(a.url, 'kendra-scott-mall', id, 'shopper@example.com'))[0]?.text).toMatch(/KS-100234 has shipped with UPS/);
+  });
+
+  it('answers simultaneous messages to one conversation on both instances without losing either', async () => {
+    const id = newConversationId();
+    await say(a.url, 'kendra-scott-mall', id, 'where is my order');
+    const [first, second] = await Promise.all([
+      say(a.url, 'kendra-scott-mall', id, 'how long do refunds take?'),
+      say(b.url, 'kendra-scott-mall', id, 'do you ship internationally?'),
+    ]);
+    expect(first[0]?.text).toMatch(/Refunds/);
+    expect(second[0]?.text).toMatch(/ship|international/i);
+    const transcript = await b.clasp.conversations.transcript(`kendra-scott-mall/test/conversations/${id}`);
+    expect(transcript.filter((line) => line.from === 'shopper')).toHaveLength(3);
+  });
+
+  it('refuses a save on a stale eTag, writes a batch whole or not at all, and expires idle items', async () => {
+    const storage = new RedisStorage(client, { ttlSeconds: 1, prefix: 'test:cas:' });
+    await storage.write({ one: { n: 1 } });
+    const { one } = await storage.read(['one']);
+    await storage.write({ one: { n: 2, eTag: one?.eTag } });
+    await expect(storage.write({ two: { n: 1 }, one: { n: 3, eTag: one?.eTag } })).rejects.toSatisfy(isStorageConflict);
+    expect(await storage.read(['one', 'two'])).toEqual({ one: { n: 2, eTag: expect.any(String) } });
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(await storage.read(['one'])).toEqual({});
+  });
+
+  it('reports not ready and asks shoppers to retry while Redis is down, and recovers with the conversation intact', { timeout: 60_000 }, async () => {
+    const id = newConversationId();
+    await say(a.url, 'kendra-scott-mall', id, 'where is my order');
+    await redis.stop();
+    try {
+      await vi.waitFor(async () => expect((await fetch(`${a.url}/readyz`)).status).toBe(503), { timeout: 10_000 });
+      const [reply] = await say(a.url, 'kendra-scott-mall', id, 'KS-100234');
+      expect(reply?.text).toMatch(/can't reach my records for a moment\. Please send that again/);
+    } finally {
+      await redis.start();
+    }
+    await vi.waitFor(async () => expect((await fetch(`${a.url}/readyz`)).status).toBe(200), { timeout: 20_000, interval: 200 });
+    // The order number was not taken while Redis was away; the flow still waits for it.
+    expect((await say(b.url, 'kendra-scott-mall', id, 'KS-100234'))[0]?.channelData?.support?.awaiting).toBe('email');
+  });
+});
