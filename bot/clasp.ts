@@ -15,6 +15,7 @@ import { createDemoOrders } from './orders/demo-orders.js';
 import type { OrderSource } from './orders/order-source.js';
 import { createOrderVerifier } from './orders/order-verifier.js';
 import { createJsonOrderSource, loadJsonOrderSource } from './orders/orders.json-source.js';
+import { memoryLimiters, redisLimiters, type LimiterFactory } from './limiter-store.js';
 import { createRateLimits, type RateLimits } from './rate-limits.js';
 import { createConversationStore, type ConversationStore } from './state/conversation-store.js';
 import { ExpiringMemoryStorage } from './state/memory.storage.js';
@@ -45,6 +46,8 @@ export interface Clasp {
   conversations: ConversationStore;
   handoff: Handoff;
   metrics: Metrics;
+  /** Where every rate limit counts (memory, or the shared Redis). */
+  limiters: LimiterFactory;
   /** Messages per conversation and client, handoffs per client. */
   limits: RateLimits;
   /** The activity handler for turns that come through the CloudAdapter. */
@@ -70,14 +73,15 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const logger = deps.logger ?? createLogger(config);
   const now = deps.now ?? (() => new Date());
   const metrics = createMetrics();
-  const limits = createRateLimits(config.limits, metrics.rateLimited);
   const kb = loadKnowledgeBase({ policiesDir: deps.policiesDir });
   const recognizer = deps.recognizer ?? (await createRecognizer());
+  const redis = config.stateStore.kind === 'redis' ? connectRedis(config.stateStore.url, logger) : undefined;
+  const limiters = redis === undefined ? memoryLimiters : redisLimiters(redis);
+  const limits = createRateLimits(config.limits, { limiters, onRefused: metrics.rateLimited });
   const orderCache = createNodeOrderCache({ ttlSeconds: ORDER_CACHE_TTL_SECONDS });
   const orders = createCachedOrderSource(deps.orderSource ?? (await createOrderSource(config, now)), orderCache);
-  const verifier = createOrderVerifier(orders, { ...config.verification, lookupTimeoutMs: ORDER_LOOKUP_TIMEOUT_MS }, { onFailure: metrics.verificationFailed });
+  const verifier = createOrderVerifier(orders, { ...config.verification, lookupTimeoutMs: ORDER_LOOKUP_TIMEOUT_MS }, { onFailure: metrics.verificationFailed, limiters });
 
-  const redis = config.stateStore.kind === 'redis' && deps.storage === undefined ? connectRedis(config.stateStore.url, logger) : undefined;
   const storage =
     deps.storage ?? (redis === undefined ? new ExpiringMemoryStorage({ ttlSeconds: config.stateTtlSeconds }) : new RedisStorage(redis, { ttlSeconds: config.stateTtlSeconds }));
   const conversations = createConversationStore(storage);
@@ -118,6 +122,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     conversations,
     handoff,
     metrics,
+    limiters,
     limits,
     bot: new ClaspBot(runner),
     async notReady() {

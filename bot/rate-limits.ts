@@ -1,7 +1,8 @@
 // Limits on what one conversation or one client address may ask of Clasp in a window: messages
 // (a script hammering one conversation, or one address opening many), and handoffs (every one is
-// an email in a person's inbox). Kept in this process's memory; the window sizes come from config.
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+// an email in a person's inbox). Counted where the limiter factory keeps them (memory or Redis).
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { memoryLimiters, type LimiterFactory } from './limiter-store.js';
 import type { Config } from './config.js';
 import type { LimitName } from './metrics.js';
 
@@ -25,10 +26,12 @@ async function take(limiter: RateLimiterAbstract, key: string, limit: LimitName)
   }
 }
 
-export function createRateLimits(limits: Config['limits'], onRefused?: (limit: LimitName) => void): RateLimits {
-  const perConversation = new RateLimiterMemory({ keyPrefix: 'msg-conv', points: limits.messagesPerConversation, duration: limits.messagesWindowSeconds });
-  const perClient = new RateLimiterMemory({ keyPrefix: 'msg-client', points: limits.messagesPerClient, duration: limits.messagesWindowSeconds });
-  const handoffs = new RateLimiterMemory({ keyPrefix: 'handoff', points: limits.handoffsPerClient, duration: limits.handoffsWindowSeconds });
+export function createRateLimits(limits: Config['limits'], options: { limiters?: LimiterFactory; onRefused?: (limit: LimitName) => void } = {}): RateLimits {
+  const limiter = options.limiters ?? memoryLimiters;
+  const onRefused = options.onRefused;
+  const perConversation = limiter({ keyPrefix: 'msg-conv', points: limits.messagesPerConversation, duration: limits.messagesWindowSeconds });
+  const perClient = limiter({ keyPrefix: 'msg-client', points: limits.messagesPerClient, duration: limits.messagesWindowSeconds });
+  const handoffs = limiter({ keyPrefix: 'handoff', points: limits.handoffsPerClient, duration: limits.handoffsWindowSeconds });
   const refused = (verdict: LimitVerdict): LimitVerdict => {
     if (!verdict.allowed) onRefused?.(verdict.limit);
     return verdict;

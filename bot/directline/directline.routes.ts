@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type restify from 'restify';
 import { isBrandId } from '../../knowledge/brand-ids.js';
 import type { Clasp } from '../clasp.js';
@@ -49,7 +49,7 @@ export function streamPath(conversationId: string): string {
 export function registerDirectLineRoutes(server: restify.Server, deps: DirectLineRouteDeps): void {
   const { clasp, config, log, tokens, conversations } = deps;
   const trustProxy = clasp.config.trustProxy;
-  const starts = new RateLimiterMemory({ points: config.startsPerClient, duration: config.startsWindowSeconds, keyPrefix: 'directline-start' });
+  const starts = clasp.limiters({ points: config.startsPerClient, duration: config.startsWindowSeconds, keyPrefix: 'directline-start' });
 
   /** The token's grant, or an error sent: 401 without a valid token, 403 for another conversation. */
   const authorize = async (req: restify.Request, res: restify.Response, conversationId?: string): Promise<TokenGrant | undefined> => {

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { memoryLimiters, type LimiterFactory } from '../limiter-store.js';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import { emailsMatch } from '../../knowledge/orders/order-matching.js';
 import type { VerifyOrderInput, VerifyOrderResult } from '../../machines/tracking.machine.js';
@@ -15,6 +16,8 @@ export interface VerificationLimits {
 export interface VerifierOptions {
   /** Told about every failed or refused verification (metrics). */
   onFailure?: (brand: BrandId, locked: boolean) => void;
+  /** Where failures are counted (memory, or Redis shared by every instance). */
+  limiters?: LimiterFactory;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface VerifierOptions {
  * order and a wrong email are the same outcome, so neither reveals that an order exists.
  */
 export function createOrderVerifier(source: OrderSource, limits: VerificationLimits, options: VerifierOptions = {}) {
-  const failures = new RateLimiterMemory({ keyPrefix: 'verify', points: limits.failuresPerClient, duration: limits.windowSeconds });
+  const failures = (options.limiters ?? memoryLimiters)({ keyPrefix: 'verify', points: limits.failuresPerClient, duration: limits.windowSeconds });
 
   async function verify(client: string, { brand, orderNumber, email }: VerifyOrderInput): Promise<VerifyOrderResult> {
     const key = `${brand satisfies BrandId}:${client}`;

@@ -81,3 +81,47 @@ describe.runIf(available)('conversations on Redis', () => {
     expect((await say(b.url, 'kendra-scott-mall', id, 'KS-100234'))[0]?.channelData?.support?.awaiting).toBe('email');
   });
 });
+
+describe.runIf(available)('limits shared on Redis', () => {
+  let redis: TestRedis;
+  let instances: RunningClasp[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+
+  afterAll(async () => {
+    await Promise.all(instances.map((instance) => instance.close()));
+    await redis?.remove();
+  });
+
+  it('locks out order guessing across instances and counts messages per client on all of them', async () => {
+    const env = { STATE_STORE: 'redis', REDIS_URL: redis.url, VERIFY_FAILURES_PER_CLIENT: '2', MESSAGES_PER_CLIENT: '12' };
+    instances = await Promise.all([startClasp(env), startClasp(env)]);
+    const [a, b] = instances as [RunningClasp, RunningClasp];
+    // One failed guess on each instance spends this client's two.
+    for (const instance of [a, b]) {
+      const id = newConversationId();
+      await say(instance.url, 'kendra-scott-mall', id, 'track KS-100234');
+      expect((await say(instance.url, 'kendra-scott-mall', id, 'not-the-owner@example.com'))[0]?.text).toMatch(/couldn't find|don't match|do not match|no order/i);
+    }
+    const id = newConversationId();
+    await say(a.url, 'kendra-scott-mall', id, 'track KS-100234');
+    const [locked] = await say(a.url, 'kendra-scott-mall', id, 'shopper@example.com');
+    expect(locked?.text).not.toMatch(/has shipped/);
+    expect(locked?.text).toMatch(/too many order lookups from here/);
+
+    // Six messages were sent above; six more, alternating instances, and the next is refused.
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const instance = i % 2 === 0 ? a : b;
+      const response = await fetch(`${instance.url}/api/brands/kendra-scott-mall/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'hi', deliveryMode: 'expectReplies', channelId: 'test', conversation: { id: newConversationId() }, from: { id: 'u' }, recipient: { id: 'clasp' } }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+  });
+});
