@@ -91,6 +91,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     logger,
     profileOf: (brand) => kb.profile(brand),
     now,
+    shared: redis === undefined ? undefined : { redis },
     observer: { stored: (ticket) => metrics.handoffStored(ticket.brand, ticket.urgency.urgent), attempt: metrics.handoffDelivery },
   });
   metrics.watchOutbox(async () => (await handoff.outbox.unsent()).length);

@@ -44,7 +44,8 @@ interface TicketFile {
   dedupeKey: string | null;
 }
 
-const PENDING: DeliveryState = {
+/** A ticket no attempt has been made for. */
+export const PENDING_STATE: DeliveryState = {
   status: 'pending',
   attempts: 0,
   rejections: 0,
@@ -112,16 +113,16 @@ export async function openHandoffOutbox(dir: string): Promise<HandoffOutbox> {
 
   async function readState(id: string): Promise<DeliveryState> {
     try {
-      return { ...PENDING, ...(JSON.parse(await readFile(join(dirs.state, `${id}.json`), 'utf8')) as Partial<DeliveryState>) };
+      return { ...PENDING_STATE, ...(JSON.parse(await readFile(join(dirs.state, `${id}.json`), 'utf8')) as Partial<DeliveryState>) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...PENDING };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...PENDING_STATE };
       throw error;
     }
   }
 
   function stored(id: string): StoredTicket | undefined {
     const file = files.get(id);
-    return file === undefined ? undefined : { ticket: file.ticket, state: states.get(id) ?? { ...PENDING } };
+    return file === undefined ? undefined : { ticket: file.ticket, state: states.get(id) ?? { ...PENDING_STATE } };
   }
 
   function byAge(a: StoredTicket, b: StoredTicket): number {
@@ -147,7 +148,7 @@ export async function openHandoffOutbox(dir: string): Promise<HandoffOutbox> {
       const file: TicketFile = { ticket, dedupeKey: dedupeKey ?? null };
       await writeFileAtomic(join(dirs.tickets, `${ticket.id}.json`), `${JSON.stringify(file, null, 2)}\n`);
       files.set(ticket.id, file);
-      states.set(ticket.id, { ...PENDING });
+      states.set(ticket.id, { ...PENDING_STATE });
       return { ticket, duplicate: false };
     },
     async get(id) {

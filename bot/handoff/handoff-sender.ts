@@ -36,6 +36,12 @@ export interface HandoffSenderDeps {
   concurrency?: number;
   /** Told the outcome of every delivery attempt (metrics). */
   onAttempt?: (outcome: 'sent' | 'failed') => void;
+  /**
+   * With several senders on one outbox: takes a ticket for this sender before an attempt (the
+   * release, or undefined when another sender has it), and how often to look for tickets that
+   * are due, those of a sender that died among them.
+   */
+  sharing?: { claim(id: string): Promise<(() => Promise<void>) | undefined>; rescanMs: number };
 }
 
 export function backoffDelay(failedAttempts: number, retry: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>): number {
@@ -65,6 +71,7 @@ export function createHandoffSender(deps: HandoffSenderDeps): HandoffSender {
   const running = new Map<string, Promise<void>>();
   let waiters: Array<() => void> = [];
   let stopped = false;
+  let rescanTimer: NodeJS.Timeout | undefined;
 
   function schedule(id: string, delayMs: number): void {
     if (stopped) return;
@@ -109,6 +116,28 @@ export function createHandoffSender(deps: HandoffSenderDeps): HandoffSender {
   }
 
   async function deliver(id: string): Promise<void> {
+    if (deps.sharing === undefined) return attempt(id);
+    const release = await deps.sharing.claim(id);
+    // Another sender is on it; the rescan comes back to it if that sender goes away.
+    if (release === undefined) return;
+    try {
+      await attempt(id);
+    } finally {
+      await release().catch((error: unknown) => logger.warn({ ticket: id, err: error }, 'could not release a handoff claim'));
+    }
+  }
+
+  /** Tickets another sender may have stored or left behind, due now. */
+  async function rescan(): Promise<void> {
+    const due = now().getTime();
+    for (const id of await outbox.unsent()) {
+      if (timers.has(id) || queue.includes(id) || running.has(id)) continue;
+      const state = await outbox.state(id);
+      if (state.status === 'pending' && (state.nextAttemptAt === null || Date.parse(state.nextAttemptAt) <= due)) enqueue(id);
+    }
+  }
+
+  async function attempt(id: string): Promise<void> {
     const state = await outbox.state(id);
     if (state.status === 'sent') return;
     const entry = await outbox.get(id);
@@ -162,6 +191,12 @@ export function createHandoffSender(deps: HandoffSenderDeps): HandoffSender {
   return {
     async start() {
       for (const id of await outbox.unsent()) schedule(id, 0);
+      if (deps.sharing !== undefined && rescanTimer === undefined) {
+        rescanTimer = setInterval(() => {
+          rescan().catch((error: unknown) => logger.warn({ err: error }, 'could not look for due handoffs'));
+        }, deps.sharing.rescanMs);
+        rescanTimer.unref();
+      }
     },
     notify(id) {
       schedule(id, 0);
@@ -172,6 +207,7 @@ export function createHandoffSender(deps: HandoffSenderDeps): HandoffSender {
     },
     async stop() {
       stopped = true;
+      if (rescanTimer !== undefined) clearInterval(rescanTimer);
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
       queue.length = 0;

@@ -1,6 +1,7 @@
 // The handoff integration, composed: outbox, transport (SMTP or .eml), sender, the submit effect
 // and the agents' routes. Called once by the composition root; nothing
 // here runs at import time.
+import type { Redis } from 'ioredis';
 import type restify from 'restify';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { BrandProfile } from '../../knowledge/brands/brand-profile.schema.js';
@@ -8,6 +9,7 @@ import type { HandoffTicket, TranscriptLine } from '../../knowledge/handoff/hand
 import type { HandoffConfig } from './handoff-config.js';
 import { composeHandoffEmail } from './handoff-email.js';
 import { openHandoffOutbox, type HandoffOutbox } from './handoff-outbox.js';
+import { openRedisHandoffOutbox } from './handoff-outbox.redis.js';
 import { registerHandoffRoutes } from './handoff-routes.js';
 import { createHandoffSender, type HandoffSender, type SenderLogger } from './handoff-sender.js';
 import { createHandoffSubmitter, type HandoffSubmitter } from './handoff-submitter.js';
@@ -22,6 +24,11 @@ export interface HandoffDeps {
   now?: () => Date;
   /** Replaces the SMTP/.eml transport (tests). */
   transport?: HandoffTransport;
+  /**
+   * Several instances: tickets live in this Redis and each delivery is claimed by one sender
+   * (claims last `claimMs`; every `rescanMs` a sender looks for tickets left due).
+   */
+  shared?: { redis: Redis; claimMs?: number; rescanMs?: number };
   /** Told about tickets stored and delivery attempts (metrics). */
   observer?: { stored(ticket: HandoffTicket): void; attempt(outcome: 'sent' | 'failed'): void };
 }
@@ -40,10 +47,17 @@ export interface Handoff {
   close(): Promise<void>;
 }
 
+// A claim outlasts the slowest attempt (two SMTP timeouts) by this much.
+const CLAIM_MARGIN_MS = 10_000;
+const DEFAULT_RESCAN_MS = 5_000;
+
 export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
   const { config, logger } = deps;
   const now = deps.now ?? (() => new Date());
-  const outbox = await openHandoffOutbox(config.outboxDir);
+  const shared = deps.shared;
+  const claimMs = shared?.claimMs ?? config.smtpTimeoutMs * 2 + CLAIM_MARGIN_MS;
+  const redisOutbox = shared === undefined ? undefined : await openRedisHandoffOutbox(shared.redis, { dir: config.outboxDir, claimMs });
+  const outbox = redisOutbox ?? (await openHandoffOutbox(config.outboxDir));
   for (const problem of outbox.problems) logger.error({ problem }, 'unreadable file in the handoff outbox');
   const transport = deps.transport ?? (config.smtpUrl === undefined ? createEmlTransport(outbox) : createSmtpTransport(config.smtpUrl, config.smtpTimeoutMs));
   const sender = createHandoffSender({
@@ -54,6 +68,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
     logger,
     now,
     onAttempt: deps.observer?.attempt,
+    sharing: redisOutbox === undefined ? undefined : { claim: redisOutbox.claim, rescanMs: shared?.rescanMs ?? DEFAULT_RESCAN_MS },
   });
   const submitter = createHandoffSubmitter({
     outbox,
