@@ -18,7 +18,7 @@ export const SHOPPER_MESSAGES: readonly string[] = [
   'refund status please',
   // shipping
   'how much is shipping',
-  'do you deliver to Canada?',
+  'would you send a bracelet to an address in Canada?',
   'how fast is standard delivery',
   'is shipping free on small orders',
   'will I pay customs fees on an order to the UK',
