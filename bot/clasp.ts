@@ -17,6 +17,7 @@ import { createOrderVerifier } from './orders/order-verifier.js';
 import { createJsonOrderSource, loadJsonOrderSource } from './orders/orders.json-source.js';
 import { memoryLimiters, redisLimiters, type LimiterFactory } from './limiter-store.js';
 import { createRateLimits, type RateLimits } from './rate-limits.js';
+import { createModelCache } from './recognizer-model-cache.js';
 import { createConversationStore, type ConversationStore } from './state/conversation-store.js';
 import { ExpiringMemoryStorage } from './state/memory.storage.js';
 import { connectRedis, redisAnswers } from './state/redis-connection.js';
@@ -74,7 +75,8 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const now = deps.now ?? (() => new Date());
   const metrics = createMetrics();
   const kb = loadKnowledgeBase({ policiesDir: deps.policiesDir });
-  const recognizer = deps.recognizer ?? (await createRecognizer());
+  const modelCache = config.recognizerCacheDir === undefined ? undefined : createModelCache(config.recognizerCacheDir, logger);
+  const recognizer = deps.recognizer ?? (await createRecognizer({ modelCache }));
   const redis = config.stateStore.kind === 'redis' ? connectRedis(config.stateStore.url, logger) : undefined;
   const limiters = redis === undefined ? memoryLimiters : redisLimiters(redis);
   const limits = createRateLimits(config.limits, { limiters, onRefused: metrics.rateLimited });

@@ -64,6 +64,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: wholeNumber(10),
   STATE_STORE: optionalString.pipe(z.enum(['memory', 'redis'], { message: 'must be memory or redis' }).default('memory')),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional()),
+  RECOGNIZER_CACHE_DIR: optionalString,
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
@@ -104,6 +105,8 @@ export interface Config {
   };
   /** On SIGTERM, turns in flight get this long to finish before the process exits anyway. */
   shutdownGraceSeconds: number;
+  /** Where trained recognizer models are kept between starts; undefined: not kept. */
+  recognizerCacheDir: string | undefined;
   /** Bearer token Prometheus must send for GET /metrics; undefined: open. */
   metricsToken: string | undefined;
   /** SMTP or .eml outbox, support inboxes, the agents' API token, retries. */
@@ -153,6 +156,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     metricsToken: e.METRICS_TOKEN,
+    // "off" keeps no model; a path, that folder; unset, the git-ignored var/cache.
+    recognizerCacheDir: e.RECOGNIZER_CACHE_DIR === 'off' ? undefined : (e.RECOGNIZER_CACHE_DIR ?? 'var/cache'),
     handoff: handoff.config,
     widget,
   };

@@ -15,6 +15,8 @@ export interface Example {
 export interface TopicClassifier {
   /** Topic scores for normalized words, best first, summing to at most 1; empty when nothing is known. */
   classify(text: string): Promise<TopicScore[]>;
+  /** The trained network as JSON, to start from next time instead of training again. */
+  exportModel(): string;
 }
 
 // Words that say nothing about the topic. Unlike NLP.js's default English list, question words
@@ -36,6 +38,8 @@ export interface NlpOptions {
   stopwords?: readonly string[];
   /** At most this many training rounds (NLP.js's default is 20,000, stopping when it converges). */
   iterations?: number;
+  /** A model exported after training on the same examples and options: loaded instead of training. */
+  model?: string;
 }
 
 export async function trainNlpClassifier(examples: readonly Example[], options: NlpOptions = {}): Promise<TopicClassifier> {
@@ -64,7 +68,8 @@ export async function trainNlpClassifier(examples: readonly Example[], options: 
   nlp.use(LangEn);
   nlp.container.register('stopwords-en', new StopwordsEn(undefined, [...STOPWORDS, ...(options.stopwords ?? [])]), true);
   for (const { text, topic } of examples) nlp.addDocument('en', text, topic);
-  await nlp.train();
+  if (options.model === undefined) await nlp.train();
+  else nlp.import(options.model);
 
   return {
     async classify(text) {
@@ -76,5 +81,6 @@ export async function trainNlpClassifier(examples: readonly Example[], options: 
       }
       return scores;
     },
+    exportModel: () => nlp.export(true),
   };
 }

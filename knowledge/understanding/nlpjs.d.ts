@@ -17,6 +17,9 @@ declare module '@nlpjs/nlp' {
     use(plugin: unknown): void;
     addDocument(locale: string, utterance: string, intent: string): void;
     train(): Promise<unknown>;
+    /** The trained model as JSON (minified when false is passed). */
+    export(minified?: boolean): string;
+    import(model: string): void;
     nluManager: {
       process(locale: string, utterance: string): Promise<{ classifications: NlpClassification[] }>;
     };

@@ -1,5 +1,6 @@
 // Shopper text → one catalog topic with a confidence, the likeliest alternatives and the entities.
 // Trained at start-up from the team's phrase table; no I/O, no clock.
+import { createHash } from 'node:crypto';
 import { isTopic, type Topic } from '../topics.js';
 import { extractEntities } from './entities.js';
 import { createFuseMatcher, type TopicMatcher } from './fuse-matcher.js';
@@ -19,6 +20,9 @@ export const CONFIDENCE_THRESHOLD = 0.45;
 export const ENGINES = ['nlp', 'fuse', 'combined'] as const;
 /** `nlp`: the NLP.js classifier alone; `fuse`: the fuse.js matcher alone; `combined`: both, blended. */
 export type Engine = (typeof ENGINES)[number];
+/** Bumped when what a cached model means changes (the classifier's settings beyond the key). */
+const MODEL_FORMAT = 1;
+
 /** The engine that measured best with scripts/eval-routing.ts. */
 export const DEFAULT_ENGINE: Engine = 'combined';
 
@@ -30,6 +34,16 @@ export interface RecognizerOptions {
   misspelled?: ReadonlySet<string>;
   /** How many recent readings to remember (0: none); see `recognize`. */
   memoSize?: number;
+  /**
+   * Where trained models are kept between starts (the caller does the I/O): training takes most
+   * of a second, loading the same model a few milliseconds. Keyed by everything training reads.
+   */
+  modelCache?: ModelCache;
+}
+
+export interface ModelCache {
+  read(key: string): string | undefined;
+  write(key: string, model: string): void;
 }
 
 /**
@@ -88,10 +102,7 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
   const filler = widespreadWords(examples, WIDESPREAD_SHARE);
   const stopwords = new Set(STOPWORDS);
   const nlpIgnores = new Set([...stopwords, ...filler]);
-  const nlp =
-    engine === 'fuse'
-      ? undefined
-      : await trainNlpClassifier(distinct(examples, nlpIgnores), { stopwords: filler, iterations: NLP_ITERATIONS });
+  const nlp = engine === 'fuse' ? undefined : await nlpClassifier(distinct(examples, nlpIgnores), filler, options.modelCache);
   const fuse = engine === 'nlp' ? undefined : createFuseMatcher(examples);
   const verbatim = new Map<string, Set<Topic>>();
   for (const { topic, text } of examples) {
@@ -181,6 +192,23 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
     if (!best) return { topic: 'out_of_scope', confidence: 1, ranked: [Object.freeze({ topic: 'out_of_scope' as const, confidence: 1 })] };
     return { topic: best.topic, confidence: best.confidence, ranked };
   }
+}
+
+/** Trained, or loaded from the cache when it holds a model trained on exactly these examples. */
+async function nlpClassifier(examples: Example[], stopwords: string[], cache: ModelCache | undefined): Promise<TopicClassifier> {
+  const settings = { stopwords, iterations: NLP_ITERATIONS };
+  const key = createHash('sha256').update(JSON.stringify({ version: MODEL_FORMAT, settings, examples })).digest('hex').slice(0, 32);
+  const cached = cache?.read(key);
+  if (cached !== undefined) {
+    try {
+      return await trainNlpClassifier(examples, { ...settings, model: cached });
+    } catch {
+      // Unreadable: train afresh and replace it.
+    }
+  }
+  const trained = await trainNlpClassifier(examples, settings);
+  cache?.write(key, trained.exportModel());
+  return trained;
 }
 
 async function score(
