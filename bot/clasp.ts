@@ -22,6 +22,8 @@ import { createConversationStore, type ConversationStore } from './state/convers
 import { ExpiringMemoryStorage } from './state/memory.storage.js';
 import { connectRedis, redisAnswers } from './state/redis-connection.js';
 import { RedisStorage } from './state/redis.storage.js';
+import type { ConversationLog } from './directline/conversation-log.js';
+import { createRedisConversationLog } from './directline/redis-conversation-log.js';
 import { createTurnRunner, type TurnClient, type TurnReport } from './turn-runner.js';
 
 export type { TurnClient };
@@ -53,6 +55,8 @@ export interface Clasp {
   limits: RateLimits;
   /** The activity handler for turns that come through the CloudAdapter. */
   bot: ClaspBot;
+  /** The widget's Direct Line conversations in the shared Redis; undefined: each instance keeps its own. */
+  sharedWidgetLog: ConversationLog | undefined;
   /** Why the service cannot take shoppers now (the outbox cannot be written, Redis is away), or undefined when it can. */
   notReady(): Promise<string | undefined>;
   /** Runs one activity as a turn and returns the replies, addressed but without ids (expectReplies). */
@@ -87,6 +91,14 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const storage =
     deps.storage ?? (redis === undefined ? new ExpiringMemoryStorage({ ttlSeconds: config.stateTtlSeconds }) : new RedisStorage(redis, { ttlSeconds: config.stateTtlSeconds }));
   const conversations = createConversationStore(storage);
+  // A subscribed connection can do nothing else: the widget's notifications get their own.
+  const widgetSubscriber = redis?.duplicate();
+  // Its outages are the main connection's, which logs them.
+  widgetSubscriber?.on('error', () => undefined);
+  const sharedWidgetLog =
+    redis === undefined || widgetSubscriber === undefined
+      ? undefined
+      : await createRedisConversationLog(redis, widgetSubscriber, { maxActivities: config.widget.maxActivitiesPerConversation, idleSeconds: config.widget.conversationIdleSeconds, now });
   const handoff = await createHandoff({
     config: config.handoff,
     transcriptOf: (key) => conversations.transcript(key),
@@ -124,6 +136,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     kb,
     conversations,
     handoff,
+    sharedWidgetLog,
     metrics,
     limiters,
     limits,
@@ -145,6 +158,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     close: async () => {
       orderCache.close();
       await handoff.close();
+      widgetSubscriber?.disconnect();
       await redis?.quit().catch(() => redis.disconnect());
     },
   };

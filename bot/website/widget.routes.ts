@@ -44,7 +44,7 @@ export function registerWidgetRoutes(server: restify.Server, deps: WidgetDeps): 
     clasp.logger.warn('DIRECTLINE_SECRET is not set: widget tokens are signed with a random key and will not survive a restart');
   }
   const tokens = createTokenIssuer({ secret: config.directLineSecret ?? randomBytes(32), ttlSeconds: config.tokenTtlSeconds, now });
-  const log = deps.log ?? createMemoryConversationLog({
+  const log = deps.log ?? clasp.sharedWidgetLog ?? createMemoryConversationLog({
     maxActivities: config.maxActivitiesPerConversation,
     maxConversations: config.maxConversations,
     idleSeconds: config.conversationIdleSeconds,

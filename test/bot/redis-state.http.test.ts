@@ -1,12 +1,14 @@
 // Issue 8 against a real redis-server on loopback: two Clasp instances sharing conversations,
 // compare-and-set saves, expiry, and an outage Clasp reports and recovers from by itself.
 import { Redis } from 'ioredis';
+import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RedisStorage } from '../../bot/state/redis.storage.js';
 import { isStorageConflict } from '../../bot/state/storage-errors.js';
 import { createRecognizer } from '../../knowledge/understanding/recognizer.js';
 import type { Recognizer } from '../../knowledge/understanding/understanding.types.js';
 import { newConversationId, say, startClasp, type RunningClasp } from '../support/clasp-server.js';
+import * as dl from './directline/directline-client.js';
 import { requireRedisOrSkip, startRedis, type TestRedis } from '../support/redis-server.js';
 
 const available = requireRedisOrSkip();
@@ -123,5 +125,54 @@ describe.runIf(available)('limits shared on Redis', () => {
       statuses.push(response.status);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+  });
+});
+
+describe.runIf(available)('the widget on two instances sharing Redis', () => {
+  let redis: TestRedis;
+  let instances: RunningClasp[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const env = { STATE_STORE: 'redis', REDIS_URL: redis.url, DIRECTLINE_SECRET: 'a-secret-both-instances-share-0123456789' };
+    instances = await Promise.all([startClasp(env), startClasp(env)]);
+  });
+
+  afterAll(async () => {
+    await Promise.all(instances.map((instance) => instance.close()));
+    await redis?.remove();
+  });
+
+  it('is one conversation whichever instance each poll, post and the WebSocket reach', async () => {
+    const [a, b] = instances as [RunningClasp, RunningClasp];
+    const chat = await dl.startConversation(a.url);
+    // Greeted once, though both instances were asked to start it.
+    await dl.call(b.url, 'POST', '/v3/directline/conversations', { token: chat.token });
+    const greeting = await dl.pollUntil(b.url, chat, (activities) => dl.botMessages(activities).length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(dl.botMessages((await dl.pollUntil(a.url, chat, () => true)).activities)).toHaveLength(1);
+
+    // The stream on b pushes the reply to a message posted on a.
+    const socket = new WebSocket(chat.streamUrl.replace(new URL(a.url).host, new URL(b.url).host).replace(/watermark=\d*/, `watermark=${greeting.watermark}`));
+    const pushed: Array<{ activities: Array<{ id: string; type: string; replyToId?: string; text?: string }> }> = [];
+    socket.on('message', (data) => pushed.push(JSON.parse(String(data))));
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    try {
+      const posted = await dl.say(a.url, chat, 'where is my order');
+      await vi.waitFor(() => expect(pushed.flatMap((set) => set.activities).some((activity) => activity.replyToId === posted.body.id && activity.type === 'message')).toBe(true), { timeout: 10_000 });
+      const second = await dl.say(b.url, chat, 'KS-100234');
+      const replies = await dl.pollUntil(a.url, chat, (activities) => activities.some((activity) => activity.replyToId === second.body.id && activity.type === 'message'), greeting.watermark);
+      const answer = replies.activities.find((activity) => activity.replyToId === second.body.id && activity.type === 'message');
+      expect(answer?.text).toMatch(/email/i);
+      // Every activity once, with ids that count up across both instances.
+      const all = (await dl.pollUntil(b.url, chat, () => true)).activities;
+      expect(new Set(all.map((activity) => activity.id)).size).toBe(all.length);
+      expect(all.map((activity) => activity.id)).toEqual([...all.map((activity) => activity.id)].sort());
+    } finally {
+      socket.close();
+    }
   });
 });
