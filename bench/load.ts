@@ -79,13 +79,16 @@ function request(agent: http.Agent, base: URL, rec: Recorder, method: string, pa
 
 export type Scenario = (client: Client, worker: number, iteration: number) => Promise<void>;
 
-export async function runLoad(baseUrl: string, scenario: Scenario, options: { connections: number; durationMs?: number; total?: number }): Promise<Result> {
-  const base = new URL(baseUrl);
+/** Several base URLs: requests go to each in turn, as a round-robin balancer in front would send them. */
+export async function runLoad(baseUrl: string | string[], scenario: Scenario, options: { connections: number; durationMs?: number; total?: number }): Promise<Result> {
+  const bases = (Array.isArray(baseUrl) ? baseUrl : [baseUrl]).map((url) => new URL(url));
+  let turn = 0;
+  const pick = () => bases[turn++ % bases.length]!;
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const rec = new Recorder();
   const client: Client = {
-    post: (path, body, headers) => request(agent, base, rec, 'POST', path, body ?? {}, headers),
-    get: (path, headers) => request(agent, base, rec, 'GET', path, undefined, headers),
+    post: (path, body, headers) => request(agent, pick(), rec, 'POST', path, body ?? {}, headers),
+    get: (path, headers) => request(agent, pick(), rec, 'GET', path, undefined, headers),
   };
   const started = performance.now();
   const cpuStart = process.cpuUsage();

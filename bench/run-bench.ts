@@ -4,9 +4,10 @@
 // Also: the FAQ turns against a second Clasp whose recognizer remembers nothing, autocannon on
 // the echo bot and the FAQ turns as a check of bench/load.ts, and the understanding step alone.
 // docs/performance.md says what each line means.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -234,7 +235,7 @@ function figures(label: string, result: Result): Figures {
   return f;
 }
 
-async function measure(label: string, url: string, scenario: Scenario): Promise<Figures> {
+async function measure(label: string, url: string | string[], scenario: Scenario): Promise<Figures> {
   if (WARMUP_SECONDS > 0) await runLoad(url, scenario, { connections: CONNECTIONS, durationMs: WARMUP_SECONDS * 1000 });
   return figures(label, await phase(label, () => runLoad(url, scenario, { connections: CONNECTIONS, durationMs: SECONDS * 1000 })));
 }
@@ -324,6 +325,10 @@ async function main(): Promise<void> {
   await finish(clasp.child);
 
   const [base, faq, faqMemoOff, tracking, directLine] = rows as [Figures, Figures, Figures, Figures, Figures];
+
+  // Two instances on one Redis, every request to the next instance in turn (a round-robin
+  // balancer): each conversation's turns alternate between them.
+  await twoInstancesOnRedis(faq, tracking);
   console.log('\nRatios to the echo baseline (throughput; p99):');
   for (const row of [faq, faqMemoOff, tracking, directLine]) {
     console.log(`  ${row.label.padEnd(34)} ${fmt(row.rps / base.rps, 2)}× req/s   p99 ${fmt(row.p99 / base.p99, 2)}×`);
@@ -387,3 +392,54 @@ main()
     stopChildren();
     process.exit(1);
   });
+
+// ---- two instances on Redis --------------------------------------------------------------
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+/** A redis-server of its own on a free loopback port, no persistence; undefined where none is installed. */
+async function startRedisServer(): Promise<{ url: string; stop(): void } | undefined> {
+  if (spawnSync('redis-server', ['--version']).status !== 0) return undefined;
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`redis-server exited (${code})`)));
+  });
+  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
+}
+
+async function twoInstancesOnRedis(single: Figures, singleTracking: Figures): Promise<{ faq: Figures; tracking: Figures } | undefined> {
+  const redis = await startRedisServer();
+  if (redis === undefined) {
+    console.log('\n(e) two instances on Redis: skipped, redis-server is not installed (apt-get install redis-server)');
+    return undefined;
+  }
+  try {
+    const env = { ...CLASP_ENV, STATE_STORE: 'redis', REDIS_URL: redis.url, DIRECTLINE_SECRET: 'bench-secret-shared-by-both-instances-0123' };
+    const instances = await Promise.all([spawnServer('./clasp-server.ts', env), spawnServer('./clasp-server.ts', env)]);
+    await Promise.all(instances.map((instance) => waitReady(instance.url)));
+    const urls = instances.map((instance) => instance.url);
+    console.log('\n(e) two Clasp instances on one Redis, requests alternating between them (same 2 cores):');
+    const faq = await measure('(e) FAQ turns, 2 instances', urls, faqScenario);
+    const tracking = await measure('(e) tracking, 2 instances', urls, trackingScenario);
+    await Promise.all(instances.map((instance) => finish(instance.child)));
+    console.log(`  next to one instance in memory: FAQ ${fmt(faq.rps / single.rps, 2)}× req/s, tracking ${fmt(tracking.rps / singleTracking.rps, 2)}× req/s`);
+    return { faq, tracking };
+  } finally {
+    redis.stop();
+  }
+}
