@@ -4,14 +4,14 @@
 // Also: the FAQ turns against a second Clasp whose recognizer remembers nothing, autocannon on
 // the echo bot and the FAQ turns as a check of bench/load.ts, and the understanding step alone.
 // docs/performance.md says what each line means.
-import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { redisTestsUnavailable, startRedis } from '../test/support/redis-server.js';
 import { autocannonCrossCheck, type CrossCheck } from './cross-check.js';
 import { percentile, runLoad, type Client, type Result, type Scenario } from './load.js';
 
@@ -395,39 +395,14 @@ main()
 
 // ---- two instances on Redis --------------------------------------------------------------
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
-
-/** A redis-server of its own on a free loopback port, no persistence; undefined where none is installed. */
-async function startRedisServer(): Promise<{ url: string; stop(): void } | undefined> {
-  if (spawnSync('redis-server', ['--version']).status !== 0) return undefined;
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`redis-server exited (${code})`)));
-  });
-  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
-}
-
 async function twoInstancesOnRedis(single: Figures, singleTracking: Figures): Promise<{ faq: Figures; tracking: Figures } | undefined> {
-  const redis = await startRedisServer();
-  if (redis === undefined) {
-    console.log('\n(e) two instances on Redis: skipped, redis-server is not installed (apt-get install redis-server)');
+  const unavailable = redisTestsUnavailable();
+  if (unavailable !== undefined) {
+    console.log(`\n(e) two instances on Redis: skipped, ${unavailable}`);
     return undefined;
   }
+  // The same throwaway redis-server the tests use, on a free loopback port.
+  const redis = await startRedis({ durable: false });
   try {
     const env = { ...CLASP_ENV, STATE_STORE: 'redis', REDIS_URL: redis.url, DIRECTLINE_SECRET: 'bench-secret-shared-by-both-instances-0123' };
     const instances = await Promise.all([spawnServer('./clasp-server.ts', env), spawnServer('./clasp-server.ts', env)]);
@@ -440,6 +415,6 @@ async function twoInstancesOnRedis(single: Figures, singleTracking: Figures): Pr
     console.log(`  next to one instance in memory: FAQ ${fmt(faq.rps / single.rps, 2)}× req/s, tracking ${fmt(tracking.rps / singleTracking.rps, 2)}× req/s`);
     return { faq, tracking };
   } finally {
-    redis.stop();
+    await redis.remove();
   }
 }

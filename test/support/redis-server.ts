@@ -36,14 +36,16 @@ export interface TestRedis {
   remove(): Promise<void>;
 }
 
-export async function startRedis(): Promise<TestRedis> {
+/** `durable: false` (the bench): nothing written to disk, as a cache-only Redis runs. */
+export async function startRedis(options: { durable?: boolean } = {}): Promise<TestRedis> {
+  const persistence = options.durable === false ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'always'];
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'clasp-redis-'));
   let child: ChildProcess | undefined;
 
   const start = () =>
     new Promise<void>((resolve, reject) => {
-      const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--protected-mode', 'yes'];
+      const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persistence, '--protected-mode', 'yes'];
       const started = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'inherit'] });
       child = started;
       let output = '';
