@@ -91,14 +91,13 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const storage =
     deps.storage ?? (redis === undefined ? new ExpiringMemoryStorage({ ttlSeconds: config.stateTtlSeconds }) : new RedisStorage(redis, { ttlSeconds: config.stateTtlSeconds }));
   const conversations = createConversationStore(storage);
-  // A subscribed connection can do nothing else: the widget's notifications get their own.
-  const widgetSubscriber = redis?.duplicate();
-  // Its outages are the main connection's, which logs them.
-  widgetSubscriber?.on('error', () => undefined);
+  // A subscribed connection can do nothing else: the widget's notifications get their own, whose
+  // outages are the main connection's (which logs them).
+  const widgetSubscriber = redis?.duplicate().on('error', () => undefined);
   const sharedWidgetLog =
-    redis === undefined || widgetSubscriber === undefined
-      ? undefined
-      : await createRedisConversationLog(redis, widgetSubscriber, { maxActivities: config.widget.maxActivitiesPerConversation, idleSeconds: config.widget.conversationIdleSeconds, now });
+    redis && widgetSubscriber
+      ? await createRedisConversationLog(redis, widgetSubscriber, { maxActivities: config.widget.maxActivitiesPerConversation, idleSeconds: config.widget.conversationIdleSeconds, now })
+      : undefined;
   const handoff = await createHandoff({
     config: config.handoff,
     transcriptOf: (key) => conversations.transcript(key),

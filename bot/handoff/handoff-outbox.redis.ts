@@ -8,14 +8,20 @@
 //   lock:<id>    the instance sending it now (expires)
 // .eml files (no SMTP server) are still written to this instance's OUTBOX_DIR.
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { HandoffTicket } from '../../knowledge/handoff/handoff-ticket.types.js';
-import { writeFileAtomic } from './atomic-file.js';
-import { isTicketId, PENDING_STATE, type DeliveryState, type HandoffOutbox, type StoredTicket } from './handoff-outbox.js';
-
-const DEDUPE_WINDOW_MS = 24 * 60 * 60 * 1000;
+import {
+  checkDirWritable,
+  DEDUPE_WINDOW_MS,
+  isTicketId,
+  PENDING_STATE,
+  writeEmlFile,
+  type DeliveryState,
+  type HandoffOutbox,
+  type StoredTicket,
+} from './handoff-outbox.js';
 // Deletes the lock only if this instance still holds it.
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
@@ -101,16 +107,10 @@ export async function openRedisHandoffOutbox(redis: Redis, options: RedisOutboxO
       if (next.status === 'sent') write.srem(key('unsent'), id);
       await write.exec();
     },
-    async writeEml(id, message) {
-      const path = join(emlDir, `${id}.eml`);
-      await writeFileAtomic(path, message);
-      return path;
-    },
+    writeEml: (id, message) => writeEmlFile(emlDir, id, message),
     async checkWritable() {
       if ((await redis.ping()) !== 'PONG') throw new Error('Redis did not answer');
-      const probe = join(options.dir, '.writable-probe');
-      await writeFileAtomic(probe, 'ok');
-      await rm(probe, { force: true });
+      await checkDirWritable(options.dir);
     },
     async claim(id) {
       const lock = key('lock', id);

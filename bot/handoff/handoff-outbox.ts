@@ -57,11 +57,26 @@ export const PENDING_STATE: DeliveryState = {
   response: null,
 };
 
-const DEDUPE_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** A submission repeated within this long (a retried turn) is the ticket already stored. */
+export const DEDUPE_WINDOW_MS = 24 * 60 * 60 * 1000;
 const TICKET_ID = /^[A-Za-z0-9][A-Za-z0-9-]{5,63}$/;
 
 export function isTicketId(value: string): boolean {
   return TICKET_ID.test(value);
+}
+
+/** The ticket's message as `<dir>/<id>.eml` (no SMTP server configured); returns the path. */
+export async function writeEmlFile(dir: string, id: string, message: Uint8Array): Promise<string> {
+  const path = join(dir, `${id}.eml`);
+  await writeFileAtomic(path, message);
+  return path;
+}
+
+/** Throws unless a file can be written durably in `dir`. */
+export async function checkDirWritable(dir: string): Promise<void> {
+  const probe = join(dir, '.writable-probe');
+  await writeFileAtomic(probe, 'ok');
+  await rm(probe, { force: true });
 }
 
 export interface HandoffOutbox {
@@ -180,15 +195,7 @@ export async function openHandoffOutbox(dir: string): Promise<HandoffOutbox> {
       await writeFileAtomic(join(dirs.state, `${id}.json`), `${JSON.stringify(state, null, 2)}\n`);
       states.set(id, state);
     },
-    async writeEml(id, message) {
-      const path = join(dirs.eml, `${id}.eml`);
-      await writeFileAtomic(path, message);
-      return path;
-    },
-    async checkWritable() {
-      const probe = join(dir, '.writable-probe');
-      await writeFileAtomic(probe, 'ok');
-      await rm(probe, { force: true });
-    },
+    writeEml: (id, message) => writeEmlFile(dirs.eml, id, message),
+    checkWritable: () => checkDirWritable(dir),
   };
 }

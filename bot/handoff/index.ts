@@ -1,6 +1,6 @@
-// The handoff integration, composed: outbox, transport (SMTP or .eml), sender, the submit effect
-// and the agents' routes. Called once by the composition root; nothing
-// here runs at import time.
+// The handoff integration, composed: outbox (files, or Redis shared by several instances),
+// transport (SMTP or .eml), sender, the submit effect and the agents' routes. Called once by the
+// composition root; nothing here runs at import time.
 import type { Redis } from 'ioredis';
 import type restify from 'restify';
 import type { BrandId } from '../../knowledge/brand-ids.js';
