@@ -3,9 +3,8 @@
 // Any mismatch throws, so a service whose documents drifted from its profiles never starts.
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { buildAnswer, type BrandContext } from './answers/index.js';
+import { buildAnswer, type BrandContext, type ReportedProblem } from './answers/index.js';
 import { BRAND_IDS, type BrandId } from './brand-ids.js';
-import { BRAND_PROFILES } from './brands/index.js';
 import { BrandProfileSchema, type BrandProfile, type BrandProfileInput } from './brands/brand-profile.schema.js';
 import { checkProfile, type ProfileProblem } from './brands/profile-check.js';
 import { readPolicyDocuments, type PolicyDocument } from './documents/policy-documents.js';
@@ -16,12 +15,17 @@ import { TOPICS, type Topic } from './topics.js';
 export interface LoadKnowledgeBaseOptions {
   /** A folder of `<brand>/<document>.txt`; defaults to the `policies` folder beside this file. */
   policiesDir?: string;
-  /** Replaces the shipped profiles (tests, operators' own settings); one per brand id. */
-  profiles?: Readonly<Record<BrandId, BrandProfileInput>>;
+  /**
+   * One profile per brand id: the shipped ones (knowledge/brands/) or an operator's own settings.
+   * Checked here once; every flow then reads them through `profile()`.
+   */
+  profiles: Readonly<Record<BrandId, BrandProfileInput>>;
 }
 
 /** The contract plus what the flows need: the full profile and the parsed sections. */
 export interface LoadedKnowledgeBase extends KnowledgeBase {
+  /** The answer to a problem the shopper just reported: its offer of the team follows the case's urgency. */
+  reportAnswer(id: BrandId, topic: Topic, report: ReportedProblem): Answer;
   profile(id: BrandId): BrandProfile;
   documents(id: BrandId): readonly PolicyDocument[];
   section(id: BrandId, source: Source): PolicySection | undefined;
@@ -46,9 +50,9 @@ export class ProfileValidationError extends Error {
 
 const DEFAULT_POLICIES_DIR = fileURLToPath(new URL('./policies/', import.meta.url));
 
-export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions = {}): LoadedKnowledgeBase {
+export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnowledgeBase {
   const allDocuments = readPolicyDocuments(options.policiesDir ?? DEFAULT_POLICIES_DIR);
-  const inputs = options.profiles ?? BRAND_PROFILES;
+  const inputs = options.profiles;
 
   const profiles = new Map<BrandId, BrandProfile>();
   const documents = new Map<BrandId, PolicyDocument[]>();
@@ -82,6 +86,7 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions = {}): Loade
       if (!answer) throw new Error(`No answer for ${id} / ${topic}`);
       return structuredClone(answer);
     },
+    reportAnswer: (id, topic, report) => buildAnswer({ profile: profileOf(id), name: profileOf(id).displayName.value }, topic, report),
     profile: profileOf,
     documents: (id) => documents.get(id) ?? [],
     section: (id, source) => documents.get(id)

@@ -2,6 +2,7 @@ import type { Answer } from '../knowledge-base.types.js';
 import type { Topic } from '../topics.js';
 import { accountAnswers } from './account.answers.js';
 import type { AnswerBuilder, BrandContext } from './compose.js';
+import type { ReportedProblem } from './handoff-offer.js';
 import { contactAnswers } from './contact.answers.js';
 import { orderAnswers } from './orders.answers.js';
 import { productAnswers } from './products.answers.js';
@@ -20,8 +21,9 @@ const ANSWER_BUILDERS: Record<Topic, AnswerBuilder> = {
   ...contactAnswers,
 };
 
-export function buildAnswer(brand: BrandContext, topic: Topic): Answer {
-  return ANSWER_BUILDERS[topic](brand);
+export function buildAnswer(brand: BrandContext, topic: Topic, report?: ReportedProblem): Answer {
+  return ANSWER_BUILDERS[topic](brand, report);
 }
 
 export type { AnswerBuilder, BrandContext } from './compose.js';
+export type { ReportedProblem } from './handoff-offer.js';

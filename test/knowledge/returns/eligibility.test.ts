@@ -7,7 +7,6 @@ import { orderSchema, type Order, type OrderItem } from '../../../knowledge/orde
 import {
   assessReturn,
   checkReturnEligibility,
-  isUrgentReturn,
   orderReturnBlock,
   type ReturnEligibilityInput,
 } from '../../../knowledge/returns/eligibility.js';
@@ -323,7 +322,7 @@ describe('checkReturnEligibility: next steps in the brand’s terms', () => {
       'Refunds are issued within 5-10 business days of the returned item being received and inspected (Customer Service Policy, §3).',
       "Under James Avery Malls' policies, damaged deliveries and incorrect orders are urgent matters, so the team prioritises this one (Customer Service Policy, §2).",
     ]);
-    expect(assessment.urgent).toBe(true);
+    expect(assessment.urgency).toMatchObject({ urgent: true, because: ['damaged'] });
     expect(assessment.sources).toEqual([{ document: CSP, section: '3' }, { document: CSP, section: '2' }]);
   });
 
@@ -353,14 +352,14 @@ describe('checkReturnEligibility: next steps in the brand’s terms', () => {
       'Refunds follow the 5-10 day refund timeline (Customer Service Policy, §3).',
       "Under Kendra Scott Mall's policy, missing shipments and defective items reported within the 7-day window are urgent matters, so the team prioritises this one (Customer Service Policy, §2).",
     ]);
-    expect(assessment.urgent).toBe(true);
+    expect(assessment.urgency).toMatchObject({ urgent: true, because: ['defective'] });
   });
 
   it('kendra-scott-mall: a late defect report is not urgent', () => {
     const assessment = assessReturn(input({ brand: 'kendra-scott-mall', wish: 'defective', now: '2026-12-20T17:00:00Z' }));
 
-    expect(assessment.urgent).toBe(false);
-    expect(isUrgentReturn(assessment.verdict, BRAND_PROFILES['kendra-scott-mall'])).toBe(false);
+    expect(assessment.urgency.urgent).toBe(false);
+    expect(assessment.verdict.nextSteps.join(' ')).not.toMatch(/urgent/);
   });
 
   it('a plain "no" offers a second look; a product issue that is a no still gets the team', () => {
