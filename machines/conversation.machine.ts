@@ -156,6 +156,13 @@ function flowInput(context: ConversationContext, event: ConversationEvent) {
   };
 }
 
+/** A message that asks for a flow starts it, wherever the conversation is between flows. */
+const START_FLOW = [
+  { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
+  { guard: 'asksToReturn', target: 'returns', actions: 'understood' },
+  { guard: 'asksForPerson', target: 'handoff', actions: 'understood' },
+] as const;
+
 /** How the router treats messages while a flow is active; the same for every flow. */
 const FLOW_EVENTS = {
   'flow.reply': { actions: 'relayFlowReply' },
@@ -173,12 +180,7 @@ const FLOW_EVENTS = {
 
 export function createConversationMachine(deps: FlowDeps) {
   return setup({
-    types: {
-      context: {} as ConversationContext,
-      events: {} as ConversationEvent,
-      input: {} as ConversationInput,
-      emitted: {} as ReplyEmitted | TicketStoredEmitted,
-    },
+    types: {} as { context: ConversationContext; events: ConversationEvent; input: ConversationInput; emitted: ReplyEmitted | TicketStoredEmitted },
     actors: { tracking: createTrackingMachine(deps), returns: createReturnsMachine(deps), handoff: createHandoffMachine(deps) },
     guards: {
       pickedAnOffer: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) !== undefined,
@@ -309,13 +311,7 @@ export function createConversationMachine(deps: FlowDeps) {
       idle: {
         entry: 'leaveFlow',
         on: {
-          'user.said': [
-            { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
-            { guard: 'asksToReturn', target: 'returns', actions: 'understood' },
-            { guard: 'asksForPerson', target: 'handoff', actions: 'understood' },
-            { guard: 'understoodWell', actions: ['understood', 'answerReport'] },
-            { target: 'choosing', actions: 'offerGuesses' },
-          ],
+          'user.said': [...START_FLOW, { guard: 'understoodWell', actions: ['understood', 'answerReport'] }, { target: 'choosing', actions: 'offerGuesses' }],
         },
       },
       /** A "Did you mean…" is on screen: a pick answers it, anything else is a new question. */
@@ -327,9 +323,7 @@ export function createConversationMachine(deps: FlowDeps) {
             { guard: 'pickedReturn', target: 'returns', actions: 'understood' },
             { guard: 'pickedPerson', target: 'handoff', actions: 'understood' },
             { guard: 'pickedAnOffer', target: 'idle', actions: ['answerPickedOffer', 'understood'] },
-            { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
-            { guard: 'asksToReturn', target: 'returns', actions: 'understood' },
-            { guard: 'asksForPerson', target: 'handoff', actions: 'understood' },
+            ...START_FLOW,
             { guard: 'understoodWell', target: 'idle', actions: ['understood', 'answerReport'] },
             { target: 'choosing', reenter: true, actions: 'offerGuesses' },
           ],

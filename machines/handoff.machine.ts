@@ -16,6 +16,7 @@ import {
   cleanName,
   cleanOrderNumber,
   summarize,
+  type HandoffFacts,
   type HandoffSummary,
 } from '../knowledge/handoff/handoff-submission.js';
 import type { HandoffSubmission, HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
@@ -30,7 +31,7 @@ import { readDaysSinceDelivery } from '../knowledge/readers/days-since.reader.js
 import { readOrderNumber } from '../knowledge/readers/order-number.reader.js';
 import type { ReturnVerdict } from '../knowledge/returns/return-verdict.types.js';
 import type { FlowDeps, SubmitHandoffResult } from './flow-effects.js';
-import type { FlowReplyEvent, FlowReprompt, UserSaid } from './flow-events.js';
+import { said, textOf, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
 
 export type { HandoffSubmission } from '../knowledge/handoff/handoff-ticket.types.js';
 export type { HandoffSummary } from '../knowledge/handoff/handoff-submission.js';
@@ -68,21 +69,11 @@ export interface HandoffOutput {
 
 export type HandoffEvent = UserSaid | FlowReprompt;
 
-export interface HandoffContext {
-  brand: BrandId;
+export interface HandoffContext extends HandoffFacts {
   /** The time of the latest event (ISO). */
   at: string;
-  category: HandoffCategory;
-  shopperSaysUrgent: boolean;
-  verifiedOrder: Order | null;
-  returnVerdict: ReturnVerdict | null;
-  daysSinceDelivery: number | null;
-  name: string | null;
-  email: string | null;
-  orderNumber: string | null;
   /** The shopper said they have no order number: do not ask again. */
   noOrderNumber: boolean;
-  description: string | null;
   /** The first reply has explained the handoff. */
   introduced: boolean;
   /** Held only between storing and the flow's end, which hands it on as the output. */
@@ -93,17 +84,15 @@ function reply(reply: HandoffReply): HandoffReplyEvent {
   return { type: 'flow.reply', reply };
 }
 
-function said(event: HandoffEvent): UserSaid | undefined {
-  return event.type === 'user.said' ? event : undefined;
-}
-
-function emailOf(event: UserSaid): string | undefined {
-  return readEmail(event.text) ?? event.understanding.entities.email ?? findEmail(event.text);
+function emailOf(event: HandoffEvent): string | undefined {
+  const message = said(event);
+  return message === undefined ? undefined : (readEmail(message.text) ?? message.understanding.entities.email ?? findEmail(message.text));
 }
 
 /** As the shopper wrote it, for people to read; comparisons normalise. */
-function orderNumberOf(event: UserSaid): string | undefined {
-  return readOrderNumber(event.text)?.typed ?? cleanOrderNumber(event.understanding.entities.orderNumber);
+function orderNumberOf(event: HandoffEvent): string | undefined {
+  const message = said(event);
+  return message === undefined ? undefined : (readOrderNumber(message.text)?.typed ?? cleanOrderNumber(message.understanding.entities.orderNumber));
 }
 
 function isDescription(text: string): boolean {
@@ -134,12 +123,7 @@ export function createHandoffMachine(deps: FlowDeps) {
   });
 
   return setup({
-    types: {
-      context: {} as HandoffContext,
-      events: {} as HandoffEvent,
-      input: {} as HandoffInput,
-      output: {} as HandoffOutput,
-    },
+    types: {} as { context: HandoffContext; events: HandoffEvent; input: HandoffInput; output: HandoffOutput },
     actors: {
       /** Stores the ticket durably; rejects only if it was not stored. */
       submitHandoff: fromPromise<SubmitHandoffResult, HandoffSubmission>(({ input }) => deps.effects.submitHandoff(input)),
@@ -150,41 +134,31 @@ export function createHandoffMachine(deps: FlowDeps) {
       emailMissing: ({ context }) => context.email === null,
       orderNumberMissing: ({ context }) => context.orderNumber === null && !context.noOrderNumber,
       descriptionMissing: ({ context }) => context.description === null,
-      saidName: ({ event }) => readName(said(event)?.text ?? '') !== undefined,
-      saidEmail: ({ event }) => {
-        const e = said(event);
-        return e !== undefined && emailOf(e) !== undefined;
-      },
-      saidOrderNumber: ({ event }) => {
-        const e = said(event);
-        return e !== undefined && orderNumberOf(e) !== undefined;
-      },
-      saidNoOrderNumber: ({ event }) => saysNoOrderNumber(said(event)?.text ?? ''),
-      saidDescription: ({ event }) => isDescription(said(event)?.text ?? ''),
-      saidYes: ({ event }) => readYesNo(said(event)?.text ?? '') === 'yes',
-      saidNo: ({ event }) => readYesNo(said(event)?.text ?? '') === 'no',
+      saidName: ({ event }) => readName(textOf(event)) !== undefined,
+      saidEmail: ({ event }) => emailOf(event) !== undefined,
+      saidOrderNumber: ({ event }) => orderNumberOf(event) !== undefined,
+      saidNoOrderNumber: ({ event }) => saysNoOrderNumber(textOf(event)),
+      saidDescription: ({ event }) => isDescription(textOf(event)),
+      saidYes: ({ event }) => readYesNo(textOf(event)) === 'yes',
+      saidNo: ({ event }) => readYesNo(textOf(event)) === 'no',
       /** A correction that carries its new value ("my email is jane@example.com"). */
       correctsWithValue: ({ event }) => {
-        const correction = readCorrection(said(event)?.text ?? '');
+        const correction = readCorrection(textOf(event));
         return correction !== undefined && (correction.value !== undefined || correction.none === true);
       },
-      corrects: ({ event }, params: { slot: HandoffSlot }) => readCorrection(said(event)?.text ?? '')?.slot === params.slot,
+      corrects: ({ event }, params: { slot: HandoffSlot }) => readCorrection(textOf(event))?.slot === params.slot,
     },
     actions: {
       noteTurn: assign(({ context, event }) => ({
         at: event.at,
         shopperSaysUrgent: context.shopperSaysUrgent || (event.type === 'user.said' && saysItsUrgent(event.text)),
       })),
-      takeName: assign({ name: ({ context, event }) => cleanName(readName(said(event)?.text ?? '')) ?? context.name }),
+      takeName: assign({ name: ({ context, event }) => cleanName(readName(textOf(event))) ?? context.name }),
       takeEmail: assign({
-        email: ({ context, event }) => {
-          const e = said(event);
-          return (e === undefined ? undefined : emailOf(e)) ?? context.email;
-        },
+        email: ({ context, event }) => emailOf(event) ?? context.email,
       }),
       takeOrderNumber: assign(({ context, event }) => {
-        const e = said(event);
-        const number = e === undefined ? undefined : orderNumberOf(e);
+        const number = orderNumberOf(event);
         return number === undefined ? {} : withOrderNumber(context, number);
       }),
       takeNoOrderNumber: assign({ orderNumber: null, noOrderNumber: true, verifiedOrder: null }),
@@ -209,7 +183,7 @@ export function createHandoffMachine(deps: FlowDeps) {
         };
       }),
       applyCorrection: assign(({ context, event }) => {
-        const correction: Correction | undefined = readCorrection(said(event)?.text ?? '');
+        const correction: Correction | undefined = readCorrection(textOf(event));
         if (correction === undefined) return {};
         if (correction.slot === 'orderNumber') {
           if (correction.none === true) return { orderNumber: null, noOrderNumber: true, verifiedOrder: null };

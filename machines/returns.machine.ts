@@ -26,7 +26,7 @@ import {
 import type { ItemCondition, ReturnVerdict, ReturnVerdictReason, ReturnWish } from '../knowledge/returns/return-verdict.types.js';
 import type { FlowDeps } from './flow-effects.js';
 import type { FlowReplyEvent, FlowReprompt, UserSaid } from './flow-events.js';
-import { createVerifyOrderMachine, type VerifyOutput, type VerifyReply } from './verify-order.machine.js';
+import { createVerifyOrderMachine, verificationInputFor, verifiedOutput, type VerificationStart, type VerifyOutput, type VerifyReply } from './verify-order.machine.js';
 
 export type ReturnsSlot = 'item' | 'condition' | 'reason';
 /** Not understood, several items match, the tags are unknown. */
@@ -71,14 +71,8 @@ export interface ReturnsOutput {
 
 type Ending = 'verdict' | 'notReturnable' | 'gaveUp' | 'locked' | 'unavailable';
 
-export interface ReturnsContext {
-  brand: BrandId;
-  at: string;
-  /** What the first message gave; the verification takes it from here. */
-  orderNumber: string | null;
-  email: string | null;
-  verifiedOrder: Order | null;
-  failedAttempts: number;
+/** `orderNumber` and `email`: what the first message gave; the verification takes them from there. */
+export interface ReturnsContext extends VerificationStart {
   /** The first message, read once the order is known. */
   opening: string | null;
   /** Index into the verified order's items. */
@@ -135,15 +129,8 @@ export function itemAnswer(context: ReturnsContext, text: string): { index: numb
 /** What one message says about the item, its condition and the reason, on top of what is known. */
 export function readAnswers(context: ReturnsContext, text: string, awaiting: AnswerSlot | null): Answers {
   const order = context.verifiedOrder;
-  const next: Answers = {
-    itemIndex: context.itemIndex,
-    candidates: context.candidates,
-    condition: context.condition,
-    tagsUnknown: context.tagsUnknown,
-    wish: context.wish,
-    shopperWords: context.shopperWords,
-    shopperSaysUrgent: context.shopperSaysUrgent || saysItsUrgent(text),
-  };
+  const { itemIndex, candidates, condition, tagsUnknown, wish, shopperWords } = context;
+  const next: Answers = { itemIndex, candidates, condition, tagsUnknown, wish, shopperWords, shopperSaysUrgent: context.shopperSaysUrgent || saysItsUrgent(text) };
   if (order === null) return next;
   const choices = itemChoices(order, null);
   if (next.itemIndex === null) {
@@ -250,15 +237,9 @@ function askReply(context: ReturnsContext, { slot, problem }: AskParams): Return
 
 export function createReturnsMachine(deps: FlowDeps) {
   return setup({
-    types: {
-      context: {} as ReturnsContext,
-      events: {} as ReturnsEvent,
-      input: {} as ReturnsInput,
-      output: {} as ReturnsOutput,
-    },
+    types: {} as { context: ReturnsContext; events: ReturnsEvent; input: ReturnsInput; output: ReturnsOutput },
     actors: { verification: createVerifyOrderMachine(deps) },
     guards: {
-      verified: (_, output: VerifyOutput) => output.outcome === 'verified',
       orderNotReturnable: ({ context }) => context.verifiedOrder !== null && context.verifiedOrder.status !== 'delivered',
       needsItem: ({ context }) => context.itemIndex === null,
       needsCondition: ({ context }) => context.condition === null,
@@ -271,6 +252,7 @@ export function createReturnsMachine(deps: FlowDeps) {
       },
       answersCondition: ({ context, event }) => answered(context, event, 'condition'),
       answersReason: ({ context, event }) => answered(context, event, 'reason'),
+      verified: verifiedOutput,
     },
     actions: {
       noteTime: assign({ at: ({ context, event }) => ('at' in event ? event.at : context.at) }),
@@ -345,17 +327,7 @@ export function createReturnsMachine(deps: FlowDeps) {
     states: {
       verifying: {
         invoke: {
-          id: 'verification',
-          src: 'verification',
-          input: ({ context }) => ({
-            brand: context.brand,
-            purpose: 'returns' as const,
-            at: context.at,
-            ...(context.orderNumber === null ? {} : { orderNumber: context.orderNumber }),
-            ...(context.email === null ? {} : { email: context.email }),
-            ...(context.verifiedOrder === null ? {} : { verifiedOrder: context.verifiedOrder }),
-            failedAttempts: context.failedAttempts,
-          }),
+          id: 'verification', src: 'verification', input: verificationInputFor('returns'),
           onDone: [
             { guard: { type: 'verified', params: ({ event }) => event.output }, target: 'orderKnown', actions: { type: 'settle', params: ({ event }) => event.output } },
             { target: 'ended', actions: { type: 'settle', params: ({ event }) => event.output } },

@@ -8,7 +8,7 @@ import type { Order } from '../knowledge/orders/order.schema.js';
 import { describeTracking, type TrackingStatus } from '../knowledge/orders/tracking-status.js';
 import type { FlowDeps } from './flow-effects.js';
 import type { FlowReplyEvent, FlowReprompt, UserSaid } from './flow-events.js';
-import { createVerifyOrderMachine, type VerifyEnding, type VerifyOutput, type VerifyReply } from './verify-order.machine.js';
+import { createVerifyOrderMachine, verificationInputFor, verifiedOutput, type VerificationStart, type VerifyEnding, type VerifyOutput, type VerifyReply } from './verify-order.machine.js';
 
 export type TrackingReply = { kind: 'tracking.status'; status: TrackingStatus; orderNumber: string };
 
@@ -40,15 +40,8 @@ export interface TrackingOutput {
   failedAttempts: number;
 }
 
-export interface TrackingContext {
-  brand: BrandId;
-  /** What the first message gave; the verification takes it from here. */
-  orderNumber: string | null;
-  email: string | null;
-  verifiedOrder: Order | null;
-  failedAttempts: number;
-  /** The time of the latest event (ISO): "now" for the dates of the answer. */
-  at: string;
+/** `orderNumber` and `email`: what the first message gave; `at`: the latest event's time, "now" for the dates. */
+export interface TrackingContext extends VerificationStart {
   handoffReason: HandoffReason | null;
 }
 
@@ -60,16 +53,9 @@ function handoffReasonFor(status: TrackingStatus): HandoffReason | null {
 
 export function createTrackingMachine(deps: FlowDeps) {
   return setup({
-    types: {
-      context: {} as TrackingContext,
-      events: {} as TrackingEvent,
-      input: {} as TrackingInput,
-      output: {} as TrackingOutput,
-    },
+    types: {} as { context: TrackingContext; events: TrackingEvent; input: TrackingInput; output: TrackingOutput },
     actors: { verification: createVerifyOrderMachine(deps) },
-    guards: {
-      verified: (_, output: VerifyOutput) => output.outcome === 'verified',
-    },
+    guards: { verified: verifiedOutput },
     actions: {
       noteTime: assign({ at: ({ context, event }) => ('at' in event ? event.at : context.at) }),
       relay: sendParent(({ event }) => event as FlowReplyEvent<VerifyReply>),
@@ -104,17 +90,7 @@ export function createTrackingMachine(deps: FlowDeps) {
     states: {
       verifying: {
         invoke: {
-          id: 'verification',
-          src: 'verification',
-          input: ({ context }) => ({
-            brand: context.brand,
-            purpose: 'tracking' as const,
-            at: context.at,
-            ...(context.orderNumber === null ? {} : { orderNumber: context.orderNumber }),
-            ...(context.email === null ? {} : { email: context.email }),
-            ...(context.verifiedOrder === null ? {} : { verifiedOrder: context.verifiedOrder }),
-            failedAttempts: context.failedAttempts,
-          }),
+          id: 'verification', src: 'verification', input: verificationInputFor('tracking'),
           onDone: [
             {
               guard: { type: 'verified', params: ({ event }) => event.output },

@@ -13,7 +13,7 @@ import type { Order } from '../knowledge/orders/order.schema.js';
 import { findEmail, readEmail } from '../knowledge/readers/email-address.reader.js';
 import { readOrderNumber } from '../knowledge/readers/order-number.reader.js';
 import type { FlowDeps, VerifyOrderInput, VerifyOrderResult } from './flow-effects.js';
-import type { FlowReplyEvent, FlowReprompt, UserSaid } from './flow-events.js';
+import { said, textOf, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
 
 /** Failed number + email pairs, per conversation, before the bot stops asking. */
 export const MAX_FAILED_ATTEMPTS = 3;
@@ -45,28 +45,55 @@ export interface VerifyInput {
 
 export type VerifyOutput = { failedAttempts: number } & ({ outcome: 'verified'; order: Order } | { outcome: 'ended'; ending: VerifyEnding });
 
-export interface VerifyContext {
+/** What a flow knows when it starts verifying: the order number and email it was given, an order already verified. */
+export interface VerificationStart {
   brand: BrandId;
-  purpose: VerifyPurpose;
   at: string;
   orderNumber: string | null;
   email: string | null;
   verifiedOrder: Order | null;
   failedAttempts: number;
+}
+
+export interface VerifyContext extends VerificationStart {
+  purpose: VerifyPurpose;
   ending: VerifyEnding | null;
 }
 
+
+/** The sub-flow's input for a flow of this purpose, from what the flow knows. */
+export function verificationInputFor(purpose: VerifyPurpose) {
+  return ({ context }: { context: VerificationStart }): VerifyInput => verificationInput(context, purpose);
+}
+
+/** The sub-flow's input from the verifying flow's context. */
+export function verificationInput(start: VerificationStart, purpose: VerifyPurpose): VerifyInput {
+  return {
+    brand: start.brand,
+    purpose,
+    at: start.at,
+    ...(start.orderNumber === null ? {} : { orderNumber: start.orderNumber }),
+    ...(start.email === null ? {} : { email: start.email }),
+    ...(start.verifiedOrder === null ? {} : { verifiedOrder: start.verifiedOrder }),
+    failedAttempts: start.failedAttempts,
+  };
+}
+
+/** Whether the sub-flow ended with the order verified. */
+export function verifiedOutput(_: unknown, output: VerifyOutput): boolean {
+  return output.outcome === 'verified';
+}
+
 /** An order number in the message: the whole message read as one, else one inside it. */
-function orderNumberIn(event: UserSaid): string | undefined {
-  return readOrderNumber(event.text)?.normalized ?? readOrderNumber(event.understanding.entities.orderNumber ?? '')?.normalized;
+function orderNumberIn(event: { type: string }): string | undefined {
+  const message = said(event);
+  if (message === undefined) return undefined;
+  return readOrderNumber(message.text)?.normalized ?? readOrderNumber(message.understanding.entities.orderNumber ?? '')?.normalized;
 }
 
-function emailIn(event: UserSaid): string | undefined {
-  return readEmail(event.text) ?? event.understanding.entities.email ?? findEmail(event.text);
-}
-
-function said(event: { type: string }): UserSaid | undefined {
-  return event.type === 'user.said' ? (event as UserSaid) : undefined;
+function emailIn(event: { type: string }): string | undefined {
+  const message = said(event);
+  return message === undefined ? undefined : (readEmail(message.text) ?? message.understanding.entities.email ?? findEmail(message.text));
 }
 
 function reply(reply: VerifyReply): FlowReplyEvent<VerifyReply> {
@@ -75,12 +102,7 @@ function reply(reply: VerifyReply): FlowReplyEvent<VerifyReply> {
 
 export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
   return setup({
-    types: {
-      context: {} as VerifyContext,
-      events: {} as UserSaid | FlowReprompt,
-      input: {} as VerifyInput,
-      output: {} as VerifyOutput,
-    },
+    types: {} as { context: VerifyContext; events: UserSaid | FlowReprompt; input: VerifyInput; output: VerifyOutput },
     actors: {
       lookUpOrder: fromPromise<VerifyOrderResult, VerifyOrderInput>(({ input }) => deps.effects.verifyOrder(input)),
     },
@@ -93,15 +115,9 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
         orderNumbersMatch(context.orderNumber, context.verifiedOrder.orderNumber),
       hasBothSlots: ({ context }) => context.orderNumber !== null && context.email !== null,
       hasOrderNumber: ({ context }) => context.orderNumber !== null,
-      saidOrderNumber: ({ event }) => {
-        const message = said(event);
-        return message !== undefined && orderNumberIn(message) !== undefined;
-      },
-      saidEmail: ({ event }) => {
-        const message = said(event);
-        return message !== undefined && emailIn(message) !== undefined;
-      },
-      saidSomethingLikeAnEmail: ({ event }) => said(event)?.text.includes('@') === true,
+      saidOrderNumber: ({ event }) => orderNumberIn(event) !== undefined,
+      saidEmail: ({ event }) => emailIn(event) !== undefined,
+      saidSomethingLikeAnEmail: ({ event }) => textOf(event).includes('@'),
       verified: ({ context }, result: VerifyOrderResult) =>
         // The effect is trusted to check, but a mismatch here would leak another shopper's order,
         // so the machine checks again what it can: the brand, the number and the email.
@@ -119,8 +135,8 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
       takeSlots: assign(({ context, event }) => {
         const message = said(event);
         if (message === undefined) return {};
-        const orderNumber = orderNumberIn(message);
-        const email = emailIn(message);
+        const orderNumber = orderNumberIn(event);
+        const email = emailIn(event);
         // A number replacing an earlier one is a different order: its email must be given again.
         // An email kept from before any number was given still goes with the first number.
         const replacesNumber = orderNumber !== undefined && context.orderNumber !== null && !orderNumbersMatch(orderNumber, context.orderNumber);
