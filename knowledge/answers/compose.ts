@@ -5,12 +5,17 @@ import type { BrandProfile, QuotedFact, Statement } from '../brands/brand-profil
 import type { Answer } from '../knowledge-base.types.js';
 import type { Topic } from '../topics.js';
 import { citeSources, policyDoesNot, uniqueSources } from '../wording.js';
-import type { ReportedProblem } from './handoff-offer.js';
+import type { HandoffUrgency } from '../handoff/urgency.js';
 
 export interface BrandContext {
   profile: BrandProfile;
   /** The display name shoppers see (a quoted fact or an operator setting). */
   name: string;
+}
+
+/** A problem the shopper reported, with the urgency the handoff would flag it with. */
+export interface ReportedProblem {
+  urgency: HandoffUrgency;
 }
 
 /** A topic's answer; `report` is a problem the shopper just reported, when the answer offers the team. */

@@ -1,13 +1,7 @@
 import type { UrgentCase } from '../brands/brand-profile.schema.js';
-import type { HandoffUrgency } from '../handoff/urgency.js';
 import type { Answer } from '../knowledge-base.types.js';
 import type { Topic } from '../topics.js';
-import { capitalize, stated, type BrandContext, type Part } from './compose.js';
-
-/** A problem the shopper reported, with the urgency the handoff would flag it with. */
-export interface ReportedProblem {
-  urgency: HandoffUrgency;
-}
+import { capitalize, stated, type BrandContext, type Part, type ReportedProblem } from './compose.js';
 
 const OFFER = 'I can pass this to the support team.';
 

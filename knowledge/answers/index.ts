@@ -2,7 +2,7 @@ import type { Answer } from '../knowledge-base.types.js';
 import type { Topic } from '../topics.js';
 import { accountAnswers } from './account.answers.js';
 import type { AnswerBuilder, BrandContext } from './compose.js';
-import type { ReportedProblem } from './handoff-offer.js';
+import type { ReportedProblem } from './compose.js';
 import { contactAnswers } from './contact.answers.js';
 import { orderAnswers } from './orders.answers.js';
 import { productAnswers } from './products.answers.js';
@@ -26,4 +26,4 @@ export function buildAnswer(brand: BrandContext, topic: Topic, report?: Reported
 }
 
 export type { AnswerBuilder, BrandContext } from './compose.js';
-export type { ReportedProblem } from './handoff-offer.js';
+export type { ReportedProblem } from './compose.js';
