@@ -1,6 +1,6 @@
 // The returns flow's replies as messages, on the `returns.start` topic. Asks never mention an order
 // until it is verified; the verdict says eligible / not eligible / needs a person's review, lists
-// every reason with the section it comes from and the next steps, and carries DESIGN's
+// every reason with the section it comes from and the next steps, and carries
 // `channelData.returnEligibility` beside `channelData.support`.
 import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
 import type { BrandId } from '../knowledge/brand-ids.js';
@@ -16,7 +16,7 @@ import { messageActivity, type BotMessage } from './message.js';
 /** What the renderer reads of a brand profile. */
 export type ReturnsRenderProfile = Pick<BrandProfile, 'displayName' | 'documents' | 'channels' | 'returns'>;
 
-/** DESIGN's `channelData.returnEligibility`. */
+/** `channelData.returnEligibility` (docs/contracts.md). */
 export interface ReturnEligibilityData {
   eligible: ReturnVerdict['eligible'];
   reasons: ReturnReason[];
