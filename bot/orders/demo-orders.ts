@@ -155,11 +155,6 @@ export function createDemoOrders(now: Date): Order[] {
   return parseOrdersFile({ orders: SPECS.map((spec) => toOrderInput(spec, nowMs)) }, 'demo orders');
 }
 
-/** The demo orders in the ORDERS_FILE shape (JSON.stringify it to get a file to start from). */
-export function createDemoOrdersFile(now: Date): OrdersFile {
-  return { orders: createDemoOrders(now) };
-}
-
 /** Which demo order is which (for the README, and for tests that check each stays true). */
 export function demoOrderSummaries(): DemoOrderSummary[] {
   return SPECS.map(({ brand, orderNumber, email, kind }) => ({ brand, orderNumber, email, kind, status: STATUS_OF[kind] }));

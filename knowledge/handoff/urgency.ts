@@ -96,10 +96,6 @@ export function urgencyOf(profile: UrgencyProfile, handoffCase: HandoffCase, at?
   };
 }
 
-export function isUrgent(profile: UrgencyProfile, handoffCase: HandoffCase, at?: string): boolean {
-  return urgencyOf(profile, handoffCase, at).urgent;
-}
-
 /**
  * A defect counts as urgent only when reported within the brand's defect window, if it has one.
  * Unknown delivery date: treated as within, so a real defect is not deprioritised for lack of

@@ -60,10 +60,6 @@ export interface Finding extends ReturnVerdictReason {
   effect: 'blocks' | 'review';
 }
 
-export function checkReturnEligibility(input: ReturnEligibilityInput): ReturnVerdict {
-  return assessReturn(input).verdict;
-}
-
 export function assessReturn(input: ReturnEligibilityInput): ReturnAssessment {
   const { order, item, condition, wish, profile, now } = input;
   const quantity = checkedQuantity(input);

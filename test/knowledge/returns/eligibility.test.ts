@@ -6,11 +6,13 @@ import { BRAND_PROFILES, type BrandProfileInput } from '../../../knowledge/brand
 import { orderSchema, type Order, type OrderItem } from '../../../knowledge/orders/order.schema.js';
 import {
   assessReturn,
-  checkReturnEligibility,
   orderReturnBlock,
   type ReturnEligibilityInput,
 } from '../../../knowledge/returns/eligibility.js';
 import type { ItemCondition, ReturnReason, ReturnVerdict, ReturnWish } from '../../../knowledge/returns/return-verdict.types.js';
+
+/** The verdict alone, for the rules that only decide it. */
+const verdictOf = (input: ReturnEligibilityInput) => assessReturn(input).verdict;
 
 const CSP = 'customer-service-policy';
 
@@ -57,7 +59,7 @@ function input({ brand, item = RING, condition = 'unused_with_tags', wish = 'cha
 }
 
 function verdict(c: Case): ReturnVerdict {
-  return checkReturnEligibility(input(c));
+  return verdictOf(input(c));
 }
 
 function codes(v: ReturnVerdict): ReturnReason[] {
@@ -273,7 +275,7 @@ describe('checkReturnEligibility: quantities', () => {
   });
 
   it('says how many of the line go back when only some do', () => {
-    const v = checkReturnEligibility({ ...input({ brand: 'generic-store', item: PAIR }), quantity: 1 });
+    const v = verdictOf({ ...input({ brand: 'generic-store', item: PAIR }), quantity: 1 });
 
     expect(v.item).toEqual({ sku: 'CHM-2', name: 'Heart Charm' });
     expect(v.nextSteps).toContain('This covers 1 of the 2 units of the Heart Charm on the order; the others are not part of this return.');
@@ -284,7 +286,7 @@ describe('checkReturnEligibility: quantities', () => {
   });
 
   it.each([0, 3, 1.5])('refuses quantity %s of a line of 2', (quantity) => {
-    expect(() => checkReturnEligibility({ ...input({ brand: 'generic-store', item: PAIR }), quantity })).toThrow(RangeError);
+    expect(() => verdictOf({ ...input({ brand: 'generic-store', item: PAIR }), quantity })).toThrow(RangeError);
   });
 
   it('refuses an item that is not on the order', () => {
@@ -462,7 +464,7 @@ describe('the demo orders: each brand’s verdict for every delivered item', () 
     const item = demoOrder.items.find((candidate) => candidate.sku === sku);
     if (!item) throw new Error(`no item ${sku}`);
 
-    const v = checkReturnEligibility({ order: demoOrder, item, condition, wish, profile: BRAND_PROFILES[demoOrder.brand], now: now.toISOString() });
+    const v = verdictOf({ order: demoOrder, item, condition, wish, profile: BRAND_PROFILES[demoOrder.brand], now: now.toISOString() });
 
     expect(v.eligible).toBe(eligible);
     expect(codes(v)).toEqual(expected);
