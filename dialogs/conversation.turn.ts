@@ -10,7 +10,7 @@ import { createConversationMachine, type ConversationEvent, type ConversationRep
 import type { FlowEffects } from '../machines/flow-effects.js';
 import { settled } from '../machines/settled.js';
 import { MAIN_MENU, messageActivity } from './message.js';
-import { renderReply } from './reply.render.js';
+import { renderReplies } from './reply.render.js';
 import { parseShopperCommand } from './shopper-command.js';
 
 export interface TurnResult {
@@ -73,6 +73,7 @@ export function createConversationTurns(deps: {
   };
   const machine = createConversationMachine({
     profileOf: deps.kb.profile,
+    answerOf: deps.kb.answer,
     effects: {
       verifyOrder: (input) => deps.effects.verifyOrder(origin(), input),
       submitHandoff: (submission) => deps.effects.submitHandoff(origin(), submission),
@@ -108,7 +109,7 @@ export function createConversationTurns(deps: {
     const persistedAfter = actor.getPersistedSnapshot();
     actor.stop();
     return {
-      activities: replies.map((reply) => renderReply(deps.kb, origin.brand, reply)),
+      activities: renderReplies(deps.kb, origin.brand, replies),
       snapshot: persistedAfter,
       fallback: replies.some((reply) => reply.kind === 'didYouMean'),
       tickets,

@@ -9,7 +9,7 @@ import type { ReplyExpectation } from '../knowledge/handoff/reply-by.js';
 import type { EscalationRoute } from '../knowledge/handoff/subject.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
 import type { Topic } from '../knowledge/topics.js';
-import type { HandoffAskProblem, HandoffIntro, HandoffReply, HandoffSlot, HandoffSummary } from '../machines/handoff.machine.js';
+import type { HandoffAskProblem, HandoffIntro, HandoffReply, HandoffSlot, HandoffSummary, HandoffUpdate } from '../machines/handoff.machine.js';
 import { citeSource, formatDate, formatTime, uniqueSources } from '../knowledge/wording.js';
 import { reachTeam } from './brand-words.js';
 import { messageActivity, type BotMessage } from './message.js';
@@ -27,6 +27,24 @@ const RETRY: CardAction[] = [
   { type: ActionTypes.ImBack, title: 'No', value: 'no' },
 ];
 const NO_ORDER_NUMBER: CardAction[] = [{ type: ActionTypes.ImBack, title: "I don't have one", value: "I don't have one" }];
+const NOTHING_TO_ADD: CardAction[] = [{ type: ActionTypes.ImBack, title: "No, that's all", value: "no, that's all" }];
+const CANCEL: CardAction = { type: ActionTypes.ImBack, title: "Don't send it", value: 'cancel' };
+/** Asked twice without an answer it could use: a way on with the question. */
+const STUCK: Record<HandoffSlot, CardAction[]> = {
+  name: [{ type: ActionTypes.ImBack, title: "I'd rather not say", value: "I'd rather not say" }, CANCEL],
+  email: [CANCEL],
+  orderNumber: [...NO_ORDER_NUMBER, CANCEL],
+  description: [CANCEL],
+};
+const ADDITION = "Is there anything you'd like to add for the team, like photos or a detail? If not, just say no.";
+const EMAIL_NEEDED = 'The team replies by email, so I need an address to pass this on.';
+const UPDATED: Record<HandoffUpdate, string> = {
+  name: "Got it, I've changed your name.",
+  email: "Got it, I've changed your email address.",
+  orderNumber: "Got it, I've changed the order number.",
+  description: "Got it, I've changed your message.",
+  added: "Got it, I've added that to your message.",
+};
 const CHANGES: CardAction[] = [
   { type: ActionTypes.ImBack, title: 'Name', value: 'change my name' },
   { type: ActionTypes.ImBack, title: 'Email', value: 'change my email' },
@@ -39,17 +57,19 @@ export function renderHandoffReply(brand: BrandId, reply: HandoffReply, profile:
   const say = (message: Omit<BotMessage, 'topic'>, actions?: CardAction[]) => withActions(messageActivity(brand, { topic, ...message }), actions);
   switch (reply.kind) {
     case 'handoff.ask': {
-      const intro = reply.intro === undefined ? null : introText(reply.intro, profile);
-      const ask = askText(reply.slot, reply.problem, reply.correcting === true);
+      const intro = reply.intro === undefined ? null : introText(reply.intro, profile, reply.addition === true ? 'found' : 'details');
+      const ask = reply.addition === true ? ADDITION : reply.goAhead === true ? 'Sure, go ahead: what would you like to add?' : askText(reply.slot, reply.problem, reply.correcting === true);
+      const lead = reply.updated === undefined ? '' : `${UPDATED[reply.updated]} `;
+      const stuck = reply.stuck === true && reply.slot === 'email' ? ` ${EMAIL_NEEDED}${reachTeam(profile, { emailOnlyWithAddress: true }).text}` : '';
       return say(
-        { text: intro === null ? ask : `${intro.text} ${ask}`, sources: intro?.sources ?? [], awaiting: reply.slot },
-        reply.slot === 'orderNumber' ? NO_ORDER_NUMBER : undefined,
+        { text: `${lead}${intro === null ? '' : `${intro.text} `}${ask}${stuck}`, sources: intro?.sources ?? [], awaiting: reply.slot },
+        reply.addition === true ? NOTHING_TO_ADD : reply.stuck === true ? STUCK[reply.slot] : reply.slot === 'orderNumber' ? NO_ORDER_NUMBER : undefined,
       );
     }
     case 'handoff.confirm': {
-      const intro = reply.intro === undefined ? null : introText(reply.intro, profile);
+      const intro = reply.intro === undefined ? null : introText(reply.intro, profile, 'none');
       const summary = summaryText(reply.summary, profile);
-      const lead = reply.problem === 'notYesNo' ? "Sorry, I need a yes or a no, or tell me what to change. " : '';
+      const lead = reply.problem === 'notYesNo' ? "Sorry, I need a yes or a no, or tell me what to change. " : reply.updated === undefined ? '' : `${UPDATED[reply.updated]} `;
       const text = [
         `${lead}${intro === null ? '' : `${intro.text} `}Here's what I'll send to the ${displayName(profile)} team:`,
         summary.text,
@@ -106,11 +126,16 @@ interface Said {
   sources: Source[];
 }
 
-function introText(intro: HandoffIntro, profile: HandoffRenderProfile): Said {
-  const base = `I'll pass this to a person on the ${displayName(profile)} team.`;
-  if (intro.escalation === null) return { text: `${base} First, a few details.`, sources: [] };
+/**
+ * Why the shopper is asked what follows. `then`: a few details are asked next (`details`), only
+ * "anything to add?" because the flow before said what is wrong (`found`), or nothing (`none`).
+ */
+function introText(intro: HandoffIntro, profile: HandoffRenderProfile, then: 'details' | 'found' | 'none'): Said {
+  const base = `I'll pass this to a person on the ${displayName(profile)} team${then === 'found' ? ', with what I found' : ''}.`;
+  const next = then === 'details' ? ' First, a few details.' : '';
+  if (intro.escalation === null) return { text: `${base}${next}`, sources: [] };
   return {
-    text: `${base} Since you're not satisfied with how this was resolved, I'll send it as an escalation to ${intro.escalation.to}, as the ${citeSource(intro.escalation.source, profile, 'parenthesized')} describes. First, a few details.`,
+    text: `${base} Since you're not satisfied with how this was resolved, I'll send it as an escalation to ${intro.escalation.to}, as the ${citeSource(intro.escalation.source, profile, 'parenthesized')} describes.${next}`,
     sources: [intro.escalation.source],
   };
 }

@@ -1,6 +1,6 @@
 // The conversation's replies as messages: answers, "Did you mean…", flow help and stops here;
 // each flow's own replies in its renderer.
-import type { Activity } from 'botbuilder';
+import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Topic } from '../knowledge/topics.js';
@@ -9,6 +9,7 @@ import { renderHandoffReply } from './handoff.render.js';
 import { MAIN_MENU, messageActivity } from './message.js';
 import { renderReturnsReply } from './returns.render.js';
 import { renderTrackingReply } from './tracking.render.js';
+import type { SupportChannelData } from './support-channel-data.js';
 import { renderVerifyReply } from './verify.render.js';
 
 const FLOW_HELP: Record<FlowName, string> = {
@@ -25,16 +26,64 @@ const STOPPED: Record<FlowName, string> = {
 };
 const ANYTIME = 'You can also ask me a policy question at any point, say "cancel" to stop, or "talk to a person".';
 
+/**
+ * One turn's replies as messages. An `offer` is not a message of its own: it makes the message
+ * before it a yes/no question (docs/contracts.md: every offer is a question).
+ */
+export function renderReplies(kb: LoadedKnowledgeBase, brand: BrandId, replies: readonly ConversationReply[]): Partial<Activity>[] {
+  const activities: Partial<Activity>[] = [];
+  for (const reply of replies) {
+    const offered = activities.at(-1);
+    if (reply.kind === 'offer') {
+      if (offered !== undefined) activities[activities.length - 1] = asOffer(offered);
+      continue;
+    }
+    activities.push(renderReply(kb, brand, reply));
+  }
+  return activities;
+}
+
+const YES_NO: CardAction[] = [
+  { type: ActionTypes.ImBack, title: 'Yes, please', value: 'yes' },
+  { type: ActionTypes.ImBack, title: 'No, thanks', value: 'no' },
+];
+
+/** The message as a yes/no question offering a person: `awaiting: "confirm"` and Yes/No choices. */
+function asOffer(activity: Partial<Activity>): Partial<Activity> {
+  const text = activity.text ?? '';
+  const separator = text.includes('\n') ? '\n\n' : ' ';
+  const question = text.includes('?')
+    ? ''
+    : /\bpass (?:this|your question|your request|it)\b/.test(text)
+      ? `${separator}Would you like me to do that?`
+      : `${separator}Would you like me to pass this to a person on the team?`;
+  const channelData = activity.channelData as { support: SupportChannelData };
+  return {
+    ...activity,
+    text: `${text}${question}`,
+    inputHint: 'expectingInput',
+    channelData: { ...channelData, support: { ...channelData.support, awaiting: 'confirm' } },
+    suggestedActions: { to: [], actions: YES_NO },
+  };
+}
+
 export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: ConversationReply): Partial<Activity> {
   switch (reply.kind) {
     case 'welcome': {
       const greeting = kb.answer(brand, 'greeting');
       return messageActivity(brand, { text: greeting.text, topic: 'greeting', sources: greeting.sources, choices: MAIN_MENU });
     }
+    case 'greetAgain':
+      return messageActivity(brand, { text: 'Hi again! What can I help you with?', topic: 'greeting', choices: MAIN_MENU });
+    case 'declined':
+      return messageActivity(brand, { text: 'No problem. Is there anything else I can help you with?', topic: 'help', choices: MAIN_MENU });
+    case 'offer':
+      // Only ever follows another reply (see renderReplies); alone it is the plain question.
+      return asOffer(messageActivity(brand, { text: '', topic: 'handoff.human' }));
     case 'answer': {
       const answer = reply.urgency === undefined ? kb.answer(brand, reply.topic) : kb.reportAnswer(brand, reply.topic, { urgency: reply.urgency });
       return messageActivity(brand, {
-        text: answer.text,
+        text: reply.acknowledge === true ? `I'm sorry to hear that. ${answer.text}` : answer.text,
         topic: reply.topic,
         confidence: reply.confidence,
         sources: answer.sources,

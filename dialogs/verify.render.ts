@@ -1,7 +1,7 @@
 // The order verification's replies, for whichever flow is verifying: asks never mention an order
 // (the shopper has not proved anything yet) and a verification that ends without one always
 // offers a person and the brand's own way to reach its team.
-import type { Activity } from 'botbuilder';
+import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { Topic } from '../knowledge/topics.js';
@@ -14,6 +14,11 @@ export type VerifyRenderProfile = Pick<BrandProfile, 'displayName' | 'channels'>
 const TOPIC: Record<VerifyPurpose, Topic> = { tracking: 'order.tracking', returns: 'returns.start' };
 const PERSON: readonly Topic[] = ['handoff.human'];
 const FORMAT_EXAMPLE = 'for example AB-123456 or 1234567';
+const STUCK_CHOICES: CardAction[] = [
+  { type: ActionTypes.ImBack, title: "I don't have it", value: "I don't have it" },
+  { type: ActionTypes.ImBack, title: 'Talk to a person', value: 'talk to a person' },
+  { type: ActionTypes.ImBack, title: 'Cancel', value: 'cancel' },
+];
 /** What the first ask says the order number is for. */
 const NEEDED_FOR: Record<VerifyPurpose, string> = {
   tracking: 'To look up your order I need its order number.',
@@ -25,8 +30,12 @@ const CANNOT: Record<VerifyPurpose, string | undefined> = { tracking: undefined,
 export function renderVerifyReply(brand: BrandId, reply: VerifyReply, profile: VerifyRenderProfile): Partial<Activity> {
   const topic = TOPIC[reply.purpose];
   switch (reply.kind) {
-    case 'verify.ask':
-      return messageActivity(brand, { topic, text: askText(reply.purpose, reply.slot, reply.problem), awaiting: reply.slot });
+    case 'verify.ask': {
+      const lead = reply.corrected === true ? "Got it, I'll look up that order number instead. " : '';
+      const activity = messageActivity(brand, { topic, text: `${lead}${askText(reply.purpose, reply.slot, reply.problem)}`, awaiting: reply.slot });
+      // Asked twice without an answer it could use: never a third time without a way on.
+      return reply.stuck === true ? { ...activity, suggestedActions: { to: [], actions: STUCK_CHOICES } } : activity;
+    }
     case 'verify.ended':
       return messageActivity(brand, { topic, ...endingMessage(reply.ending, profile, CANNOT[reply.purpose]) });
   }
@@ -64,6 +73,8 @@ function endingMessage(ending: VerifyEnding, profile: VerifyRenderProfile, unava
       }
       case 'unavailable':
         return `Sorry, I can't look up orders right now${unavailableMeans ? `, so ${unavailableMeans}` : ''}. Please try again in a little while, or talk to a person on the team.`;
+      case 'skipped':
+        return `No problem. Without ${ending.slot === 'orderNumber' ? 'the order number' : "the order's email address"} I can't look the order up here, but a person on the team can help without it.`;
     }
   })();
   return { text: `${text}${reach.text}`, sources: reach.sources, choices: PERSON };

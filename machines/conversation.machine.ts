@@ -2,18 +2,24 @@
 // unsure, and runs one flow at a time (tracking, returns, handoff) as an invoked child, passing it
 // the shopper's messages and relaying its replies. Replies go out as emitted `reply` events that
 // dialogs/ turns into messages; a stored handoff ticket goes out as `handoff.stored`.
+//
+// Between flows it holds the thread of the conversation: the order this conversation verified,
+// what a person would need to know next (`handoffCase`), whether the bot has just offered that
+// person and waits for a yes or a no, and who the shopper said they are.
 import { assign, emit, enqueueActions, sendTo, setup, type AnyActorRef } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
+import { summarizeCase } from '../knowledge/handoff/case-summary.js';
 import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
 import type { HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
 import { caseFromReport, categoryFromWords } from '../knowledge/handoff/issue-case.js';
 import { urgencyOf, type HandoffUrgency } from '../knowledge/handoff/urgency.js';
 import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
-import { TOPIC_CHOICES, TOPICS, type Topic } from '../knowledge/topics.js';
+import { readYesNo } from '../knowledge/readers/dialogue-act.reader.js';
+import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
 import type { TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
 import type { FlowDeps } from './flow-effects.js';
-import type { UserSaid } from './flow-events.js';
+import { textOf, type UserSaid } from './flow-events.js';
 import { createHandoffMachine, type HandoffOutput, type HandoffReply, type HandoffReplyEvent } from './handoff.machine.js';
 import { createReturnsMachine, type ReturnsOutput, type ReturnsReply, type ReturnsReplyEvent } from './returns.machine.js';
 import { createTrackingMachine, type TrackingOutput, type TrackingReply, type TrackingReplyEvent } from './tracking.machine.js';
@@ -22,14 +28,21 @@ import type { VerifyReply } from './verify-order.machine.js';
 /** The flows the router can be in; the help text and digressions depend on it. */
 export type FlowName = 'tracking' | 'returns' | 'handoff';
 
-/** Topics a flow handles itself: a message about them is the flow's, never a digression. */
-const FLOW_OWN_TOPICS: Record<FlowName, readonly Topic[]> = {
-  tracking: ['order.tracking'],
-  returns: ['returns.start', 'returns.policy', 'product.issue', 'product.final_sale', 'product.custom', 'order.tracking'],
-  // Names and descriptions are free text: "my ring arrived damaged, how do I fix it?" is the
-  // description, not a question to answer.
-  handoff: TOPICS,
-};
+/** The topic whose request starts each flow: asked again inside it, it is the flow's, not a question to answer. */
+const FLOW_TOPIC: Record<FlowName, Topic> = { tracking: 'order.tracking', returns: 'returns.start', handoff: 'handoff.human' };
+
+/** Topics the returns flow handles itself while it asks about the item: "it's final sale" is an answer there. */
+const RETURNS_OWN_TOPICS: readonly Topic[] = ['returns.start', 'returns.policy', 'product.issue', 'product.final_sale', 'product.custom'];
+
+/**
+ * A question asked at a prompt ("do I need to pay for return shipping?") is answered from the
+ * likeliest topic even below the usual bar: the prompt could not use it, and asking it again
+ * with a "that doesn't look like…" would be worse than a close answer.
+ */
+const ASKED_CONFIDENCE = 0.3;
+
+/** Where a flow's prompt is free text: anything typed is the answer, never a question to answer. */
+const FREE_TEXT_SLOTS: ReadonlySet<string> = new Set(['description']);
 
 /** Why a tracking flow ended wanting a person, as the handoff files it. */
 const TRACKING_HANDOFF: Record<NonNullable<TrackingOutput['handoffReason']>, HandoffCategory> = {
@@ -38,13 +51,26 @@ const TRACKING_HANDOFF: Record<NonNullable<TrackingOutput['handoffReason']>, Han
   gaveUp: 'lookup_failed',
   locked: 'lookup_failed',
   unavailable: 'other',
+  skipped: 'lookup_failed',
 };
+
+/** Requests only the team can carry out: offered to them with the shopper's words as the message. */
+const TEAM_REQUESTS: Partial<Record<Topic, HandoffCategory>> = { 'order.cancel': 'cancellation', 'order.change': 'order_change' };
 
 /** What the bot should say; dialogs/ turns each into a message. Emitted as `reply` events. */
 export type ConversationReply =
   | { kind: 'welcome' }
-  /** `urgency`: the answer to a problem the shopper just reported offers the team as its ticket would be flagged. */
-  | { kind: 'answer'; topic: Topic; confidence: number; urgency?: HandoffUrgency }
+  /** Greeted again after the welcome: a short hello, not the welcome word for word. */
+  | { kind: 'greetAgain' }
+  /**
+   * `urgency`: the answer to a problem the shopper just reported offers the team as its ticket
+   * would be flagged. `acknowledge`: the shopper reported a problem; say sorry first.
+   */
+  | { kind: 'answer'; topic: Topic; confidence: number; urgency?: HandoffUrgency; acknowledge?: boolean }
+  /** The reply before this one ends with an offer of a person: dialogs/ make it a yes/no question. */
+  | { kind: 'offer' }
+  /** The shopper said no to the offer. */
+  | { kind: 'declined' }
   | { kind: 'didYouMean'; options: TopicScore[] }
   | { kind: 'flowHelp'; flow: FlowName }
   | { kind: 'cancelled'; flow: FlowName | null }
@@ -92,8 +118,16 @@ export interface ConversationContext {
   verifiedOrder: Order | null;
   /** Failed order verifications in this conversation, across flows and "start over". */
   failedVerifications: number;
-  /** What the last flow would hand to a person, should the shopper ask for one next. */
+  /** What the last flow or report would hand to a person, should the shopper want one next. */
   handoffCase: HandoffCase | null;
+  /** The bot's last message offered a person for `handoffCase` and waits for a yes or a no. */
+  offerPending: boolean;
+  /** Who the shopper said they are in a handoff: a second one does not ask again. */
+  contact: { name: string; email: string } | null;
+  /** The welcome was given: a second hello gets a short one. */
+  greeted: boolean;
+  /** The slot the running flow last asked for, as `channelData.support.awaiting` names it. */
+  awaiting: string | null;
   /** The flow in progress, if any. */
   flow: FlowName | null;
 }
@@ -128,8 +162,31 @@ function hasEntities(understanding: Understanding): boolean {
   return understanding.entities.orderNumber !== undefined || understanding.entities.email !== undefined;
 }
 
+/** A message the router reads: the shopper's, confidently understood, about `topic`. */
+function saysConfidently(context: ConversationContext, event: ConversationEvent, topic: Topic): boolean {
+  return event.type === 'user.said' && event.understanding.topic === topic && confident(context, event.understanding);
+}
+
 // Slot answers ("it broke", "jane@example.com") are statements; a digression is asked.
-const QUESTION = /\?\s*$|^(?:wait|hold on|oh|also|and|but|btw|quick question)?[,\s]*(?:what|when|where|who|why|how|is|are|do|does|did|can|could|will|would|should)\b/i;
+const QUESTION = /\?\s*$|^(?:wait|hold on|oh|also|and|but|btw|quick question|sorry)?[,\s]*(?:what|when|where|who|why|how|is|are|do|does|did|can|could|will|would|should)\b/i;
+
+/** "Please have someone contact me" and other ways of saying yes to a person. */
+const WANTS_CONTACT = /\b(?:have|get|ask) (?:someone|somebody|a person|the team|support|an agent) (?:to )?(?:contact|call|email|reach|get back to|write to) me\b|\b(?:pass it on|pass this on|send it to (?:them|the team)|contact me|reach out to me)\b/i;
+
+/** The slot a flow's reply asks for (`channelData.support.awaiting`), or null. */
+function awaitingOf(reply: ConversationReply): string | null {
+  switch (reply.kind) {
+    case 'verify.ask':
+    case 'returns.ask':
+    case 'handoff.ask':
+      return reply.slot;
+    case 'handoff.confirm':
+    case 'handoff.notSaved':
+      return 'confirm';
+    default:
+      return null;
+  }
+}
 
 /** Failed verifications counted so far by a running flow or the verification inside it. */
 function failuresIn(actor: AnyActorRef | undefined): number {
@@ -161,6 +218,15 @@ const START_FLOW = [
   { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
   { guard: 'asksToReturn', target: 'returns', actions: 'understood' },
   { guard: 'asksForPerson', target: 'handoff', actions: 'understood' },
+  // An order number outside any flow: the flow the words ask for, tracking by default.
+  { guard: 'bringsOrderForReturn', target: 'returns', actions: 'understood' },
+  { guard: 'bringsOrderNumber', target: 'tracking', actions: 'understood' },
+] as const;
+
+/** A yes or a no to the person the bot just offered. */
+const OFFER_ANSWERS = [
+  { guard: 'takesOffer', target: 'handoff', actions: 'understood' },
+  { guard: 'declinesOffer', actions: ['understood', 'declined'] },
 ] as const;
 
 /** How the router treats messages while a flow is active; the same for every flow. */
@@ -185,39 +251,48 @@ export function createConversationMachine(deps: FlowDeps) {
     guards: {
       pickedAnOffer: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) !== undefined,
       understoodWell: ({ context, event }) => event.type === 'user.said' && confident(context, event.understanding),
-      asksToTrack: ({ context, event }) =>
-        event.type === 'user.said' && event.understanding.topic === 'order.tracking' && confident(context, event.understanding),
+      asksToTrack: ({ context, event }) => saysConfidently(context, event, 'order.tracking'),
       pickedTracking: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'order.tracking',
       pickedPerson: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'handoff.human',
-      asksToReturn: ({ context, event }) =>
-        event.type === 'user.said' && event.understanding.topic === 'returns.start' && confident(context, event.understanding),
+      asksToReturn: ({ context, event }) => saysConfidently(context, event, 'returns.start'),
       pickedReturn: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'returns.start',
-      asksForPerson: ({ context, event }) =>
-        event.type === 'user.said' && event.understanding.topic === 'handoff.human' && confident(context, event.understanding),
-      asksForPersonMidFlow: ({ context, event }) =>
-        context.flow !== 'handoff' &&
+      asksForPerson: ({ context, event }) => saysConfidently(context, event, 'handoff.human'),
+      /** "Can I return KS-100236?": an order number with words about returning it. */
+      bringsOrderForReturn: ({ event }) =>
+        event.type === 'user.said' && event.understanding.entities.orderNumber !== undefined && RETURNS_OWN_TOPICS.includes(event.understanding.topic),
+      /** An order number with no request the team must carry out: look it up. */
+      bringsOrderNumber: ({ event }) =>
+        event.type === 'user.said' && event.understanding.entities.orderNumber !== undefined && TEAM_REQUESTS[event.understanding.topic] === undefined,
+      takesOffer: ({ context, event }) =>
+        context.offerPending &&
         event.type === 'user.said' &&
-        event.understanding.topic === 'handoff.human' &&
-        confident(context, event.understanding),
+        (readYesNo(event.text) === 'yes' || WANTS_CONTACT.test(event.text) || saysConfidently(context, event, 'handoff.human')),
+      declinesOffer: ({ context, event }) => context.offerPending && readYesNo(textOf(event)) === 'no',
+      asksForPersonMidFlow: ({ context, event }) => context.flow !== 'handoff' && saysConfidently(context, event, 'handoff.human'),
       /**
-       * A clear question about something else, carrying nothing the flow could use: answer it and
-       * let the flow ask again. Anything else (an order number, an email, gibberish) is the flow's.
+       * A question about something else, carrying nothing the prompt could use: answer it and let
+       * the flow ask again. Anything else (an order number, an email, gibberish, a free-text
+       * description) is the flow's.
        */
       isDigression: ({ context, event }) => {
         const flow = context.flow;
-        return (
-          flow !== null &&
-          event.type === 'user.said' &&
-          event.understanding.confidence >= context.confidenceThreshold &&
-          event.understanding.topic !== 'out_of_scope' &&
-          !FLOW_OWN_TOPICS[flow].includes(event.understanding.topic) &&
-          !hasEntities(event.understanding) &&
-          QUESTION.test(event.text)
-        );
+        if (flow === null || event.type !== 'user.said' || hasEntities(event.understanding)) return false;
+        if (context.awaiting !== null && FREE_TEXT_SLOTS.has(context.awaiting)) return false;
+        // A question mark makes it a question whatever its topic; without one, it must start like one.
+        const asked = /\?\s*$/.test(event.text);
+        if (!asked && !QUESTION.test(event.text)) return false;
+        const { topic, confidence } = event.understanding;
+        if (topic === 'out_of_scope' || confidence < (asked ? ASKED_CONFIDENCE : context.confidenceThreshold)) return false;
+        if (asked) return true;
+        // The returns flow reads "it's final sale" and "it arrived broken" as answers about the item.
+        return topic !== FLOW_TOPIC[flow] && (flow !== 'returns' || !RETURNS_OWN_TOPICS.includes(topic));
       },
     },
     actions: {
-      welcome: emit({ type: 'reply', reply: { kind: 'welcome' } } as const),
+      welcome: enqueueActions(({ enqueue }) => {
+        enqueue.assign({ greeted: true });
+        enqueue.emit({ type: 'reply', reply: { kind: 'welcome' } });
+      }),
       answerPickedOffer: emit(({ context, event }) => {
         const topic = event.type === 'user.said' ? pickOffered(context.offered, event.text) : undefined;
         return { type: 'reply', reply: { kind: 'answer', topic: topic ?? 'help', confidence: 1 } } as const;
@@ -226,21 +301,52 @@ export function createConversationMachine(deps: FlowDeps) {
         const { topic, confidence } = event.type === 'user.said' ? event.understanding : { topic: 'help' as const, confidence: 0 };
         return { type: 'reply', reply: { kind: 'answer', topic, confidence } } as const;
       }),
-      /** An answer that may be to a reported problem ("my bracelet arrived broken"): keep the case, word the offer by its urgency. */
-      answerReport: enqueueActions(({ context, event, enqueue }) => {
+      /**
+       * The answer to a message understood between flows. A reported problem ("my bracelet arrived
+       * broken") is acknowledged, its case kept and the team offered as its ticket would be flagged;
+       * a request only the team can carry out, and a question the documents are silent on, offer
+       * the team too.
+       */
+      answerTopic: enqueueActions(({ context, event, enqueue }) => {
         if (event.type !== 'user.said') return;
         const { topic, confidence } = event.understanding;
-        const reported = caseFromReport(topic, event.text);
-        if (reported === undefined) {
-          enqueue.emit({ type: 'reply', reply: { kind: 'answer', topic, confidence } });
+        if (topic === 'greeting' && context.greeted) {
+          enqueue.emit({ type: 'reply', reply: { kind: 'greetAgain' } });
           return;
         }
-        const known = context.verifiedOrder === null ? reported : { ...reported, verifiedOrder: context.verifiedOrder };
-        enqueue.assign({ handoffCase: known });
-        enqueue.emit({ type: 'reply', reply: { kind: 'answer', topic, confidence, urgency: urgencyOf(deps.profileOf(context.brand), known, event.at) } });
+        const reported = caseFromReport(topic, event.text);
+        const request = TEAM_REQUESTS[topic];
+        const withOrder = (known: HandoffCase): HandoffCase => {
+          const orderNumber = event.understanding.entities.orderNumber;
+          return {
+            ...known,
+            ...(context.verifiedOrder === null ? {} : { verifiedOrder: context.verifiedOrder }),
+            ...(orderNumber === undefined ? {} : { orderNumber }),
+          };
+        };
+        if (reported !== undefined) {
+          const known = withOrder(reported);
+          const urgency = urgencyOf(deps.profileOf(context.brand), known, event.at);
+          enqueue.assign({ handoffCase: known, offerPending: true });
+          enqueue.emit({ type: 'reply', reply: { kind: 'answer', topic, confidence, urgency, acknowledge: true } });
+          enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
+          return;
+        }
+        enqueue.emit({ type: 'reply', reply: { kind: 'answer', topic, confidence } });
+        if (request !== undefined) {
+          const known = withOrder({ category: request, description: event.text, ...(saysItsUrgent(event.text) ? { shopperSaysUrgent: true } : {}) });
+          enqueue.assign({ handoffCase: known, offerPending: true });
+          enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
+        } else if (!deps.answerOf(context.brand, topic).stated) {
+          enqueue.assign({ handoffCase: { category: 'person_requested', description: event.text }, offerPending: true });
+          enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
+        }
       }),
+      declined: emit({ type: 'reply', reply: { kind: 'declined' } } as const),
       announceTicket: enqueueActions(({ enqueue }, output: HandoffOutput) => {
-        if (output.ticket !== undefined) enqueue.emit({ type: 'handoff.stored', ticket: output.ticket });
+        if (output.ticket === undefined) return;
+        enqueue.assign({ contact: { name: output.ticket.customer.name, email: output.ticket.customer.email } });
+        enqueue.emit({ type: 'handoff.stored', ticket: output.ticket });
       }),
       offerGuesses: enqueueActions(({ context, event, enqueue }) => {
         if (event.type !== 'user.said') return;
@@ -250,22 +356,35 @@ export function createConversationMachine(deps: FlowDeps) {
         enqueue.emit({ type: 'reply', reply: { kind: 'didYouMean', options } });
       }),
       answerHelp: emit({ type: 'reply', reply: { kind: 'answer', topic: 'help', confidence: 1 } } as const),
-      understood: assign({ offered: () => [], misunderstandings: 0 }),
-      relayFlowReply: emit(({ event }) => ({ type: 'reply', reply: event.type === 'flow.reply' ? event.reply : { kind: 'restarted' } }) as const),
+      /** Understood: no guesses on screen, and any offer not taken lapses. */
+      understood: assign({ offered: () => [], misunderstandings: 0, offerPending: false }),
+      relayFlowReply: enqueueActions(({ event, enqueue }) => {
+        if (event.type !== 'flow.reply') return;
+        enqueue.assign({ awaiting: awaitingOf(event.reply) });
+        enqueue.emit({ type: 'reply', reply: event.reply });
+      }),
       repromptFlow: sendTo('flow', ({ event }) => ({ type: 'flow.reprompt', at: timeOf(event) })),
       forwardToFlow: sendTo('flow', ({ event }) => event),
       flowHelp: emit(({ context }) => ({ type: 'reply', reply: { kind: 'flowHelp', flow: context.flow ?? 'tracking' } }) as const),
+      /** A flow that ended wanting a person offers one, with what it learned kept for the handoff. */
+      offerPerson: enqueueActions(({ enqueue }) => {
+        enqueue.assign({ offerPending: true });
+        enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
+      }),
       rememberTracking: assign(({ context, event }) => {
         const output = (event as unknown as { output: TrackingOutput }).output;
         const verifiedOrder = output.verifiedOrder ?? context.verifiedOrder;
         const category = output.handoffReason === undefined ? undefined : TRACKING_HANDOFF[output.handoffReason];
+        const skipped = output.skipped;
+        // What the shopper could not give is not asked again; what they did give goes along.
+        const given = skipped === undefined ? {} : skipped.slot === 'orderNumber' ? { noOrderNumber: true } : skipped.orderNumber === undefined ? {} : { orderNumber: skipped.orderNumber };
         return {
           verifiedOrder,
           failedVerifications: output.failedAttempts,
-          handoffCase: category === undefined ? context.handoffCase : { category, ...(verifiedOrder ? { verifiedOrder } : {}) },
+          handoffCase: category === undefined ? context.handoffCase : { category, ...(verifiedOrder ? { verifiedOrder } : {}), ...given },
         };
       }),
-      forgetCase: assign({ handoffCase: null }),
+      forgetCase: assign({ handoffCase: null, offerPending: false }),
       rememberReturn: assign(({ context, event }) => {
         const output = (event as unknown as { output: ReturnsOutput }).output;
         return {
@@ -283,7 +402,7 @@ export function createConversationMachine(deps: FlowDeps) {
       enterTracking: assign({ flow: 'tracking' as const }),
       enterReturns: assign({ flow: 'returns' as const }),
       enterHandoff: assign({ flow: 'handoff' as const }),
-      leaveFlow: assign({ flow: null }),
+      leaveFlow: assign({ flow: null, awaiting: null }),
       restarted: emit({ type: 'reply', reply: { kind: 'restarted' } } as const),
     },
   }).createMachine({
@@ -296,6 +415,10 @@ export function createConversationMachine(deps: FlowDeps) {
       verifiedOrder: null,
       failedVerifications: 0,
       handoffCase: null,
+      offerPending: false,
+      contact: null,
+      greeted: false,
+      awaiting: null,
       flow: null,
     }),
     initial: 'idle',
@@ -311,7 +434,12 @@ export function createConversationMachine(deps: FlowDeps) {
       idle: {
         entry: 'leaveFlow',
         on: {
-          'user.said': [...START_FLOW, { guard: 'understoodWell', actions: ['understood', 'answerReport'] }, { target: 'choosing', actions: 'offerGuesses' }],
+          'user.said': [
+            ...OFFER_ANSWERS,
+            ...START_FLOW,
+            { guard: 'understoodWell', actions: ['understood', 'answerTopic'] },
+            { target: 'choosing', actions: 'offerGuesses' },
+          ],
         },
       },
       /** A "Did you mean…" is on screen: a pick answers it, anything else is a new question. */
@@ -324,7 +452,7 @@ export function createConversationMachine(deps: FlowDeps) {
             { guard: 'pickedPerson', target: 'handoff', actions: 'understood' },
             { guard: 'pickedAnOffer', target: 'idle', actions: ['answerPickedOffer', 'understood'] },
             ...START_FLOW,
-            { guard: 'understoodWell', target: 'idle', actions: ['understood', 'answerReport'] },
+            { guard: 'understoodWell', target: 'idle', actions: ['understood', 'answerTopic'] },
             { target: 'choosing', reenter: true, actions: 'offerGuesses' },
           ],
         },
@@ -335,7 +463,10 @@ export function createConversationMachine(deps: FlowDeps) {
           id: 'flow',
           src: 'tracking',
           input: ({ context, event }) => flowInput(context, event),
-          onDone: { target: 'idle', actions: 'rememberTracking' },
+          onDone: [
+            { guard: ({ event }) => event.output.offerHandoff, target: 'idle', actions: ['rememberTracking', 'offerPerson'] },
+            { target: 'idle', actions: 'rememberTracking' },
+          ],
         },
         on: FLOW_EVENTS,
       },
@@ -346,17 +477,25 @@ export function createConversationMachine(deps: FlowDeps) {
           src: 'handoff',
           input: ({ context, event }) => {
             const said = event.type === 'user.said' ? event : undefined;
+            const at = timeOf(event);
             // "Talk to a person, my bracelet arrived broken": the request itself may name the problem.
             const fromWords = said ? categoryFromWords('person_requested', said.text) : 'person_requested';
             const known: HandoffCase =
               context.handoffCase ?? (fromWords === 'person_requested' ? { category: fromWords } : { category: fromWords, description: said?.text });
+            const verifiedOrder = known.verifiedOrder ?? context.verifiedOrder ?? undefined;
+            const withOrder: HandoffCase = verifiedOrder === undefined ? known : { ...known, verifiedOrder };
+            // What a flow learned goes to the agent, so the shopper is only asked whether to add anything.
+            const summary = known.description === undefined ? summarizeCase(withOrder, deps.profileOf(context.brand), at) : undefined;
+            const contact = context.contact;
             return {
               brand: context.brand,
-              at: timeOf(event),
+              at,
               case: {
-                ...known,
-                ...(context.verifiedOrder && !known.verifiedOrder ? { verifiedOrder: context.verifiedOrder } : {}),
+                ...withOrder,
+                ...(summary === undefined ? {} : { summary }),
                 ...(said && saysItsUrgent(said.text) ? { shopperSaysUrgent: true } : {}),
+                ...(contact !== null && known.name === undefined && verifiedOrder?.customerName == null ? { name: contact.name } : {}),
+                ...(contact !== null && known.email === undefined && verifiedOrder === undefined ? { email: contact.email } : {}),
               },
             };
           },
@@ -370,7 +509,10 @@ export function createConversationMachine(deps: FlowDeps) {
           id: 'flow',
           src: 'returns',
           input: ({ context, event }) => ({ ...flowInput(context, event), text: event.type === 'user.said' ? event.text : undefined }),
-          onDone: { target: 'idle', actions: 'rememberReturn' },
+          onDone: [
+            { guard: ({ event }) => event.output.offerHandoff, target: 'idle', actions: ['rememberReturn', 'offerPerson'] },
+            { target: 'idle', actions: 'rememberReturn' },
+          ],
         },
         on: FLOW_EVENTS,
       },

@@ -5,7 +5,9 @@
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { HandoffSubmission, HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
+import type { Answer } from '../knowledge/knowledge-base.types.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
+import type { Topic } from '../knowledge/topics.js';
 
 export interface VerifyOrderInput {
   brand: BrandId;
@@ -32,5 +34,7 @@ export interface FlowEffects {
 export interface FlowDeps {
   /** The brand's profile as start-up checked it. */
   profileOf(brand: BrandId): BrandProfile;
+  /** Whether the brand's documents state an answer to the topic (else the bot offers a person). */
+  answerOf(brand: BrandId, topic: Topic): Pick<Answer, 'stated'>;
   effects: FlowEffects;
 }

@@ -21,7 +21,8 @@ import {
 } from '../knowledge/handoff/handoff-submission.js';
 import type { HandoffSubmission, HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
 import type { ReplyExpectation } from '../knowledge/handoff/reply-by.js';
-import { readCorrection, readName, readYesNo, saysNoOrderNumber, type Correction, type HandoffSlot } from '../knowledge/handoff/shopper-input.js';
+import { readCorrection, readName, saysNoOrderNumber, type Correction, type HandoffSlot } from '../knowledge/handoff/shopper-input.js';
+import { isHesitation, readYesNo, soundsLikeCorrection } from '../knowledge/readers/dialogue-act.reader.js';
 import { escalationRoute, type EscalationRoute } from '../knowledge/handoff/subject.js';
 import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
 import { orderNumbersMatch } from '../knowledge/orders/order-matching.js';
@@ -45,9 +46,28 @@ export interface HandoffIntro {
   escalation: EscalationRoute | null;
 }
 
+/** A detail changed by the shopper's own correction since the last reply, or a detail added at the summary. */
+export type HandoffUpdate = 'name' | 'email' | 'orderNumber' | 'description' | 'added';
+
 export type HandoffReply =
-  | { kind: 'handoff.ask'; slot: HandoffSlot; problem?: HandoffAskProblem; correcting?: boolean; intro?: HandoffIntro }
-  | { kind: 'handoff.confirm'; summary: HandoffSummary; problem?: 'notYesNo'; intro?: HandoffIntro }
+  /**
+   * `correcting`: asked again because the shopper wants to change it. `addition`: the flow before
+   * already says what is wrong, so the description is only "anything to add?". `stuck`: the same
+   * question was not understood twice, so choices go with it. `updated`: a correction was applied.
+   */
+  | {
+      kind: 'handoff.ask';
+      slot: HandoffSlot;
+      problem?: HandoffAskProblem;
+      correcting?: boolean;
+      addition?: boolean;
+      /** The shopper said yes to "anything to add?": what is it? */
+      goAhead?: boolean;
+      stuck?: boolean;
+      updated?: HandoffUpdate;
+      intro?: HandoffIntro;
+    }
+  | { kind: 'handoff.confirm'; summary: HandoffSummary; problem?: 'notYesNo'; updated?: HandoffUpdate; intro?: HandoffIntro }
   | { kind: 'handoff.whatToChange' }
   | { kind: 'handoff.submitted'; reference: string; email: string; expectation: ReplyExpectation; urgentByPolicy: boolean; escalation: EscalationRoute | null }
   | { kind: 'handoff.notSaved'; problem?: 'notYesNo' | 'tooMany'; retryAfterMinutes?: number }
@@ -74,6 +94,12 @@ export interface HandoffContext extends HandoffFacts {
   at: string;
   /** The shopper said they have no order number: do not ask again. */
   noOrderNumber: boolean;
+  /** The flow before said what is wrong, and the shopper was asked whether to add anything. */
+  askedAddition: boolean;
+  /** Answers in a row the current question could not use (the loop guard). */
+  misses: number;
+  /** A detail the shopper's last message changed, told in the next reply. */
+  updated: HandoffUpdate | null;
   /** The first reply has explained the handoff. */
   introduced: boolean;
   /** Held only between storing and the flow's end, which hands it on as the output. */
@@ -96,8 +122,26 @@ function orderNumberOf(event: HandoffEvent): string | undefined {
 }
 
 function isDescription(text: string): boolean {
-  return (text.match(/\p{L}/gu) ?? []).length >= 3 && readYesNo(text) === undefined;
+  return (text.match(/\p{L}/gu) ?? []).length >= 3 && readYesNo(text) === undefined && !isHesitation(text);
 }
+
+/** "No, that's all", "nothing to add": the answer to "anything to add?". */
+function nothingToAdd(text: string): boolean {
+  return readYesNo(text) === 'no' || /^(?:no(?:thing)?(?: else)?(?: to add)?|nope|that'?s (?:all|it|everything)|all good|i'?m good|no that'?s (?:all|it))[.! ]*$/i.test(text.trim());
+}
+
+/** "I'd rather not say": the shopper keeps their name to themselves; the team still gets the email. */
+function declinesName(text: string): boolean {
+  return /^(?:i'?d rather not(?: say)?|prefer not to say|i'?d prefer not to|skip|no name|not telling|anonymous|rather not)[.! ]*$/i.test(text.trim());
+}
+
+const NAME_NOT_GIVEN = 'Not given';
+
+/** "Talk to a person" on its own, said while the bot is already passing it on. */
+const ASKS_FOR_PERSON = /^(?:(?:can i |i want to |i'?d like to |let me |please )?(?:talk|speak|chat) (?:to|with) (?:a |an |the |someone|somebody)?\s*(?:person|human|agent|someone|somebody|representative|manager|team)?(?: please)?|agent|human|a person|person|representative)[.!? ]*$/i;
+
+/** Questions answered but not understood twice in a row get choices with them. */
+const MISSES_BEFORE_CHOICES = 2;
 
 /** A new order number: the verified order stays only if it is the same order. */
 function withOrderNumber(context: HandoffContext, orderNumber: string): Partial<HandoffContext> {
@@ -133,12 +177,32 @@ export function createHandoffMachine(deps: FlowDeps) {
       nameMissing: ({ context }) => context.name === null,
       emailMissing: ({ context }) => context.email === null,
       orderNumberMissing: ({ context }) => context.orderNumber === null && !context.noOrderNumber,
-      descriptionMissing: ({ context }) => context.description === null,
+      /** Nothing said about what is wrong yet; after a flow that said it, "anything to add?" is asked once. */
+      descriptionMissing: ({ context }) => (context.summary === null ? context.description === null : !context.askedAddition),
       saidName: ({ event }) => readName(textOf(event)) !== undefined,
       saidEmail: ({ event }) => emailOf(event) !== undefined,
       saidOrderNumber: ({ event }) => orderNumberOf(event) !== undefined,
       saidNoOrderNumber: ({ event }) => saysNoOrderNumber(textOf(event)),
-      saidDescription: ({ event }) => isDescription(textOf(event)),
+      // "Talk to a person" while the bot is already passing it on is not what to tell the team.
+      saidDescription: ({ event }) => isDescription(textOf(event)) && !ASKS_FOR_PERSON.test(textOf(event).trim()),
+      wantsToAdd: ({ context, event }) => context.summary !== null && readYesNo(textOf(event)) === 'yes',
+      addsNothing: ({ event }) => nothingToAdd(textOf(event)),
+      declinesName: ({ context, event }) => context.misses >= 1 && declinesName(textOf(event)),
+      /** A different email than the one kept, given while something else is asked: the shopper corrects it. */
+      updatesEmail: ({ context, event }) => {
+        const email = emailOf(event);
+        return email !== undefined && context.email !== null && email !== context.email;
+      },
+      /** "I meant KS-100234" while something else is asked. */
+      updatesOrderNumber: ({ context, event }) => {
+        const number = orderNumberOf(event);
+        return number !== undefined && soundsLikeCorrection(textOf(event)) && (context.orderNumber === null || !orderNumbersMatch(number, context.orderNumber));
+      },
+      /** At the summary: more for the team ("I have photos too"), not a yes, a no or a correction. */
+      addsDetail: ({ event }) => {
+        const text = textOf(event);
+        return isDescription(text) && text.trim().split(/\s+/).length >= 2 && readCorrection(text) === undefined;
+      },
       saidYes: ({ event }) => readYesNo(textOf(event)) === 'yes',
       saidNo: ({ event }) => readYesNo(textOf(event)) === 'no',
       /** A correction that carries its new value ("my email is jane@example.com"). */
@@ -153,10 +217,19 @@ export function createHandoffMachine(deps: FlowDeps) {
         at: event.at,
         shopperSaysUrgent: context.shopperSaysUrgent || (event.type === 'user.said' && saysItsUrgent(event.text)),
       })),
-      takeName: assign({ name: ({ context, event }) => cleanName(readName(textOf(event))) ?? context.name }),
+      takeName: assign({ name: ({ context, event }) => cleanName(readName(textOf(event))) ?? context.name, misses: 0 }),
+      takeNoName: assign({ name: NAME_NOT_GIVEN, misses: 0 }),
       takeEmail: assign({
         email: ({ context, event }) => emailOf(event) ?? context.email,
+        misses: 0,
       }),
+      noteUpdate: assign({ updated: (_, update: HandoffUpdate) => update }),
+      takeAddition: assign(({ context, event }) => {
+        const addition = cleanDescription(said(event)?.text);
+        if (addition === null) return {};
+        return { description: context.description === null ? addition : `${context.description}\n${addition}`, updated: 'added' as const };
+      }),
+      skipAddition: assign({ askedAddition: true }),
       takeOrderNumber: assign(({ context, event }) => {
         const number = orderNumberOf(event);
         return number === undefined ? {} : withOrderNumber(context, number);
@@ -167,7 +240,10 @@ export function createHandoffMachine(deps: FlowDeps) {
         if (description === null) return {};
         return {
           description,
-          category: categoryFromWords(context.category, description),
+          askedAddition: true,
+          misses: 0,
+          // After a flow said what is wrong, the shopper's words add to it; they do not refile it.
+          category: context.summary === null ? categoryFromWords(context.category, description) : context.category,
           daysSinceDelivery: context.daysSinceDelivery ?? readDaysSinceDelivery(description) ?? null,
         };
       }),
@@ -186,22 +262,28 @@ export function createHandoffMachine(deps: FlowDeps) {
         const correction: Correction | undefined = readCorrection(textOf(event));
         if (correction === undefined) return {};
         if (correction.slot === 'orderNumber') {
-          if (correction.none === true) return { orderNumber: null, noOrderNumber: true, verifiedOrder: null };
-          return correction.value === undefined ? {} : withOrderNumber(context, correction.value);
+          if (correction.none === true) return { orderNumber: null, noOrderNumber: true, verifiedOrder: null, updated: 'orderNumber' as const };
+          return correction.value === undefined ? {} : { ...withOrderNumber(context, correction.value), updated: 'orderNumber' as const };
         }
-        if (correction.slot === 'email') return correction.value === undefined ? {} : { email: correction.value };
-        if (correction.slot === 'name') return { name: cleanName(correction.value) ?? context.name };
+        if (correction.slot === 'email') return correction.value === undefined ? {} : { email: correction.value, updated: 'email' as const };
+        if (correction.slot === 'name') return { name: cleanName(correction.value) ?? context.name, updated: 'name' as const };
         return {};
       }),
-      ask: enqueueActions(({ context, enqueue }, params: { slot: HandoffSlot; problem?: HandoffAskProblem; correcting?: boolean }) => {
+      ask: enqueueActions(({ context, enqueue }, params: { slot: HandoffSlot; problem?: HandoffAskProblem; correcting?: boolean; goAhead?: boolean }) => {
         const intro = context.introduced ? {} : { intro: introOf(context) };
-        enqueue.assign({ introduced: true });
-        enqueue.sendParent(reply({ kind: 'handoff.ask', ...params, ...intro }));
+        // A question the shopper could not answer counts; any other question starts the count again.
+        const misses = params.problem === undefined || params.problem === 'notAnOrderNumber' ? 0 : context.misses + 1;
+        const addition = params.slot === 'description' && context.summary !== null && !params.correcting && !params.goAhead ? { addition: true } : {};
+        const stuck = misses >= MISSES_BEFORE_CHOICES ? { stuck: true } : {};
+        const updated = context.updated === null ? {} : { updated: context.updated };
+        enqueue.assign({ introduced: true, misses, updated: null });
+        enqueue.sendParent(reply({ kind: 'handoff.ask', ...params, ...addition, ...stuck, ...updated, ...intro }));
       }),
       showSummary: enqueueActions(({ context, enqueue }, params: { problem?: 'notYesNo' }) => {
         const intro = context.introduced ? {} : { intro: introOf(context) };
-        enqueue.assign({ introduced: true });
-        enqueue.sendParent(reply({ kind: 'handoff.confirm', summary: summaryOf(context), ...params, ...intro }));
+        const updated = context.updated === null ? {} : { updated: context.updated };
+        enqueue.assign({ introduced: true, updated: null });
+        enqueue.sendParent(reply({ kind: 'handoff.confirm', summary: summaryOf(context), ...params, ...updated, ...intro }));
       }),
       askWhatToChange: sendParent(reply({ kind: 'handoff.whatToChange' })),
       rememberTicket: assign({ ticket: (_, result: SubmitHandoffResult) => (result.outcome === 'stored' ? result.ticket : null) }),
@@ -228,9 +310,12 @@ export function createHandoffMachine(deps: FlowDeps) {
     id: 'handoff',
     context: ({ input }) => {
       const known = input.case;
-      const order = known.verifiedOrder ?? null;
+      // A verified order proves who the shopper is; it is this handoff's order only if no other was named.
+      const proven = known.verifiedOrder ?? null;
+      const order = proven !== null && (known.orderNumber === undefined || orderNumbersMatch(known.orderNumber, proven.orderNumber)) ? proven : null;
       const orderNumber = cleanOrderNumber(known.orderNumber) ?? cleanOrderNumber(order?.orderNumber);
       const description = cleanDescription(known.description);
+      const summary = cleanDescription(known.summary);
       return {
         brand: input.brand,
         at: input.at,
@@ -240,11 +325,15 @@ export function createHandoffMachine(deps: FlowDeps) {
         returnVerdict: known.returnVerdict ?? null,
       daysSinceDelivery: known.daysSinceDelivery ?? (description === null ? undefined : readDaysSinceDelivery(description)) ?? null,
         // A verified order proves who the shopper is: its name and email are theirs unless they say otherwise.
-        name: cleanName(known.name) ?? cleanName(order?.customerName),
-        email: (known.email === undefined ? undefined : readEmail(known.email)) ?? (order === null ? undefined : readEmail(order.email)) ?? null,
+        name: cleanName(known.name) ?? cleanName(proven?.customerName),
+        email: (known.email === undefined ? undefined : readEmail(known.email)) ?? (proven === null ? undefined : readEmail(proven.email)) ?? null,
         orderNumber: orderNumber ?? null,
-        noOrderNumber: false,
+        noOrderNumber: known.noOrderNumber === true && orderNumber === undefined,
         description,
+        summary,
+        askedAddition: false,
+        misses: 0,
+        updated: null,
         introduced: false,
         ticket: null,
       };
@@ -261,12 +350,12 @@ export function createHandoffMachine(deps: FlowDeps) {
           { target: 'confirming', actions: { type: 'showSummary', params: {} } },
         ],
       },
-      // `freeText`: anything the shopper types is the answer; the router should not treat it as a digression.
       askingName: {
-        tags: ['freeText'],
         on: {
           'user.said': [
+            ...updateTransitions('name'),
             { guard: 'saidName', target: 'deciding', actions: ['noteTurn', 'takeName', 'takeExtras'] },
+            { guard: 'declinesName', target: 'deciding', actions: ['noteTurn', 'takeNoName', 'takeExtras'] },
             { actions: ['noteTurn', 'takeExtras', { type: 'ask', params: { slot: 'name', problem: 'notAName' } }] },
           ],
           'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'name' } }] },
@@ -284,6 +373,7 @@ export function createHandoffMachine(deps: FlowDeps) {
       askingOrderNumber: {
         on: {
           'user.said': [
+            ...updateTransitions('orderNumber'),
             { guard: 'saidNoOrderNumber', target: 'deciding', actions: ['noteTurn', 'takeNoOrderNumber'] },
             { guard: 'saidOrderNumber', target: 'deciding', actions: ['noteTurn', 'takeOrderNumber'] },
             { actions: ['noteTurn', { type: 'ask', params: { slot: 'orderNumber', problem: 'notAnOrderNumber' } }] },
@@ -291,10 +381,14 @@ export function createHandoffMachine(deps: FlowDeps) {
           'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'orderNumber' } }] },
         },
       },
+      // `freeText`: anything the shopper types is the answer; the router should not treat it as a digression.
       askingDescription: {
         tags: ['freeText'],
         on: {
           'user.said': [
+            ...updateTransitions('description'),
+            { guard: 'addsNothing', target: 'deciding', actions: ['noteTurn', 'skipAddition'] },
+            { guard: 'wantsToAdd', actions: ['noteTurn', { type: 'ask', params: { slot: 'description', goAhead: true } }] },
             { guard: 'saidDescription', target: 'deciding', actions: ['noteTurn', 'takeDescription', 'takeExtras'] },
             { actions: ['noteTurn', { type: 'ask', params: { slot: 'description', problem: 'tooShort' } }] },
           ],
@@ -307,6 +401,7 @@ export function createHandoffMachine(deps: FlowDeps) {
             ...correctionTransitions(),
             { guard: 'saidYes', target: 'submitting', actions: 'noteTurn' },
             { guard: 'saidNo', target: 'choosingChange', actions: ['noteTurn', 'askWhatToChange'] },
+            { guard: 'addsDetail', actions: ['noteTurn', 'takeAddition', { type: 'showSummary', params: {} }] },
             { actions: ['noteTurn', { type: 'showSummary', params: { problem: 'notYesNo' } }] },
           ],
           'flow.reprompt': { actions: ['noteTurn', { type: 'showSummary', params: {} }] },
@@ -361,6 +456,20 @@ export function createHandoffMachine(deps: FlowDeps) {
 }
 
 export type HandoffMachine = ReturnType<typeof createHandoffMachine>;
+
+/**
+ * While one detail is asked, a message that corrects another ("oops, I meant riley@example.com")
+ * changes it, says so, and asks the same question again.
+ */
+function updateTransitions(slot: HandoffSlot) {
+  return [
+    { guard: 'updatesEmail', actions: ['noteTurn', 'takeEmail', { type: 'noteUpdate', params: 'email' }, { type: 'ask', params: { slot } }] },
+    {
+      guard: 'updatesOrderNumber',
+      actions: ['noteTurn', 'takeOrderNumber', { type: 'noteUpdate', params: 'orderNumber' }, { type: 'ask', params: { slot } }],
+    },
+  ] as const;
+}
 
 /** From the summary: a correction with its value goes straight back to the summary; without, re-ask that slot. */
 function correctionTransitions() {

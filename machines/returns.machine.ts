@@ -26,7 +26,7 @@ import {
 import type { ItemCondition, ReturnVerdict, ReturnVerdictReason, ReturnWish } from '../knowledge/returns/return-verdict.types.js';
 import type { FlowDeps } from './flow-effects.js';
 import type { FlowReplyEvent, FlowReprompt, UserSaid } from './flow-events.js';
-import { createVerifyOrderMachine, verificationInputFor, verifiedOutput, type VerificationStart, type VerifyOutput, type VerifyReply } from './verify-order.machine.js';
+import { createVerifyOrderMachine, verificationInputFor, verifiedOutput, type VerificationStart, type VerifyEnding, type VerifyOutput, type VerifyReply } from './verify-order.machine.js';
 
 export type ReturnsSlot = 'item' | 'condition' | 'reason';
 /** Not understood, several items match, the tags are unknown. */
@@ -69,7 +69,7 @@ export interface ReturnsOutput {
   failedAttempts: number;
 }
 
-type Ending = 'verdict' | 'notReturnable' | 'gaveUp' | 'locked' | 'unavailable';
+type Ending = 'verdict' | 'notReturnable' | VerifyEnding['kind'];
 
 /** `orderNumber` and `email`: what the first message gave; the verification takes them from there. */
 export interface ReturnsContext extends VerificationStart {
@@ -88,6 +88,8 @@ export interface ReturnsContext extends VerificationStart {
   shopperSaysUrgent: boolean;
   verdict: ReturnVerdict | null;
   ending: Ending | null;
+  /** The shopper could not give the order number or its email: what they did give. */
+  skipped: Extract<VerifyEnding, { kind: 'skipped' }> | null;
 }
 
 type AnswerSlot = 'item' | 'condition' | 'reason';
@@ -201,8 +203,10 @@ export function handoffCaseOf(context: ReturnsContext): HandoffCase | undefined 
       ...(order.customerName === null ? {} : { name: order.customerName }),
     };
   }
-  if (context.ending === 'gaveUp' || context.ending === 'locked' || context.ending === 'unavailable') {
-    return { category: 'lookup_failed', ...shared };
+  if (context.ending === 'gaveUp' || context.ending === 'locked' || context.ending === 'unavailable' || context.ending === 'skipped') {
+    const skipped = context.skipped;
+    const given = skipped === null ? {} : skipped.slot === 'orderNumber' ? { noOrderNumber: true } : skipped.orderNumber === undefined ? {} : { orderNumber: skipped.orderNumber };
+    return { category: 'lookup_failed', ...shared, ...given };
   }
   return undefined;
 }
@@ -264,7 +268,7 @@ export function createReturnsMachine(deps: FlowDeps) {
       settle: assign(({ context }, output: VerifyOutput) => ({
         failedAttempts: output.failedAttempts,
         verifiedOrder: output.outcome === 'verified' ? output.order : context.verifiedOrder,
-        ...(output.outcome === 'ended' ? { ending: output.ending.kind } : {}),
+        ...(output.outcome === 'ended' ? { ending: output.ending.kind, skipped: output.ending.kind === 'skipped' ? output.ending : null } : {}),
       })),
       /** The order is known: a single item needs no question, and the first message may have answered some. */
       readOpening: assign(({ context }) => {
@@ -321,6 +325,7 @@ export function createReturnsMachine(deps: FlowDeps) {
         shopperSaysUrgent: opening !== '' && saysItsUrgent(opening),
         verdict: null,
         ending: null,
+        skipped: null,
       };
     },
     initial: 'verifying',

@@ -28,10 +28,12 @@ export interface TrackingInput {
 
 export type TrackingEvent = UserSaid | FlowReprompt | FlowReplyEvent<VerifyReply>;
 
-export type HandoffReason = 'late' | 'notShipped' | 'gaveUp' | 'locked' | 'unavailable';
+export type HandoffReason = 'late' | 'notShipped' | VerifyEnding['kind'];
 
 export interface TrackingOutput {
   verifiedOrder?: Order;
+  /** The shopper could not give the order number or its email: what they did give. */
+  skipped?: Extract<VerifyEnding, { kind: 'skipped' }>;
   /** The flow ended where a person should be offered next. */
   offerHandoff: boolean;
   /** Why, when `offerHandoff`: lets the handoff flag the case as the brand defines urgency. */
@@ -42,6 +44,7 @@ export interface TrackingOutput {
 
 /** `orderNumber` and `email`: what the first message gave; `at`: the latest event's time, "now" for the dates. */
 export interface TrackingContext extends VerificationStart {
+  skipped: Extract<VerifyEnding, { kind: 'skipped' }> | null;
   handoffReason: HandoffReason | null;
 }
 
@@ -71,9 +74,10 @@ export function createTrackingMachine(deps: FlowDeps) {
         enqueue.assign({ handoffReason: handoffReasonFor(status) });
         enqueue.sendParent({ type: 'flow.reply', reply: { kind: 'tracking.status', status, orderNumber: order.orderNumber } } satisfies FlowReplyEvent<TrackingReply>);
       }),
-      noteEnding: assign({
-        handoffReason: (_, output: VerifyOutput) => (output.outcome === 'verified' ? null : (output.ending satisfies VerifyEnding).kind),
-      }),
+      noteEnding: assign((_, output: VerifyOutput) => ({
+        handoffReason: output.outcome === 'verified' ? null : output.ending.kind,
+        skipped: output.outcome === 'ended' && output.ending.kind === 'skipped' ? output.ending : null,
+      })),
     },
   }).createMachine({
     id: 'tracking',
@@ -84,6 +88,7 @@ export function createTrackingMachine(deps: FlowDeps) {
       verifiedOrder: input.verifiedOrder ?? null,
       failedAttempts: input.failedAttempts ?? 0,
       at: input.at,
+      skipped: null,
       handoffReason: null,
     }),
     initial: 'verifying',
@@ -118,6 +123,7 @@ export function createTrackingMachine(deps: FlowDeps) {
     output: ({ context }) => ({
       ...(context.verifiedOrder === null ? {} : { verifiedOrder: context.verifiedOrder }),
       offerHandoff: context.handoffReason !== null,
+      ...(context.skipped === null ? {} : { skipped: context.skipped }),
       ...(context.handoffReason === null ? {} : { handoffReason: context.handoffReason }),
       failedAttempts: context.failedAttempts,
     }),

@@ -14,6 +14,7 @@ import { findEmail, readEmail } from '../knowledge/readers/email-address.reader.
 import { readOrderNumber } from '../knowledge/readers/order-number.reader.js';
 import type { FlowDeps, VerifyOrderInput, VerifyOrderResult } from './flow-effects.js';
 import { said, textOf, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
+import { saysCannotGive } from '../knowledge/readers/dialogue-act.reader.js';
 
 /** Failed number + email pairs, per conversation, before the bot stops asking. */
 export const MAX_FAILED_ATTEMPTS = 3;
@@ -23,12 +24,21 @@ export type VerifyPurpose = 'tracking' | 'returns';
 export type VerifySlot = 'orderNumber' | 'email';
 export type VerifyAskProblem = 'notAnOrderNumber' | 'emailInsteadOfNumber' | 'notAnEmail' | 'notMatched';
 
-/** How a verification can end without an order. */
-export type VerifyEnding = { kind: 'gaveUp' } | { kind: 'locked'; retryAfterSeconds: number } | { kind: 'unavailable' };
+/**
+ * How a verification can end without an order: too many failed attempts, the per-client limit,
+ * lookups down, or the shopper cannot give what it needs (`skipped`: "I don't have the order
+ * number", or the same question not understood three times).
+ */
+export type VerifyEnding = { kind: 'gaveUp' } | { kind: 'locked'; retryAfterSeconds: number } | { kind: 'unavailable' } | { kind: 'skipped'; slot: VerifySlot; orderNumber?: string };
 
 export type VerifyReply =
-  | { kind: 'verify.ask'; purpose: VerifyPurpose; slot: VerifySlot; problem?: VerifyAskProblem }
+  /** `stuck`: the same prompt was not understood twice; choices go with it. `corrected`: a new order number was taken. */
+  | { kind: 'verify.ask'; purpose: VerifyPurpose; slot: VerifySlot; problem?: VerifyAskProblem; stuck?: boolean; corrected?: boolean }
   | { kind: 'verify.ended'; purpose: VerifyPurpose; ending: VerifyEnding };
+
+/** Answers at one prompt that were not understood, before the shopper is shown choices, then a way out. */
+const MISSES_BEFORE_CHOICES = 2;
+const MISSES_BEFORE_WAY_OUT = 3;
 
 export interface VerifyInput {
   brand: BrandId;
@@ -58,6 +68,8 @@ export interface VerificationStart {
 export interface VerifyContext extends VerificationStart {
   purpose: VerifyPurpose;
   ending: VerifyEnding | null;
+  /** Answers in a row the current prompt could not use (the loop guard). */
+  misses: number;
 }
 
 
@@ -129,6 +141,8 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
         emailsMatch(context.email, result.order.email),
       locked: (_, result: VerifyOrderResult) => result.outcome === 'locked',
       lastAttempt: ({ context }) => context.failedAttempts + 1 >= MAX_FAILED_ATTEMPTS,
+      cannotGive: ({ event }, params: { slot: VerifySlot }) => saysCannotGive(textOf(event), params.slot),
+      outOfTries: ({ context }) => context.misses + 1 >= MISSES_BEFORE_WAY_OUT,
     },
     actions: {
       noteTime: assign({ at: ({ event }) => event.at }),
@@ -151,10 +165,16 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
       rememberOrder: assign({
         verifiedOrder: ({ context }, result: VerifyOrderResult) => (result.outcome === 'verified' ? result.order : context.verifiedOrder),
       }),
-      ask: sendParent(({ context }, params: { slot: VerifySlot; problem?: VerifyAskProblem }) =>
-        reply({ kind: 'verify.ask', purpose: context.purpose, ...params }),
-      ),
+      ask: enqueueActions(({ context, enqueue }, params: { slot: VerifySlot; problem?: VerifyAskProblem; corrected?: boolean }) => {
+        // A prompt the shopper could not answer counts; any other ask starts the count again.
+        const misses = params.problem === 'notAnOrderNumber' || params.problem === 'notAnEmail' ? context.misses + 1 : 0;
+        enqueue.assign({ misses });
+        const stuck = misses >= MISSES_BEFORE_CHOICES ? { stuck: true } : {};
+        enqueue.sendParent(reply({ kind: 'verify.ask', purpose: context.purpose, ...params, ...stuck }));
+      }),
       end: enqueueActions(({ context, enqueue }, ending: VerifyEnding) => {
+        // Skipped at the email: the number given still helps the team.
+        if (ending.kind === 'skipped' && ending.slot === 'email' && context.orderNumber !== null) ending = { ...ending, orderNumber: context.orderNumber };
         enqueue.assign({ ending });
         enqueue.sendParent(reply({ kind: 'verify.ended', purpose: context.purpose, ending }));
       }),
@@ -172,6 +192,7 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
         verifiedOrder: input.verifiedOrder ?? null,
         failedAttempts: input.failedAttempts ?? 0,
         ending: null,
+        misses: 0,
       };
     },
     initial: 'deciding',
@@ -194,6 +215,9 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
               guard: 'saidSomethingLikeAnEmail',
               actions: ['takeSlots', { type: 'ask', params: { slot: 'orderNumber', problem: 'emailInsteadOfNumber' } }],
             },
+            // "I don't have the order number": another way forward, never the same prompt again.
+            { guard: { type: 'cannotGive', params: { slot: 'orderNumber' } }, target: 'ended', actions: ['noteTime', { type: 'end', params: { kind: 'skipped', slot: 'orderNumber' } }] },
+            { guard: 'outOfTries', target: 'ended', actions: ['noteTime', { type: 'end', params: { kind: 'skipped', slot: 'orderNumber' } }] },
             { actions: ['noteTime', { type: 'ask', params: { slot: 'orderNumber', problem: 'notAnOrderNumber' } }] },
           ],
           'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'orderNumber' } }] },
@@ -204,7 +228,9 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
           'user.said': [
             // An email, a corrected order number, or both: take what was given and decide again.
             { guard: 'saidEmail', target: 'deciding', actions: 'takeSlots' },
-            { guard: 'saidOrderNumber', target: 'deciding', actions: 'takeSlots' },
+            { guard: 'saidOrderNumber', target: 'askingEmail', actions: ['takeSlots', { type: 'ask', params: { slot: 'email', corrected: true } }] },
+            { guard: { type: 'cannotGive', params: { slot: 'email' } }, target: 'ended', actions: ['noteTime', { type: 'end', params: { kind: 'skipped', slot: 'email' } }] },
+            { guard: 'outOfTries', target: 'ended', actions: ['noteTime', { type: 'end', params: { kind: 'skipped', slot: 'email' } }] },
             { actions: ['noteTime', { type: 'ask', params: { slot: 'email', problem: 'notAnEmail' } }] },
           ],
           'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'email' } }] },

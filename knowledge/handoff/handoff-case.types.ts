@@ -11,6 +11,9 @@ export type HandoffCategory =
   | 'defective'
   | 'wrong_item'
   | 'return'
+  /** Something only the team can do to an order: change the address, cancel it, change a personalization. */
+  | 'order_change'
+  | 'cancellation'
   | 'complaint'
   | 'escalation'
   | 'misunderstood'
@@ -29,7 +32,11 @@ export interface HandoffCase {
   daysSinceDelivery?: number;
   /** What the shopper asked for, in their own words, when already said. */
   description?: string;
+  /** What the bot learned in a flow before the handoff ("order KS-100235 was expected by …"), for the agent. */
+  summary?: string;
   name?: string;
   email?: string;
   orderNumber?: string;
+  /** The shopper said they do not have the order number: the handoff does not ask for it. */
+  noOrderNumber?: boolean;
 }

@@ -28,7 +28,10 @@ export interface HandoffFacts {
   name: string | null;
   email: string | null;
   orderNumber: string | null;
+  /** The shopper's own words. */
   description: string | null;
+  /** What the bot learned in the flow before the handoff, for the agent; the shopper's words add to it. */
+  summary: string | null;
 }
 
 export type SubmissionProfile = Pick<BrandProfile, 'urgency' | 'returns' | 'timeZone' | 'escalation' | 'replyTime' | 'hours'>;
@@ -62,18 +65,19 @@ export function buildSubmission(facts: HandoffFacts, profile: SubmissionProfile,
   );
   const escalation = escalationRoute(profile, facts.category, facts.description);
   const name = facts.name ?? '';
+  const description = [facts.summary, facts.description].filter((part) => part !== null && part !== '').join('\n\n');
   return {
     brand: facts.brand,
     category: facts.category,
     urgency,
     subject:
       escalation?.subject ??
-      handoffSubject({ category: facts.category, urgency, customerName: name, orderNumber: facts.orderNumber, description: facts.description }),
+      handoffSubject({ category: facts.category, urgency, customerName: name, orderNumber: facts.orderNumber, description: facts.description ?? facts.summary }),
     customer: { name, email: facts.email ?? '' },
     orderNumber: facts.orderNumber,
     verifiedOrder: facts.verifiedOrder,
     returnVerdict: facts.returnVerdict,
-    description: facts.description ?? '',
+    description,
     escalation,
     expectation: replyBy(profile, at),
   };

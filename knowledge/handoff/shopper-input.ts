@@ -24,7 +24,7 @@ export function saysNoOrderNumber(text: string): boolean {
 }
 
 const NAME_LEAD = /^(?:(?:hi|hello|hey)[,!.]?\s+)?(?:my name is|my name's|name is|name's|the name is|name:|i am|i'm|im|it's|it is|this is|call me)\s+/i;
-const NOT_A_NAME = /\b(?:why|what|how|when|where|who|don'?t|won'?t|can'?t|want|need|order|help|please|my|the|is|are|was|not|no|yes|email|number|cancel|person|human|agent|wrong|right|incorrect|correct|misspelled|actually|changed?|typo|mistake|spelled|spelt)\b/i;
+const NOT_A_NAME = /\b(?:why|what|how|when|where|who|don'?t|won'?t|can'?t|want|need|order|help|please|my|the|is|are|was|not|no|yes|email|number|cancel|person|human|agent|wrong|right|incorrect|correct|misspelled|actually|changed?|typo|mistake|spelled|spelt|let|talk|speak|manager|supervisor|someone|somebody|representative|rep|staff|team|support|wait|hold|hello|thanks|sorry|ok|okay|it|that|this|you|me)\b/i;
 
 /**
  * The shopper's name from "Jane Doe", "my name is Jane", "I'm jane doe": letters, spaces,
@@ -37,19 +37,6 @@ export function readName(text: string): string | undefined {
   if (name.split(' ').length > 6 || NOT_A_NAME.test(name)) return undefined;
   const sameCase = name === name.toLowerCase() || name === name.toUpperCase();
   return sameCase ? name.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_m, lead: string, letter: string) => lead + letter.toUpperCase()) : name;
-}
-
-export type YesNo = 'yes' | 'no';
-
-const YES = /^(?:y|yes|yeah|yea|yep|yup|sure|ok|okay|k|correct|right|that'?s right|that'?s correct|all correct|looks good|looks right|all good|perfect|confirm(?:ed)?|send(?: it)?|please send(?: it)?|send it please|go ahead|yes please|please do|do it|absolutely|it is|try again|retry|please try again|yes try again)(?: please| thanks| thank you)?$/;
-const YES_AND_MORE = /^(?:yes|yeah|yep|yup|sure|correct|perfect)\b(?!.*\b(?:but|except|change|wrong|not|no|don'?t)\b)/;
-const NO = /^(?:n|no|nope|nah|not really|not quite|no thanks|no thank you|wrong|that'?s wrong|incorrect|that'?s not right|not right|don'?t send(?: it)?|do not send(?: it)?)$/;
-
-export function readYesNo(text: string): YesNo | undefined {
-  const said = bare(text).replace(/^(?:um+|uh+|hmm+)[, ]+/, '');
-  if (YES.test(said) || YES_AND_MORE.test(said) || said === '👍') return 'yes';
-  if (NO.test(said)) return 'no';
-  return undefined;
 }
 
 export interface Correction {

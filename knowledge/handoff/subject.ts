@@ -19,6 +19,8 @@ export const CATEGORY_LABELS: Readonly<Record<HandoffCategory, string>> = {
   defective: 'Defective item',
   wrong_item: 'Incorrect order',
   return: 'Return request',
+  order_change: 'Order change request',
+  cancellation: 'Cancellation request',
   complaint: 'Complaint',
   escalation: 'Escalation',
   misunderstood: 'Question the assistant could not answer',

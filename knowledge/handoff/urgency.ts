@@ -79,8 +79,14 @@ export function urgencyOf(profile: UrgencyProfile, handoffCase: HandoffCase, at?
   const word = subjectWordOf(profile);
   const brand = brandUrgentCases(profile);
   const notes: string[] = [];
+  const order = handoffCase.verifiedOrder;
   const because = urgentCasesOf(handoffCase).filter((urgentCase) => {
     if (!brand.cases.includes(urgentCase)) return false;
+    // Only a parcel on its way can be late or missing: a verified order still being prepared is neither.
+    if ((urgentCase === 'late' || urgentCase === 'missing') && order !== undefined && order.status !== 'shipped') {
+      notes.push(`Order ${order.orderNumber} is ${order.status}, not in transit, so not flagged as a late or missing shipment.`);
+      return false;
+    }
     if (urgentCase !== 'defective') return true;
     const window = defectWindow(profile, handoffCase, at);
     if (window.note !== undefined) notes.push(window.note);

@@ -129,6 +129,18 @@ function singular(word: string): string {
   return word;
 }
 
+const PERSONALIZED = /\b(personali[sz]ed|personali[sz]ation|engraved|engraving|custom|customi[sz]ed|monogram(?:med)?|initial(?:s|ed)?)\b/;
+const FINAL_SALE = /\b(final sale|clearance|on sale|sale item|discounted)\b/;
+
+/** The item the shopper names by what it is rather than what it is called. */
+function itemsOfKind(said: string, items: ReadonlyArray<{ personalized?: boolean; finalSale?: boolean }>): ItemMatch | undefined {
+  const flag = PERSONALIZED.test(said) ? 'personalized' : FINAL_SALE.test(said) ? 'finalSale' : undefined;
+  if (flag === undefined) return undefined;
+  const matching = items.flatMap((item, index) => (item[flag] === true ? [index] : []));
+  if (matching.length === 0) return undefined;
+  return matching.length === 1 && matching[0] !== undefined ? { index: matching[0] } : { ambiguous: matching };
+}
+
 const ORDINALS: ReadonlyArray<[RegExp, number]> = [
   [/\b(first|1st)\b/, 0], [/\b(second|2nd)\b/, 1], [/\b(third|3rd)\b/, 2], [/\b(fourth|4th)\b/, 3], [/\b(fifth|5th)\b/, 4],
 ];
@@ -139,7 +151,7 @@ export type ItemMatch = { index: number } | { ambiguous: number[] };
  * Which of the order's items the shopper means: by number in the list ("2", "the second one"),
  * SKU, or the words of its name. Several equally good matches come back as `ambiguous`.
  */
-export function matchItem(text: string, items: ReadonlyArray<{ sku: string; name: string }>): ItemMatch | undefined {
+export function matchItem(text: string, items: ReadonlyArray<{ sku: string; name: string; personalized?: boolean; finalSale?: boolean }>): ItemMatch | undefined {
   const said = normalizeAnswer(text);
   const number = /^ #?(\d{1,2}) $/.exec(said);
   if (number) {
@@ -150,6 +162,10 @@ export function matchItem(text: string, items: ReadonlyArray<{ sku: string; name
   if (bySku >= 0) return { index: bySku };
   const byName = items.findIndex((item) => normalizeAnswer(item.name) === said);
   if (byName >= 0) return { index: byName };
+
+  // "The personalized one", "the final sale earrings": what an item is, when only one item is that.
+  const byKind = itemsOfKind(said, items);
+  if (byKind !== undefined) return byKind;
 
   const words = new Set(tokens(text));
   const kinds = new Set([...words].map((word) => KINDS[word]).filter((kind) => kind !== undefined));

@@ -104,7 +104,8 @@ describe('returns over HTTP', () => {
     expect(verdict, `no verdict in: ${replies.map((r) => r.text).join(' | ')}`).toBeDefined();
     expect(verdict!.channelData.returnEligibility.eligible).toBe(c.eligible);
     expect(verdict!.channelData.returnEligibility.reasons).toEqual(c.reasons);
-    expect(verdict!.channelData.support).toMatchObject({ brand: c.brand, topic: 'returns.start', awaiting: null });
+    // A verdict that leaves the return open offers a person, as a yes/no question.
+    expect(verdict!.channelData.support).toMatchObject({ brand: c.brand, topic: 'returns.start', awaiting: c.eligible === false ? null : 'confirm' });
     expect(verdict!.text).toMatch(c.says);
   });
 

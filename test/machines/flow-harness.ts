@@ -15,6 +15,7 @@ export function recordingDeps(effects: Partial<FlowEffects> = {}) {
   const submissions: HandoffSubmission[] = [];
   const deps: FlowDeps = {
     profileOf: KB.profile,
+    answerOf: KB.answer,
     effects: {
       async verifyOrder(input): Promise<VerifyOrderResult> {
         lookups.push(input);

@@ -44,6 +44,7 @@ afterEach(async () => {
 function routerFor(brand: BrandId, handoffCase: HandoffCase, conversationKey: string) {
   const flow = createHandoffMachine({
     profileOf,
+    answerOf: () => ({ stated: true }),
     effects: {
       verifyOrder: () => Promise.reject(new Error('no lookups here')),
       submitHandoff: async (submission) => ({ outcome: 'stored', ticket: await handoff.submitter.submit(submission, conversationKey) }),

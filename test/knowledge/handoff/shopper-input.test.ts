@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { readCorrection, readName, readYesNo, saysNoOrderNumber } from '../../../knowledge/handoff/shopper-input.js';
+import { readCorrection, readName, saysNoOrderNumber } from '../../../knowledge/handoff/shopper-input.js';
+import { readYesNo } from '../../../knowledge/readers/dialogue-act.reader.js';
 import { saysItsUrgent } from '../../../knowledge/handoff/urgent-words.js';
 
 describe('readName', () => {
