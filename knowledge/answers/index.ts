@@ -4,6 +4,7 @@ import { accountAnswers } from './account.answers.js';
 import type { AnswerBuilder, BrandContext } from './compose.js';
 import { contactAnswers } from './contact.answers.js';
 import { orderAnswers } from './orders.answers.js';
+import { policyOtherAnswer } from './policy-other.answers.js';
 import { productAnswers } from './products.answers.js';
 import { returnAnswers } from './returns.answers.js';
 import { shippingAnswers } from './shipping.answers.js';
@@ -18,6 +19,7 @@ const ANSWER_BUILDERS: Record<Topic, AnswerBuilder> = {
   ...productAnswers,
   ...accountAnswers,
   ...contactAnswers,
+  ...policyOtherAnswer,
 };
 
 export function buildAnswer(brand: BrandContext, topic: Topic): Answer {
