@@ -64,7 +64,7 @@ export const SHOPPER_MESSAGES: readonly string[] = [
   'good morning',
   // out of scope
   'do you sell watches',
-  "what's the weather like today",
+  'will it be cold enough to snow on friday',
   // long and rambling: read passage by passage
   "so I ordered a pair of hoop earrings for my sister's birthday last month and the box showed up kind of crushed and one of the hoops is bent, I'm not really sure if I should send it back or what, can you help me figure out what to do",
   "hey, sorry this is a long one, I bought a charm bracelet as a gift and it turns out my mom already has the exact same one so I'd like to exchange it for something else or just get my money back if that is easier for you guys",

@@ -89,7 +89,7 @@ export const SMALL_TALK_EXAMPLES = {
       'perfect',
       'awesome, thank you',
       'thank u so much',
-      'thanks for your help',
+      'thanks so much for helping me',
       'appreciate it',
       'that helped',
       'ok thanks',
@@ -133,7 +133,7 @@ export const SMALL_TALK_EXAMPLES = {
   },
   out_of_scope: {
     phrases: [
-      "what's the weather like today",
+      'is it going to be windy this afternoon',
       'will it rain tomorrow',
       'book me a flight to paris',
       'find cheap flights to new york',
@@ -153,7 +153,7 @@ export const SMALL_TALK_EXAMPLES = {
       'how tall is mount everest',
       'write my essay for me',
       'what time is it in tokyo',
-      'where is the nearest gas station',
+      'how far is the closest petrol pump',
       'get me a car insurance quote',
       'book a hotel room',
       'how do I train my dog',
