@@ -28,7 +28,7 @@ import {
   type TopicExamples,
 } from '../knowledge/understanding/index.js';
 import { createBotFirstReply } from './bot-first-reply.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../knowledge/csv.js';
 
 const DEFAULT_BAR = 90;
 const CONFUSIONS_SHOWN = 15;

@@ -3,7 +3,7 @@
 // CLINC150 training lines: compared normalised (lower case, punctuation stripped, whitespace
 // collapsed), an utterance of four or more words counts wherever its words appear in a row.
 import { readFileSync } from 'node:fs';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../knowledge/csv.js';
 
 const MIN_WORDS = 4;
 const KEY_WORDS = 4;

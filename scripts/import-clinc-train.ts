@@ -6,7 +6,7 @@
 //   npx tsx scripts/import-clinc-train.ts
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../knowledge/csv.js';
 import { readHeldOutLines } from './held-out-lines.js';
 
 const evalDir = fileURLToPath(new URL('../../shared/eval/', import.meta.url));

@@ -1,10 +1,13 @@
 // Shopper text → one catalog topic with a confidence, the likeliest alternatives and the entities.
 // Trained at start-up from the team's phrase table; no I/O, no clock.
 import { createHash } from 'node:crypto';
-import { isTopic, type Topic } from '../topics.js';
+import { DEFAULT_POLICIES_DIR, readPolicyDocuments } from '../documents/policy-documents.js';
+import { TOPICS, isTopic, type Topic } from '../topics.js';
 import { extractEntities } from './entities.js';
 import { createFuseMatcher, type TopicMatcher } from './fuse-matcher.js';
 import { STOPWORDS, trainNlpClassifier, type Example, type TopicClassifier } from './nlp-classifier.js';
+import { createScopeGate } from './out-of-scope-gate.js';
+import { clincLines } from './out-of-scope/clinc-lines.js';
 import { MISSPELLED_PHRASES, TOPIC_PHRASES, type PhraseTable } from './phrases/index.js';
 import { createTextNormalizer } from './text-normalizer.js';
 import type { Recognizer, TopicScore, Understanding } from './understanding.types.js';
@@ -32,6 +35,13 @@ export interface RecognizerOptions {
   phrases?: PhraseTable;
   /** Which of `phrases` are written with deliberate typos (their words are not vocabulary). */
   misspelled?: ReadonlySet<string>;
+  /**
+   * Questions of other domains (weather, flights, recipes…) that the out-of-scope gate learns
+   * from; CLINC150's kept lines and the phrase table's out_of_scope phrases by default.
+   */
+  otherDomains?: readonly string[];
+  /** Text of the store's own domain besides the phrases; the shipped policy documents by default. */
+  domainText?: readonly string[];
   /** How many recent readings to remember (0: none); see `recognize`. */
   memoSize?: number;
   /**
@@ -85,6 +95,7 @@ const SMALL_TALK_ASIDE = 0.15;
 const VERBATIM_BOOST = 3;
 type SmallTalkRole = 'only' | 'possible' | 'manners';
 const RANKED = 5;
+const SMALL_TALK_KINDS = ['greeting', 'goodbye', 'thanks', 'help'] as const;
 /** Messages longer than this are also read passage by passage. */
 const LONG_MESSAGE_WORDS = 20;
 const PASSAGE_WORDS = 12;
@@ -93,12 +104,30 @@ const MIN_PASSAGE_WORDS = 3;
 /** Trains the recognizer (a second or so on a laptop) and returns it ready to use. */
 export async function createRecognizer(options: RecognizerOptions = {}): Promise<Recognizer> {
   const engine = options.engine ?? DEFAULT_ENGINE;
-  const phrases = options.phrases ?? TOPIC_PHRASES;
+  const ownPhrases = options.phrases ?? TOPIC_PHRASES;
+  const phrases = options.phrases ?? withClincSmallTalk(TOPIC_PHRASES);
   const misspelled = options.misspelled ?? MISSPELLED_PHRASES;
-  const normalizer = createTextNormalizer(Object.values(phrases).flat().filter((phrase) => !misspelled.has(phrase)));
+  const otherDomains = options.otherDomains ?? [...clincLines().outOfScope, ...phrases.out_of_scope];
+  const domainText = options.domainText ?? policySentences();
+  const normalizer = createTextNormalizer(
+    Object.values(phrases).flat().filter((phrase) => !misspelled.has(phrase)),
+    [...otherDomains, ...domainText],
+  );
   const examples = Object.entries(phrases).flatMap(([topic, list]) =>
     list.map((phrase) => ({ topic, text: normalizer.normalize(phrase) })),
   );
+  const wordLists = (list: Iterable<string>) => [...list].map((text) => normalizer.words(text));
+  const examplesOf = (wanted: (topic: string) => boolean) => examples.filter(({ topic }) => wanted(topic)).map(({ text }) => text.split(' '));
+  const gate = createScopeGate({
+    examples: {
+      request: [...examplesOf((topic) => !SMALL_TALK.has(topic as Topic) && topic !== 'out_of_scope'), ...wordLists(domainText)],
+      greeting: examplesOf((topic) => topic === 'greeting'),
+      goodbye: examplesOf((topic) => topic === 'goodbye'),
+      thanks: examplesOf((topic) => topic === 'thanks'),
+      help: examplesOf((topic) => topic === 'help'),
+      other: wordLists(otherDomains),
+    },
+  });
   const filler = widespreadWords(examples, WIDESPREAD_SHARE);
   const stopwords = new Set(STOPWORDS);
   const nlpIgnores = new Set([...stopwords, ...filler]);
@@ -111,7 +140,14 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
     topics.add(topic);
     verbatim.set(text, topics);
   }
-  const smallTalkWords = new Set([...SMALL_TALK].flatMap((topic) => phrases[topic].flatMap((phrase) => normalizer.words(phrase))));
+  // The team's own small talk, and the words of the rest that no other topic uses: CLINC150's "nice
+  // to talk to you" must not make "talk to someone" small talk.
+  const wordsOf = (table: PhraseTable, topics: Iterable<Topic>) => new Set([...topics].flatMap((topic) => table[topic].flatMap((phrase) => normalizer.words(phrase))));
+  const requestWords = wordsOf(phrases, TOPICS.filter((topic) => !SMALL_TALK.has(topic) && topic !== 'out_of_scope'));
+  const smallTalkWords = new Set([
+    ...wordsOf(ownPhrases, SMALL_TALK),
+    ...[...wordsOf(phrases, SMALL_TALK)].filter((word) => !requestWords.has(word)),
+  ]);
   /** How much small talk a message can be: nothing but, possibly, or only manners around a request. */
   const smallTalkRole = (words: readonly string[]): SmallTalkRole => {
     const content = words.filter((word) => normalizer.knows(word) && !smallTalkWords.has(word) && !stopwords.has(word));
@@ -171,6 +207,9 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
   };
 
   async function read(text: string, words: string[]): Promise<Omit<Understanding, 'entities'>> {
+    const scope = gate.read(words);
+    const outOfDomain = scope.kinds.other;
+    const smallTalk = SMALL_TALK_KINDS.map((topic) => ({ topic, likelihood: scope.kinds[topic] })).reduce((a, b) => (b.likelihood > a.likelihood ? b : a));
     const confidences = await distribution(words, smallTalkRole(words));
     if (words.length > LONG_MESSAGE_WORDS) {
       // In a long, rambling message the request usually sits in one sentence: each passage adds
@@ -189,8 +228,8 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, RANKED);
     const best = ranked[0];
-    if (!best) return { topic: 'out_of_scope', confidence: 1, ranked: [Object.freeze({ topic: 'out_of_scope' as const, confidence: 1 })] };
-    return { topic: best.topic, confidence: best.confidence, ranked };
+    if (!best) return { topic: 'out_of_scope', confidence: 1, ranked: [Object.freeze({ topic: 'out_of_scope' as const, confidence: 1 })], outOfDomain, smallTalk };
+    return { topic: best.topic, confidence: best.confidence, ranked, outOfDomain, smallTalk };
   }
 }
 
@@ -292,4 +331,19 @@ function distinct(examples: readonly Example[], ignored: ReadonlySet<string>): E
     seen.set(key, count + 1);
     return count < cap;
   });
+}
+
+/** The phrase table with CLINC150's small talk added to its small-talk topics. */
+function withClincSmallTalk(phrases: PhraseTable): PhraseTable {
+  const { smallTalk } = clincLines();
+  const table: Record<string, readonly string[]> = { ...phrases };
+  for (const [topic, lines] of Object.entries(smallTalk)) table[topic] = [...(table[topic] ?? []), ...lines];
+  return table as PhraseTable;
+}
+
+/** The shipped policy documents, sentence by sentence: the store's own vocabulary. */
+function policySentences(): string[] {
+  return readPolicyDocuments(DEFAULT_POLICIES_DIR).flatMap((document) =>
+    document.sections.flatMap((section) => [section.heading, ...section.text.split(/(?<=[.;:!?])\s+|\n+/)]).filter((line) => line.trim() !== ''),
+  );
 }

@@ -104,14 +104,21 @@ export interface TextNormalizer {
   knows(word: string): boolean;
 }
 
-/** A normalizer that corrects unknown words towards `phrases`' vocabulary. */
-export function createTextNormalizer(phrases: Iterable<string>): TextNormalizer {
+/**
+ * A normalizer that corrects unknown words towards `phrases`' vocabulary. `otherText` (questions
+ * of other domains, the policy documents) adds words that are real and left alone, so "weather"
+ * is not corrected into "whether"; a typo is still corrected towards the phrases' words first.
+ */
+export function createTextNormalizer(phrases: Iterable<string>, otherText: Iterable<string> = []): TextNormalizer {
   const frequency = new Map<string, number>();
   for (const phrase of phrases) {
     // The words as written count too ("purchase" in "my purchase"), so a misspelt one is still
     // recognised and then rewritten like the real one.
     const written = phrase.toLowerCase().split(/[^a-z]+/).filter(Boolean);
     for (const word of new Set([...plainWords(phrase), ...written])) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  }
+  for (const text of otherText) {
+    for (const word of plainWords(text)) if (word.length > 1 && !/\d/.test(word) && !frequency.has(word)) frequency.set(word, 0);
   }
   const byLength = new Map<number, string[]>();
   for (const word of frequency.keys()) {

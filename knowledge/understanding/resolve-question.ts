@@ -1,0 +1,240 @@
+// What a question ends as, for one brand: the topic whose composed answer answers it, the
+// brand's own sentences when they say something more specific (or no topic fits), out of scope,
+// or a "Did you mean…" whose every option is plausible. Pure: the knowledge base and the passage
+// index are handed in; the recognizer's reading (brand-independent) is the input.
+import type { BrandId } from '../brand-ids.js';
+import type { Answer, Source } from '../knowledge-base.types.js';
+import type { PassageHit, PassageIndex } from '../passages/passage-index.js';
+import type { PolicySentence } from '../passages/policy-sentences.js';
+import { FLOW_TOPICS, type Topic } from '../topics.js';
+import type { QuestionOutcome, QuotedPassage, TopicScore, Understanding } from './understanding.types.js';
+
+export interface ResolverKnowledge {
+  answer(brand: BrandId, topic: Topic): Answer;
+  passages(brand: BrandId): PassageIndex;
+}
+
+export interface ResolverOptions {
+  /** The recognizer's confidence from which its topic is acted on (CONFIDENCE_THRESHOLD). */
+  confidenceThreshold: number;
+  /** The words (stems) a topic's own phrases use: asking with them asks no more than the topic. */
+  topicTerms(topic: Topic): ReadonlySet<string>;
+}
+
+/** From this out-of-domain likelihood on, a message is out of scope (see scripts/eval-routing.ts). */
+export const OUT_OF_DOMAIN_THRESHOLD = 0.7;
+/** From this likelihood on, a message is the small talk it most looks like. */
+export const SMALL_TALK_THRESHOLD = 0.6;
+/** A quoted sentence must contain at least this share of the question's meaningful words. */
+const MIN_COVERAGE = 0.5;
+/** Without a fitting topic, the sentence must say more of the question back. */
+const MIN_COVERAGE_ALONE = 0.6;
+/** An alternative offered in a "Did you mean…" has at least this confidence… */
+const PLAUSIBLE_FLOOR = 0.12;
+/** …and at least this share of the likeliest one's. */
+const PLAUSIBLE_SHARE = 0.35;
+const MAX_OPTIONS = 3;
+/** A word in at most this many of a brand's sentences tells them apart. */
+const RARE_IN_DOCUMENTS = 4;
+/** Sentences quoted at most, the best first. */
+const MAX_QUOTED = 4;
+
+const SMALL_TALK: ReadonlySet<Topic> = new Set<Topic>(['greeting', 'help', 'thanks', 'goodbye']);
+const FLOWS: ReadonlySet<Topic> = new Set<Topic>(FLOW_TOPICS);
+
+// "What is an RA number?", "what does final sale mean", "explain the account portal": a question
+// about a term is answered with what the documents say about it, never by starting a flow.
+const ABOUT_A_TERM =
+  /^(?:(?:so|ok|okay|hi|hey|and|but|also|sorry)[,\s]+)*(?:what(?:'s|\s+is|\s+are)\s+(?:an?\s+|the\s+|your\s+)?(?<term>[^?]+?)\??$|what\s+does\s+(?:an?\s+|the\s+)?(?<term2>[^?]+?)\s+mean\??$|(?:explain|define)\s+(?:an?\s+|the\s+|what\s+)?(?<term3>[^?]+?)\??$|what\s+do\s+you\s+mean\s+by\s+(?<term4>[^?]+?)\??$)/i;
+// Terms whose "what is…" asks for a fact the composed answers hold, not a definition.
+const NOT_A_TERM = /\b(?:policy|policies|time|times|hours?|address|email|number for|phone|status|cost|price|fee|window|deadline|way|best|process|difference|meaning of life)\b/i;
+
+export function resolveQuestion(
+  knowledge: ResolverKnowledge,
+  options: ResolverOptions,
+  brand: BrandId,
+  text: string,
+  understanding: Understanding,
+): QuestionOutcome {
+  const { topic, confidence, entities } = understanding;
+  if (understanding.language !== undefined && !understanding.language.english) {
+    return { kind: 'not_english', language: understanding.language.code };
+  }
+  // An order number or an email is something only this store's support can use.
+  if (entities.orderNumber !== undefined || entities.email !== undefined) return { kind: 'topic', topic, confidence };
+  const confident = confidence >= options.confidenceThreshold;
+  const smallTalk = understanding.smallTalk;
+  if (smallTalk !== undefined && smallTalk.likelihood >= SMALL_TALK_THRESHOLD) {
+    return { kind: 'topic', topic: smallTalk.topic, confidence: smallTalk.likelihood };
+  }
+  const outOfDomain = understanding.outOfDomain ?? 0;
+  if (outOfDomain >= OUT_OF_DOMAIN_THRESHOLD || (confident && topic === 'out_of_scope')) {
+    return { kind: 'out_of_scope', confidence: Math.max(outOfDomain, topic === 'out_of_scope' ? confidence : 0) };
+  }
+  if (confident && SMALL_TALK.has(topic)) return { kind: 'topic', topic, confidence };
+
+  const index = knowledge.passages(brand);
+  const term = termAsked(text);
+  if (term !== undefined) {
+    const hits = index.search(term);
+    const best = hits[0];
+    if (best && best.coverage === 1) return passageOutcome(knowledge, brand, understanding, hits, index);
+    if (confident && !FLOWS.has(topic) && topic !== 'out_of_scope') return { kind: 'topic', topic, confidence };
+    // Searched, and the documents do not use the term: the composed "doesn't say".
+    return { kind: 'topic', topic: 'policy.other', confidence: 1 };
+  }
+
+  if (confident && topic !== 'out_of_scope') {
+    if (FLOWS.has(topic)) return { kind: 'topic', topic, confidence };
+    const specific = specificTerms(knowledge, options, brand, text, topic);
+    if (specific.length === 0) return { kind: 'topic', topic, confidence };
+    const hits = index.search(text);
+    if (tellsMore(index, hits[0], specific, MIN_COVERAGE)) return passageOutcome(knowledge, brand, understanding, hits, index);
+    return { kind: 'topic', topic, confidence };
+  }
+
+  // Not sure of a topic: a sentence that answers what the likeliest topic would not.
+  const likeliest = understanding.ranked.find((score) => score.topic !== 'out_of_scope')?.topic;
+  const specific = likeliest === undefined ? index.terms(text) : specificTerms(knowledge, options, brand, text, likeliest);
+  const hits = specific.length === 0 ? [] : index.search(text);
+  if (outOfDomain < 0.5 && tellsMore(index, hits[0], specific, MIN_COVERAGE_ALONE)) {
+    return passageOutcome(knowledge, brand, understanding, hits, index);
+  }
+  const plausible = plausibleOptions(understanding.ranked);
+  if (plausible.length > 0) return { kind: 'clarify', options: plausible };
+  return { kind: 'out_of_scope', confidence: outOfDomain };
+}
+
+/** The question's meaningful words that neither the topic's composed answer nor its phrases use. */
+function specificTerms(knowledge: ResolverKnowledge, options: ResolverOptions, brand: BrandId, text: string, topic: Topic): string[] {
+  const index = knowledge.passages(brand);
+  const answer = knowledge.answer(brand, topic);
+  const topicTerms = options.topicTerms(topic);
+  const answerTerms = new Set(index.terms(answer.text));
+  return index.terms(text).filter((term) => !topicTerms.has(term) && !answerTerms.has(term));
+}
+
+/**
+ * Whether a sentence says what the question asks beyond the topic: it contains enough of the
+ * question, and among the words the topic does not explain, at least one the documents use
+ * rarely (a word that is everywhere, such as "order", tells no sentence apart).
+ */
+function tellsMore(index: PassageIndex, best: PassageHit | undefined, specific: readonly string[], minCoverage: number): best is PassageHit {
+  if (best === undefined || best.coverage < minCoverage) return false;
+  return specific.some((term) => best.matched.includes(term) && index.sentencesWith(term) <= RARE_IN_DOCUMENTS);
+}
+
+/** The alternatives worth offering: each likely in its own right and not far behind the first. */
+export function plausibleOptions(ranked: readonly TopicScore[]): TopicScore[] {
+  const options = ranked.filter((score) => score.topic !== 'out_of_scope');
+  const top = options[0]?.confidence ?? 0;
+  return options
+    .filter((score) => score.confidence >= PLAUSIBLE_FLOOR && score.confidence >= PLAUSIBLE_SHARE * top)
+    .slice(0, MAX_OPTIONS);
+}
+
+/** The term a "what is X" / "what does X mean" question asks about, if it asks about one. */
+export function termAsked(text: string): string | undefined {
+  const match = ABOUT_A_TERM.exec(text.trim());
+  const groups = match?.groups;
+  const term = groups?.term ?? groups?.term2 ?? groups?.term3 ?? groups?.term4;
+  if (term === undefined || NOT_A_TERM.test(term) || term.split(/\s+/).length > 4) return undefined;
+  return term;
+}
+
+function passageOutcome(
+  knowledge: ResolverKnowledge,
+  brand: BrandId,
+  understanding: Understanding,
+  hits: readonly PassageHit[],
+  index: PassageIndex,
+): QuestionOutcome {
+  const [best] = hits;
+  if (!best) return { kind: 'topic', topic: 'policy.other', confidence: 1 };
+  const quoted: PolicySentence[] = [best.sentence];
+  // "…you can escalate your concern:" is followed by what it introduces.
+  if (best.sentence.text.endsWith(':')) quoted.push(...following(index.sentences, best.sentence, MAX_QUOTED - 1));
+  const second = hits[1];
+  if (quoted.length === 1 && second && second.sentence.section === best.sentence.section && second.coverage >= best.coverage && second.score >= 0.6 * best.score) {
+    quoted.push(second.sentence);
+  }
+  const passages: QuotedPassage[] = quoted.map(({ document, section, text }) => ({ document, section, text }));
+  return {
+    kind: 'passage',
+    topic: fittingTopic(knowledge, brand, understanding, best.sentence),
+    confidence: Math.min(1, best.coverage),
+    passages,
+  };
+}
+
+/** The sentences after `sentence` in its section, as far as they share its labels. */
+function following(sentences: readonly PolicySentence[], sentence: PolicySentence, limit: number): PolicySentence[] {
+  const start = sentences.indexOf(sentence);
+  const next: PolicySentence[] = [];
+  for (const candidate of sentences.slice(start + 1)) {
+    if (next.length >= limit || candidate.section !== sentence.section || candidate.document !== sentence.document) break;
+    next.push(candidate);
+  }
+  return next;
+}
+
+/**
+ * The catalog topic a quoted sentence answers: the recognizer's likeliest topic that is not a
+ * flow and whose composed answer quotes the same section, else `policy.other`.
+ */
+function fittingTopic(knowledge: ResolverKnowledge, brand: BrandId, understanding: Understanding, sentence: PolicySentence): Topic {
+  const cites = (topic: Topic) =>
+    knowledge.answer(brand, topic).sources.some((source: Source) => source.document === sentence.document && source.section === sentence.section);
+  for (const { topic } of understanding.ranked) {
+    if (FLOWS.has(topic) || SMALL_TALK.has(topic) || topic === 'out_of_scope') continue;
+    if (cites(topic)) return topic;
+  }
+  return 'policy.other';
+}
+
+export interface QuestionResolver {
+  /** The recognizer's reading with the outcome for `brand`: its topic and confidence as the outcome has them. */
+  resolve(brand: BrandId, text: string, understanding: Understanding): Understanding;
+}
+
+/** A resolver whose topics' own words come from `phrases` (the recognizer's phrase table). */
+export function createQuestionResolver(
+  knowledge: ResolverKnowledge & { brandIds: readonly BrandId[] },
+  phrases: Readonly<Record<Topic, readonly string[]>>,
+  confidenceThreshold: number,
+): QuestionResolver {
+  const [anyBrand] = knowledge.brandIds;
+  if (anyBrand === undefined) throw new Error('no brands');
+  const terms = knowledge.passages(anyBrand).terms;
+  const byTopic = new Map<Topic, ReadonlySet<string>>();
+  for (const [topic, list] of Object.entries(phrases) as Array<[Topic, readonly string[]]>) {
+    const seen = new Map<string, number>();
+    for (const phrase of list) for (const term of terms(phrase)) seen.set(term, (seen.get(term) ?? 0) + 1);
+    byTopic.set(topic, new Set([...seen].filter(([, count]) => count >= TOPIC_TERM_MIN_PHRASES).map(([term]) => term)));
+  }
+  const options: ResolverOptions = { confidenceThreshold, topicTerms: (topic) => byTopic.get(topic) ?? new Set() };
+  return {
+    resolve(brand, text, understanding) {
+      const outcome = resolveQuestion(knowledge, options, brand, text, understanding);
+      return { ...understanding, ...topicOf(outcome, understanding, confidenceThreshold), outcome };
+    },
+  };
+}
+
+/** A word used by at least this many of a topic's phrases is one of the topic's own words. */
+const TOPIC_TERM_MIN_PHRASES = 2;
+
+/** The topic and confidence a conversation acts on, for each outcome. */
+function topicOf(outcome: QuestionOutcome, understanding: Understanding, threshold: number): { topic: Topic; confidence: number } {
+  switch (outcome.kind) {
+    case 'topic':
+    case 'passage':
+      return { topic: outcome.topic, confidence: Math.max(outcome.confidence, outcome.kind === 'passage' ? threshold : 0) };
+    case 'out_of_scope':
+      return { topic: 'out_of_scope', confidence: Math.max(outcome.confidence, threshold) };
+    case 'not_english':
+      return { topic: 'help', confidence: 1 };
+    case 'clarify':
+      return { topic: outcome.options[0]?.topic ?? understanding.topic, confidence: Math.min(understanding.confidence, outcome.options[0]?.confidence ?? 0) };
+  }
+}
