@@ -49,10 +49,13 @@ export function createScopeGate(training: ScopeGateTraining): ScopeGate {
   const features = (words: readonly string[]): string[] => {
     const found = new Set<string>();
     const stems = words.filter((word) => !/^\d+$/.test(word)).map(stem);
-    stems.forEach((stemmed, index) => {
-      found.add(stemmed);
-      const next = stems[index + 1];
-      if (next !== undefined) found.add(`${stemmed} ${next}`);
+    // The message's first and last words are marked: small talk opens and closes its own way
+    // ("have a…", "…bye"), questions of other domains theirs ("what is…", "how do I…").
+    const marked = ['<', ...stems, '>'];
+    marked.forEach((stemmed, index) => {
+      if (index > 0 && index < marked.length - 1) found.add(stemmed);
+      const next = marked[index + 1];
+      if (next !== undefined && marked.length > 2) found.add(`${stemmed} ${next}`);
     });
     return [...found];
   };

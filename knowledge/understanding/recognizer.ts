@@ -117,14 +117,16 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
     list.map((phrase) => ({ topic, text: normalizer.normalize(phrase) })),
   );
   const wordLists = (list: Iterable<string>) => [...list].map((text) => normalizer.words(text));
+  // Small talk is short and there is little of it: each of its examples counts twice.
+  const twice = <T,>(list: T[]) => [...list, ...list];
   const examplesOf = (wanted: (topic: string) => boolean) => examples.filter(({ topic }) => wanted(topic)).map(({ text }) => text.split(' '));
   const gate = createScopeGate({
     examples: {
       request: [...examplesOf((topic) => !SMALL_TALK.has(topic as Topic) && topic !== 'out_of_scope'), ...wordLists(domainText)],
-      greeting: examplesOf((topic) => topic === 'greeting'),
-      goodbye: examplesOf((topic) => topic === 'goodbye'),
-      thanks: examplesOf((topic) => topic === 'thanks'),
-      help: examplesOf((topic) => topic === 'help'),
+      greeting: twice(examplesOf((topic) => topic === 'greeting')),
+      goodbye: twice(examplesOf((topic) => topic === 'goodbye')),
+      thanks: twice(examplesOf((topic) => topic === 'thanks')),
+      help: twice(examplesOf((topic) => topic === 'help')),
       other: wordLists(otherDomains),
     },
   });

@@ -5,6 +5,14 @@ import type { TopicExamples } from './phrase-table.js';
 export const SHIPPING_EXAMPLES = {
   'shipping.timeline': {
     phrases: [
+      'what shipping options do you have',
+      'which delivery methods are available',
+      'what are my choices for delivery',
+      'do you offer express shipping',
+      'is there an overnight delivery option',
+      'what kinds of shipping can I pick',
+      'list the delivery options',
+      'tell me the shipping methods you offer',
       'how long does shipping take',
       'when will it arrive if I order today',
       'delivery time',
@@ -162,6 +170,18 @@ export const SHIPPING_EXAMPLES = {
   },
   'shipping.international': {
     phrases: [
+      'can I order from Germany',
+      'do you take orders from Mexico',
+      'can people in Australia buy from you',
+      'is it possible to order from Brazil',
+      'can I buy from you if I live in Japan',
+      'do you accept orders from Ireland',
+      'can I place an order from France',
+      'is it possible to buy something from Spain',
+      'I live in Poland, can I order',
+      'can customers in India order',
+      'can I order from London',
+      'is ordering possible from Toronto',
       'do you ship internationally',
       'can you ship to canada',
       'do you deliver outside the US',
