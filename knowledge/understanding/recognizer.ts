@@ -6,10 +6,11 @@ import { TOPICS, isTopic, type Topic } from '../topics.js';
 import { extractEntities } from './entities.js';
 import { createFuseMatcher, type TopicMatcher } from './fuse-matcher.js';
 import { STOPWORDS, trainNlpClassifier, type Example, type TopicClassifier } from './nlp-classifier.js';
+import { readLanguage } from './language.js';
 import { createScopeGate } from './out-of-scope-gate.js';
 import { clincLines } from './out-of-scope/clinc-lines.js';
 import { MISSPELLED_PHRASES, TOPIC_PHRASES, type PhraseTable } from './phrases/index.js';
-import { createTextNormalizer } from './text-normalizer.js';
+import { createTextNormalizer, plainWords } from './text-normalizer.js';
 import type { Recognizer, TopicScore, Understanding } from './understanding.types.js';
 
 /**
@@ -146,6 +147,10 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
   // to talk to you" must not make "talk to someone" small talk.
   const wordsOf = (table: PhraseTable, topics: Iterable<Topic>) => new Set([...topics].flatMap((topic) => table[topic].flatMap((phrase) => normalizer.words(phrase))));
   const requestWords = wordsOf(phrases, TOPICS.filter((topic) => !SMALL_TALK.has(topic) && topic !== 'out_of_scope'));
+  // Words as typed, before any correction (a Spanish "pedido" is no typo of English), from the
+  // team's phrases and the documents only: other domains' questions include "how do you say gracias".
+  const englishWords = new Set([...Object.values(phrases).flat(), ...domainText].flatMap((text) => plainWords(text)));
+  const isEnglishWord = (word: string): boolean => englishWords.has(word);
   const smallTalkWords = new Set([
     ...wordsOf(ownPhrases, SMALL_TALK),
     ...[...wordsOf(phrases, SMALL_TALK)].filter((word) => !requestWords.has(word)),
@@ -193,6 +198,8 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
   return {
     async recognize(text: string): Promise<Understanding> {
       const entities = extractEntities(text);
+      const language = readLanguage(text, isEnglishWord);
+      const languageField = language === undefined ? {} : { language };
       const words = normalizer.words(text);
       const key = words.join(' ');
       const known = words.length <= LONG_MESSAGE_WORDS ? memo.get(key) : undefined;
@@ -200,11 +207,11 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
         // Most recently used last, so the oldest reading is the one forgotten.
         memo.delete(key);
         memo.set(key, known);
-        return { ...known, entities };
+        return { ...known, entities, ...languageField };
       }
       const reading = await read(text, words);
       if (words.length <= LONG_MESSAGE_WORDS) remember(key, reading);
-      return { ...reading, entities };
+      return { ...reading, entities, ...languageField };
     },
   };
 
