@@ -34,8 +34,9 @@ const PLAUSIBLE_FLOOR = 0.12;
 /** …and at least this share of the likeliest one's. */
 const PLAUSIBLE_SHARE = 0.35;
 const MAX_OPTIONS = 3;
-/** A word in at most this many of a brand's sentences tells them apart. */
+/** A word in at most this many of a brand's sentences (or this share of them) tells them apart. */
 const RARE_IN_DOCUMENTS = 4;
+const RARE_SHARE = 0.1;
 /** Sentences quoted at most, the best first. */
 const MAX_QUOTED = 4;
 
@@ -63,55 +64,56 @@ export function resolveQuestion(
   // An order number or an email is something only this store's support can use.
   if (entities.orderNumber !== undefined || entities.email !== undefined) return { kind: 'topic', topic, confidence };
   const confident = confidence >= options.confidenceThreshold;
+  const index = knowledge.passages(brand);
   const smallTalk = understanding.smallTalk;
   if (smallTalk !== undefined && smallTalk.likelihood >= SMALL_TALK_THRESHOLD) {
+    // "What information do you collect?" reads like "what can you do", and the documents say.
+    if (smallTalk.topic === 'help') {
+      const hits = index.search(text);
+      if (tellsMore(index, hits[0], index.terms(text), MIN_COVERAGE_ALONE)) return passageOutcome(knowledge, brand, understanding, hits, index);
+    }
     return { kind: 'topic', topic: smallTalk.topic, confidence: smallTalk.likelihood };
   }
   const outOfDomain = understanding.outOfDomain ?? 0;
   if (outOfDomain >= OUT_OF_DOMAIN_THRESHOLD || (confident && topic === 'out_of_scope')) {
     return { kind: 'out_of_scope', confidence: Math.max(outOfDomain, topic === 'out_of_scope' ? confidence : 0) };
   }
-  if (confident && SMALL_TALK.has(topic)) return { kind: 'topic', topic, confidence };
 
-  const index = knowledge.passages(brand);
   const term = termAsked(text);
   if (term !== undefined) {
     const hits = index.search(term);
     const best = hits[0];
     if (best && best.coverage === 1) return passageOutcome(knowledge, brand, understanding, hits, index);
-    if (confident && !FLOWS.has(topic) && topic !== 'out_of_scope') return { kind: 'topic', topic, confidence };
+    if (confident && !FLOWS.has(topic) && !SMALL_TALK.has(topic)) return { kind: 'topic', topic, confidence };
     // Searched, and the documents do not use the term: the composed "doesn't say".
     return { kind: 'topic', topic: 'policy.other', confidence: 1 };
   }
 
-  if (confident && topic !== 'out_of_scope') {
-    if (FLOWS.has(topic)) return { kind: 'topic', topic, confidence };
-    const specific = specificTerms(knowledge, options, brand, text, topic);
-    if (specific.length === 0) return { kind: 'topic', topic, confidence };
-    const hits = index.search(text);
-    if (tellsMore(index, hits[0], specific, MIN_COVERAGE)) return passageOutcome(knowledge, brand, understanding, hits, index);
+  const hits = index.search(text);
+  const best = hits[0];
+  const asked = index.terms(text);
+  if (confident) {
+    // The documents say more than the topic's answer when their best sentence is one the answer
+    // does not quote and it holds a telling word the answer does not use (for a flow, one its
+    // requests do not use: "are you open on Christmas" starts no tracking).
+    const answer = knowledge.answer(brand, topic);
+    const own = FLOWS.has(topic) || SMALL_TALK.has(topic) ? options.topicTerms(topic) : new Set(index.terms(answer.text));
+    const specific = asked.filter((word) => !own.has(word));
+    if (best && !quotes(answer, best.sentence) && tellsMore(index, best, specific, MIN_COVERAGE)) {
+      return passageOutcome(knowledge, brand, understanding, hits, index, FLOWS.has(topic) || SMALL_TALK.has(topic) ? undefined : topic);
+    }
     return { kind: 'topic', topic, confidence };
   }
 
-  // Not sure of a topic: a sentence that answers what the likeliest topic would not.
-  const likeliest = understanding.ranked.find((score) => score.topic !== 'out_of_scope')?.topic;
-  const specific = likeliest === undefined ? index.terms(text) : specificTerms(knowledge, options, brand, text, likeliest);
-  const hits = specific.length === 0 ? [] : index.search(text);
-  if (outOfDomain < 0.5 && tellsMore(index, hits[0], specific, MIN_COVERAGE_ALONE)) {
-    return passageOutcome(knowledge, brand, understanding, hits, index);
-  }
+  // Not sure of a topic: a sentence that says what was asked.
+  if (outOfDomain < 0.5 && tellsMore(index, best, asked, MIN_COVERAGE_ALONE)) return passageOutcome(knowledge, brand, understanding, hits, index);
   const plausible = plausibleOptions(understanding.ranked);
   if (plausible.length > 0) return { kind: 'clarify', options: plausible };
   return { kind: 'out_of_scope', confidence: outOfDomain };
 }
 
-/** The question's meaningful words that neither the topic's composed answer nor its phrases use. */
-function specificTerms(knowledge: ResolverKnowledge, options: ResolverOptions, brand: BrandId, text: string, topic: Topic): string[] {
-  const index = knowledge.passages(brand);
-  const answer = knowledge.answer(brand, topic);
-  const topicTerms = options.topicTerms(topic);
-  const answerTerms = new Set(index.terms(answer.text));
-  return index.terms(text).filter((term) => !topicTerms.has(term) && !answerTerms.has(term));
+function quotes(answer: Answer, sentence: PolicySentence): boolean {
+  return answer.sources.some((source) => source.document === sentence.document && source.section === sentence.section);
 }
 
 /**
@@ -121,7 +123,8 @@ function specificTerms(knowledge: ResolverKnowledge, options: ResolverOptions, b
  */
 function tellsMore(index: PassageIndex, best: PassageHit | undefined, specific: readonly string[], minCoverage: number): best is PassageHit {
   if (best === undefined || best.coverage < minCoverage) return false;
-  return specific.some((term) => best.matched.includes(term) && index.sentencesWith(term) <= RARE_IN_DOCUMENTS);
+  const rare = Math.max(RARE_IN_DOCUMENTS, RARE_SHARE * index.sentences.length);
+  return specific.some((term) => best.matched.includes(term) && index.sentencesWith(term) <= rare);
 }
 
 /** The alternatives worth offering: each likely in its own right and not far behind the first. */
@@ -148,6 +151,7 @@ function passageOutcome(
   understanding: Understanding,
   hits: readonly PassageHit[],
   index: PassageIndex,
+  topic?: Topic,
 ): QuestionOutcome {
   const [best] = hits;
   if (!best) return { kind: 'topic', topic: 'policy.other', confidence: 1 };
@@ -161,7 +165,7 @@ function passageOutcome(
   const passages: QuotedPassage[] = quoted.map(({ document, section, text }) => ({ document, section, text }));
   return {
     kind: 'passage',
-    topic: fittingTopic(knowledge, brand, understanding, best.sentence),
+    topic: topic ?? fittingTopic(knowledge, brand, understanding, best.sentence),
     confidence: Math.min(1, best.coverage),
     passages,
   };
