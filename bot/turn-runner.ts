@@ -6,7 +6,7 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { ConversationTurns, TurnOrigin, TurnResult } from '../dialogs/conversation.turn.js';
-import { MAIN_MENU, messageActivity } from '../dialogs/reply.render.js';
+import { MAIN_MENU, messageActivity } from '../dialogs/message.js';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { TranscriptLine } from '../knowledge/handoff/handoff-ticket.types.js';
 import type { Topic } from '../knowledge/topics.js';

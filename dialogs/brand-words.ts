@@ -1,32 +1,10 @@
 import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
+import { uniqueSources } from '../knowledge/wording.js';
 
-// How replies name a brand's documents and point to its team, shared by every flow's renderer.
+// How replies point to a brand's team, shared by every flow's renderer.
 
-type CiteProfile = Pick<BrandProfile, 'documents'>;
 type ReachProfile = Pick<BrandProfile, 'displayName' | 'channels'>;
-
-/**
- * A policy section as a reply names it: "Customer Service Policy (§3)" (`parenthesized`),
- * "Customer Service Policy, §3" (`comma`), or "Customer Service Policy §3" where it already sits
- * in brackets (`bare`).
- */
-export function citeSource(source: Source, profile: CiteProfile, style: 'parenthesized' | 'comma' | 'bare'): string {
-  const title = profile.documents.find((document) => document.id === source.document)?.title ?? source.document;
-  if (source.section === 'intro') return style === 'parenthesized' ? `${title} (introduction)` : `${title}, introduction`;
-  if (style === 'parenthesized') return `${title} (§${source.section})`;
-  return style === 'comma' ? `${title}, §${source.section}` : `${title} §${source.section}`;
-}
-
-export function uniqueSources(sources: readonly Source[]): Source[] {
-  const seen = new Set<string>();
-  return sources.filter((source) => {
-    const key = `${source.document}\u0000${source.section}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 /**
  * " You can also reach <brand> …" in the brand's own channel wording, for replies that end a

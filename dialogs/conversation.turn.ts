@@ -8,7 +8,8 @@ import type { HandoffSubmission } from '../knowledge/handoff/handoff-ticket.type
 import { handoffMachine, type HandoffResult } from '../machines/handoff.machine.js';
 import { returnsMachine } from '../machines/returns.machine.js';
 import { trackingMachine, type VerifyOrderInput, type VerifyOrderResult } from '../machines/tracking.machine.js';
-import { MAIN_MENU, messageActivity, renderReply } from './reply.render.js';
+import { MAIN_MENU, messageActivity } from './message.js';
+import { renderReply } from './reply.render.js';
 import { parseShopperCommand } from './shopper-command.js';
 
 export interface TurnResult {

@@ -3,7 +3,6 @@
 // each with the section named; operator settings are never presented as policy, and operator-set
 // urgency changes how the ticket is flagged, not what the shopper is told.
 import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
-import { DateTime } from 'luxon';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { ReplyExpectation } from '../knowledge/handoff/reply-by.js';
@@ -11,9 +10,9 @@ import type { EscalationRoute } from '../knowledge/handoff/subject.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
 import type { Topic } from '../knowledge/topics.js';
 import type { HandoffAskProblem, HandoffIntro, HandoffReply, HandoffSlot, HandoffSummary } from '../machines/handoff.machine.js';
-import { citeSource, reachTeam, uniqueSources } from './brand-words.js';
-import { messageActivity, type BotMessage } from './reply.render.js';
-import { formatDate } from './tracking.render.js';
+import { citeSource, formatDate, formatTime, uniqueSources } from '../knowledge/wording.js';
+import { reachTeam } from './brand-words.js';
+import { messageActivity, type BotMessage } from './message.js';
 
 export type HandoffRenderProfile = Pick<BrandProfile, 'displayName' | 'documents' | 'channels' | 'urgency'>;
 
@@ -208,12 +207,5 @@ function withActions(activity: Partial<Activity>, actions: CardAction[] | undefi
 
 function displayName(profile: HandoffRenderProfile): string {
   return profile.displayName.value;
-}
-
-/** "9:00 AM EST": an instant's wall time in the brand's zone. */
-function formatTime(iso: string, zone: string): string {
-  const local = DateTime.fromISO(iso, { zone, locale: 'en-US' });
-  if (!local.isValid) throw new RangeError(`invalid time "${iso}"`);
-  return local.toFormat('h:mm a ZZZZ');
 }
 

@@ -1,7 +1,7 @@
 import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { Topic } from '../knowledge/topics.js';
 import { reachTeam } from './brand-words.js';
-import type { BotMessage } from './reply.render.js';
+import type { BotMessage } from './message.js';
 
 /** How an order verification can end without an order: the same for every flow that verifies. */
 export type LookupEnding = { kind: 'gaveUp' } | { kind: 'locked'; retryAfterSeconds: number } | { kind: 'unavailable' };

@@ -1,49 +1,14 @@
-import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
+// The conversation's replies as messages: answers, "Did you mean…", flow help and stops here;
+// each flow's own replies in its renderer.
+import type { Activity } from 'botbuilder';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
+import type { Topic } from '../knowledge/topics.js';
 import type { ConversationReply, FlowName } from '../machines/conversation.machine.js';
 import { renderHandoffReply } from './handoff.render.js';
+import { MAIN_MENU, messageActivity } from './message.js';
 import { renderReturnsReply } from './returns.render.js';
-import { supportChannelData, type AwaitingSlot } from './support-channel-data.js';
 import { renderTrackingReply } from './tracking.render.js';
-import type { Source } from '../knowledge/knowledge-base.types.js';
-
-/** The main actions offered on welcome and whenever the shopper is back at the start. */
-export const MAIN_MENU: readonly Topic[] = ['order.tracking', 'returns.start', 'shipping.timeline', 'handoff.human'];
-
-export function topicActions(topics: readonly Topic[]): CardAction[] {
-  return topics.map((topic) => ({ type: ActionTypes.ImBack, title: TOPIC_CHOICES[topic].title, value: TOPIC_CHOICES[topic].value }));
-}
-
-export interface BotMessage {
-  text: string;
-  topic: Topic;
-  confidence?: number;
-  sources?: Source[];
-  awaiting?: AwaitingSlot | null;
-  choices?: readonly Topic[];
-}
-
-/** A message activity with DESIGN's `channelData.support` and the choices as suggested actions. */
-export function messageActivity(brand: BrandId, message: BotMessage): Partial<Activity> {
-  const activity: Partial<Activity> = {
-    type: ActivityTypes.Message,
-    text: message.text,
-    inputHint: message.awaiting ? 'expectingInput' : 'acceptingInput',
-    channelData: supportChannelData({
-      brand,
-      topic: message.topic,
-      confidence: message.confidence,
-      sources: message.sources,
-      awaiting: message.awaiting,
-    }),
-  };
-  if (message.choices && message.choices.length > 0) {
-    activity.suggestedActions = { to: [], actions: topicActions(message.choices) };
-  }
-  return activity;
-}
 
 const FLOW_HELP: Record<FlowName, string> = {
   tracking: "I'm looking up your order: I need its order number and the email address you used when ordering.",

@@ -8,12 +8,11 @@ import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
 import type { ReturnChoice } from '../knowledge/returns/return-answers.js';
 import type { ReturnReason, ReturnVerdict, ReturnVerdictReason } from '../knowledge/returns/return-verdict.types.js';
-import { isAre } from '../knowledge/returns/return-words.js';
 import type { Topic } from '../knowledge/topics.js';
 import type { ReturnsAskProblem, ReturnsReply, ReturnsSlot } from '../machines/returns.machine.js';
-import { citeSource } from './brand-words.js';
+import { citeSource, isAre } from '../knowledge/wording.js';
 import { lookupEndingMessage } from './lookup-endings.js';
-import { messageActivity, type BotMessage } from './reply.render.js';
+import { messageActivity, type BotMessage } from './message.js';
 
 /** What the renderer reads of a brand profile. */
 export type ReturnsRenderProfile = Pick<BrandProfile, 'displayName' | 'documents' | 'channels' | 'returns'>;

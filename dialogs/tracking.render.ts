@@ -2,16 +2,16 @@
 // proved anything yet); statuses give dates in the brand's time zone and name where each figure
 // comes from: a quoted policy section, or the store's own setting, never passed off as policy.
 import { ActionTypes, CardFactory, type Activity, type Attachment } from 'botbuilder';
-import { DateTime } from 'luxon';
 import type { BrandId } from '../knowledge/brand-ids.js';
-import type { BrandProfile, DurationUnit } from '../knowledge/brands/brand-profile.schema.js';
+import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
 import { brandTimeZone, type FigureBasis, type IsoDate, type TrackingStatus } from '../knowledge/orders/tracking-status.js';
 import type { Topic } from '../knowledge/topics.js';
 import type { TrackingAskProblem, TrackingReply, TrackingSlot } from '../machines/tracking.machine.js';
-import { citeSource, reachTeam, uniqueSources } from './brand-words.js';
+import { citeSource, formatDate, formatDuration, sourceOf, uniqueSources } from '../knowledge/wording.js';
+import { reachTeam } from './brand-words.js';
 import { lookupEndingMessage } from './lookup-endings.js';
-import { messageActivity, type BotMessage } from './reply.render.js';
+import { messageActivity, type BotMessage } from './message.js';
 
 /** What the renderer reads of a brand profile. */
 export type TrackingRenderProfile = Pick<BrandProfile, 'displayName' | 'documents' | 'timeZone' | 'channels' | 'statements'>;
@@ -115,7 +115,7 @@ function renderStatus(brand: BrandId, status: TrackingStatus, orderNumber: strin
         lines.push(
           window.basis.kind === 'policy'
             ? `Under the “${window.basis.phrase}” return process in the ${citeSource(window.basis.source, profile, 'parenthesized')}, counted from ${from} (the store's own setting, since the policy doesn't say when it starts), ${until}.`
-            : `The store's return window is ${span(window.basis)} from ${from} (a store setting rather than a stated policy), so ${until}.`,
+            : `The store's return window is ${formatDuration(window.basis)} from ${from} (a store setting rather than a stated policy), so ${until}.`,
         );
       }
       return say({ text: lines.join(' '), sources: window === null ? [] : basisSources(window.basis), choices: ['returns.start'] });
@@ -148,15 +148,8 @@ function withCard(activity: Partial<Activity>, card: Attachment): Partial<Activi
 function basisText(basis: FigureBasis, what: 'processing' | 'delivery', profile: TrackingRenderProfile): string {
   return basis.kind === 'policy'
     ? `based on the “${basis.phrase}” ${what} time in the ${citeSource(basis.source, profile, 'parenthesized')}.`
-    : `an estimate from the store's usual ${what} time of ${span(basis)} (a store setting rather than a stated policy).`;
+    : `an estimate from the store's usual ${what} time of ${formatDuration(basis)} (a store setting rather than a stated policy).`;
 }
-
-function span(basis: { min: number; max: number; unit: DurationUnit }): string {
-  const unit = UNIT_WORDS[basis.unit];
-  return basis.min === basis.max ? `${basis.max} ${basis.max === 1 ? unit.replace(/s$/, '') : unit}` : `${basis.min}-${basis.max} ${unit}`;
-}
-
-const UNIT_WORDS: Record<DurationUnit, string> = { business_days: 'business days', days: 'days', business_hours: 'business hours', hours: 'hours' };
 
 function basisSources(basis: FigureBasis | null): Source[] {
   return basis?.kind === 'policy' ? [basis.source] : [];
@@ -166,13 +159,3 @@ function displayName(profile: TrackingRenderProfile): string {
   return profile.displayName.value;
 }
 
-function sourceOf(fact: { document: string; section: string }): Source {
-  return { document: fact.document, section: fact.section };
-}
-
-/** "Thursday, December 3": a local date (already in the brand's zone) as shoppers read it. */
-export function formatDate(date: IsoDate, zone: string): string {
-  const local = DateTime.fromISO(date, { zone, locale: 'en-US' });
-  if (!local.isValid) throw new RangeError(`invalid date "${date}"`);
-  return local.toFormat('cccc, LLLL d');
-}

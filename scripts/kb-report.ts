@@ -2,7 +2,7 @@
 // reviewer can read what each brand says without running the bot. `npm run kb:report`.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cite } from '../knowledge/answers/compose.js';
+import { citeSources } from '../knowledge/wording.js';
 import { quotedFacts } from '../knowledge/brands/profile-check.js';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Answer } from '../knowledge/knowledge-base.types.js';
@@ -42,7 +42,7 @@ function brandSection(kb: LoadedKnowledgeBase, id: BrandId): string[] {
     '|---|---|---|',
   ];
   for (const answer of answers) {
-    lines.push(`| \`${answer.topic}\` | ${cell(summary(answer))} | ${answer.sources.length > 0 ? cell(cite(brand, answer.sources)) : '—'} |`);
+    lines.push(`| \`${answer.topic}\` | ${cell(summary(answer))} | ${answer.sources.length > 0 ? cell(citeSources(answer.sources, brand.profile)) : '—'} |`);
   }
   lines.push('', '**Operator settings** (not stated in the documents; never presented to shoppers as policy):', '');
   for (const [path, setting] of operatorSettings(profile)) {

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { optionalString, problemsOf, wholeNumber } from '../env-values.js';
 import { BRAND_IDS, type BrandId } from '../../knowledge/brand-ids.js';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../env-values.js';
 
 export interface RetryPolicy {
   /** Delay before the 2nd attempt; doubles with each failure. */

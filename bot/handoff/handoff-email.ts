@@ -9,6 +9,7 @@ import type { HandoffTicket } from '../../knowledge/handoff/handoff-ticket.types
 import { CATEGORY_LABELS } from '../../knowledge/handoff/subject.js';
 import type { Source } from '../../knowledge/knowledge-base.types.js';
 import { brandTimeZone } from '../../knowledge/orders/tracking-status.js';
+import { escapeHtml } from '../html.js';
 
 export type EmailProfile = Pick<BrandProfile, 'displayName' | 'documents' | 'timeZone'>;
 
@@ -162,10 +163,6 @@ function renderText(sections: readonly Section[]): string {
     return out.join('\n');
   });
   return `${blocks.join('\n\n')}\n`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 function renderHtml(subject: string, sections: readonly Section[]): string {

@@ -1,6 +1,6 @@
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { BrandTheme } from './brand-theme.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../html.js';
 import type { OfflineBanner } from './offline-banner.js';
 
 // The demo website: a brand list and one simple storefront per brand with the chat widget.

@@ -1,6 +1,7 @@
 import { isOperatorSetting, type Hours, type QuotedFact } from '../brands/brand-profile.schema.js';
 import type { Topic } from '../topics.js';
-import { formatDuration, fromStatements, joinList, silent, stated, statementsFor, type AnswerBuilder, type Part } from './compose.js';
+import { formatDuration } from '../wording.js';
+import { fromStatements, joinList, silent, stated, statementsFor, type AnswerBuilder, type Part } from './compose.js';
 
 const CHANNELS_NEXT = ['contact.response_time', 'contact.hours', 'handoff.human'] as const;
 const HOURS_NEXT = ['contact.response_time', 'contact.channels', 'handoff.human'] as const;

@@ -1,6 +1,7 @@
 import { isOperatorSetting } from '../brands/brand-profile.schema.js';
 import type { Topic } from '../topics.js';
-import { doesNot, formatDuration, fromStatements, policyOf, silent, stated, statementsFor, type AnswerBuilder, type BrandContext, type Part } from './compose.js';
+import { formatDuration, policyDoesNot } from '../wording.js';
+import { fromStatements, silent, stated, statementsFor, type AnswerBuilder, type BrandContext, type Part } from './compose.js';
 
 const POLICY_NEXT = ['returns.start', 'returns.shipping', 'refund.timeline'] as const;
 const REFUND_NEXT = ['refund.status', 'returns.start'] as const;
@@ -37,9 +38,9 @@ function windowNote(brand: BrandContext): string {
   const { window, windowStart } = brand.profile.returns;
   if (isOperatorSetting(window)) {
     const fallback = window.value ? `; our team's default is ${formatDuration(window.value)}, a store setting rather than stated policy` : '';
-    return `${policyOf(brand)} ${doesNot(brand)} state a return window${fallback}.`;
+    return `${policyDoesNot(brand.profile)} state a return window${fallback}.`;
   }
   const days = formatDuration(window);
   const start = windowStart.value === null ? '' : `; our team's default is to count from ${windowStart.value === 'delivery' ? 'delivery' : 'the order date'}`;
-  return `${policyOf(brand)} ${doesNot(brand)} say when the ${days} start${start}.`;
+  return `${policyDoesNot(brand.profile)} say when the ${days} start${start}.`;
 }

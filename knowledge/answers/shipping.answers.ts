@@ -1,6 +1,7 @@
 import { isOperatorSetting } from '../brands/brand-profile.schema.js';
 import type { Topic } from '../topics.js';
-import { formatDuration, fromStatements, silent, stated, statementsFor, type AnswerBuilder } from './compose.js';
+import { formatDuration } from '../wording.js';
+import { fromStatements, silent, stated, statementsFor, type AnswerBuilder } from './compose.js';
 import { withHandoff } from './handoff-offer.js';
 
 const TIMELINE_NEXT = ['order.tracking', 'shipping.cost', 'shipping.problem'] as const;

@@ -1,5 +1,6 @@
 import type { Topic } from '../topics.js';
-import { chat, possessive, type AnswerBuilder } from './compose.js';
+import { possessive } from '../wording.js';
+import { chat, type AnswerBuilder } from './compose.js';
 
 // The same for every brand apart from its name; they quote nothing.
 export const smallTalkAnswers = {

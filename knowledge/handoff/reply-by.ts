@@ -12,6 +12,7 @@ import { federalHolidayOn } from '../calendar/us-federal-holidays.js';
 import type { BrandProfile, DurationUnit } from '../brands/brand-profile.schema.js';
 import type { Source } from '../knowledge-base.types.js';
 import { brandTimeZone } from '../orders/tracking-status.js';
+import { formatDuration } from '../wording.js';
 
 export type ReplyByProfile = Pick<BrandProfile, 'replyTime' | 'hours' | 'timeZone'>;
 
@@ -49,8 +50,6 @@ export interface ReplyExpectation {
   offline: OfflineNotice | null;
 }
 
-const UNIT_WORDS: Record<DurationUnit, string> = { business_days: 'business days', days: 'days', business_hours: 'business hours', hours: 'hours' };
-
 export function replyBy(profile: ReplyByProfile, at: string): ReplyExpectation {
   const zone = brandTimeZone(profile);
   return { zone, reply: replyPromise(profile, at, zone), offline: offlineNotice(profile, at, zone) };
@@ -61,7 +60,7 @@ function replyPromise(profile: ReplyByProfile, at: string, zone: string): ReplyP
   const quoted = !('operatorSetting' in time);
   const figure = quoted ? time : time.value;
   if (figure === null) return null;
-  const phrase = quoted ? time.phrase : figure.min === figure.max ? `${figure.max} ${UNIT_WORDS[figure.unit]}` : `${figure.min}-${figure.max} ${UNIT_WORDS[figure.unit]}`;
+  const phrase = quoted ? time.phrase : formatDuration(figure);
   const source = quoted ? { document: time.document, section: time.section } : null;
   const base = { phrase, source, unit: figure.unit };
   switch (figure.unit) {

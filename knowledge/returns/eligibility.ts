@@ -26,7 +26,7 @@ import { brandTimeZone } from '../orders/tracking-status.js';
 import type { ItemCondition, ReturnReason, ReturnVerdict, ReturnVerdictReason, ReturnWish } from './return-verdict.types.js';
 import { coversIssue, endOfSpan, isUrgentIssue, PRODUCT_ISSUE_WISHES, returnWindowFor, windowWords, type ReturnsProfile } from './return-rules.js';
 import { blockedOrderSteps, nextSteps, type Step } from './return-steps.js';
-import { formatLocalDate, isAre, policyDoesNot, sourceOf, uniqueSources } from './return-words.js';
+import { formatDate, isAre, policyDoesNot, sourceOf, uniqueSources } from '../wording.js';
 
 export type { ReturnsProfile } from './return-rules.js';
 
@@ -178,7 +178,7 @@ function defectFindings({ order, item, wish, profile, now, zone }: Facts & { ord
   if (wish !== 'defective' || !rule) return [];
   const endsOn = endOfSpan(order.deliveredAt, { min: rule.min, max: rule.max, unit: rule.unit }, zone);
   if (!isPastEndOfDay(now, endsOn, zone)) return [];
-  const delivered = formatLocalDate(localDate(order.deliveredAt, zone), localDate(now, zone));
+  const delivered = formatDate(localDate(order.deliveredAt, zone), zone, localDate(now, zone));
   return [
     finding(
       'defect_report_late',
@@ -208,7 +208,7 @@ function windowFindings({ order, wish, profile, now, zone, productIssue }: Facts
       ];
     case 'window': {
       if (window.open) return [];
-      const ended = formatLocalDate(window.endsOn, today);
+      const ended = formatDate(window.endsOn, zone, today);
       const from = window.startsFrom === 'delivery' ? 'the delivery date' : 'the order date';
       return window.basis.kind === 'policy'
         ? [finding('window_expired', 'blocks', `The ${windowWords(window.basis)} ended on ${ended}, counting from ${from} (the store's own setting, since the policy doesn't say when it starts).`, window.basis.source)]

@@ -6,7 +6,7 @@ import type { Source } from '../knowledge-base.types.js';
 import type { Order } from '../orders/order.schema.js';
 import { brandTimeZone } from '../orders/tracking-status.js';
 import type { ReturnWish } from './return-verdict.types.js';
-import { sourceOf } from './return-words.js';
+import { sourceOf } from '../wording.js';
 
 /** What the rules read of a brand profile. */
 export type ReturnsProfile = Pick<BrandProfile, 'displayName' | 'documents' | 'timeZone' | 'timelines' | 'returns' | 'urgency' | 'channels' | 'statements'>;

@@ -8,7 +8,7 @@ import type { Source } from '../knowledge-base.types.js';
 import type { Order, OrderItem } from '../orders/order.schema.js';
 import { ISSUE_OF, windowWords, type ReturnsProfile, type ReturnWindowCheck } from './return-rules.js';
 import type { ReturnVerdict, ReturnWish } from './return-verdict.types.js';
-import { brandName, cite, formatDuration, formatLocalDate, policyDoesNot, policyOf, sourceOf } from './return-words.js';
+import { brandName, citeSource, formatDate, formatDuration, policyDoesNot, policyOf, sourceOf } from '../wording.js';
 
 export interface Step {
   say: string;
@@ -81,7 +81,7 @@ export function blockedOrderSteps(order: Order, profile: ReturnsProfile): Step[]
 
 function stated(sentence: string, fact: { document: string; section: string }, profile: ReturnsProfile): Step {
   const source = sourceOf(fact);
-  return { say: `${sentence} (${cite(source, profile)}).`, source };
+  return { say: `${sentence} (${citeSource(source, profile, 'comma')}).`, source };
 }
 
 /** generic-store §5: the team confirms eligibility first, so any verdict here is a pre-check. */
@@ -97,13 +97,13 @@ function preCheck({ profile, eligible }: StepFacts): Step[] {
 
 function deadline({ window, now, zone, profile }: StepFacts): Step[] {
   if (window.kind !== 'window' || !window.open) return [];
-  const by = formatLocalDate(window.endsOn, localDate(now, zone));
+  const by = formatDate(window.endsOn, zone, localDate(now, zone));
   const from = window.startsFrom === 'delivery' ? 'the delivery date' : 'the order date';
   if (window.basis.kind === 'operator') {
     return [{ say: `Start the return by ${by}: the store's return window is ${windowWords(window.basis)} from ${from} (a store setting rather than a stated policy).` }];
   }
   return [{
-    say: `Start the return by ${by}, the end of the ${windowWords(window.basis)} (${cite(window.basis.source, profile)}), counted from ${from} (the store's own setting).`,
+    say: `Start the return by ${by}, the end of the ${windowWords(window.basis)} (${citeSource(window.basis.source, profile, 'comma')}), counted from ${from} (the store's own setting).`,
     source: window.basis.source,
   }];
 }

@@ -5,7 +5,7 @@ import type { BrandId } from '../../knowledge/brand-ids.js';
 import { BRAND_PROFILES, type BrandProfileInput } from '../../knowledge/brands/index.js';
 import type { TrackingStatus } from '../../knowledge/orders/tracking-status.js';
 import type { TrackingReply } from '../../machines/tracking.machine.js';
-import { formatDate, renderTrackingReply } from '../../dialogs/tracking.render.js';
+import { renderTrackingReply } from '../../dialogs/tracking.render.js';
 
 const CSP = 'customer-service-policy';
 const ORDER_NUMBER = 'KS-100234';
@@ -265,16 +265,5 @@ describe('renderTrackingReply: statuses', () => {
 
     expect(activity.text).toContain('was cancelled');
     expect(support(activity)).toMatchObject({ topic: 'order.tracking', awaiting: null, sources: [] });
-  });
-});
-
-describe('formatDate', () => {
-  it.each([
-    ['2026-12-03', 'Thursday, December 3'],
-    ['2026-11-26', 'Thursday, November 26'],
-    ['2027-01-01', 'Friday, January 1'],
-  ])('%s is %s in the brand zone', (date, expected) => {
-    expect(formatDate(date, 'America/New_York')).toBe(expected);
-    expect(formatDate(date, 'Pacific/Auckland')).toBe(expected);
   });
 });
