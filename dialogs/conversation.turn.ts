@@ -2,6 +2,8 @@ import type { Activity } from 'botbuilder';
 import { createActor, fromPromise, waitFor, type AnyActorRef, type Snapshot } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { TOPIC_PHRASES } from '../knowledge/understanding/phrases/index.js';
+import { createQuestionResolver } from '../knowledge/understanding/resolve-question.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
 import { conversationMachine, type ConversationEvent, type ConversationReply } from '../machines/conversation.machine.js';
 import type { HandoffSubmission } from '../knowledge/handoff/handoff-ticket.types.js';
@@ -71,6 +73,7 @@ export function createConversationTurns(deps: {
   };
   const verifyOrder = fromPromise<VerifyOrderResult, VerifyOrderInput>(({ input }) => deps.effects.verifyOrder(origin(), input));
   const submitHandoff = fromPromise<HandoffResult, HandoffSubmission>(({ input }) => deps.effects.submitHandoff(origin(), input));
+  const resolver = createQuestionResolver(deps.kb, TOPIC_PHRASES, deps.confidenceThreshold);
   const machine = conversationMachine.provide({
     actors: {
       tracking: trackingMachine.provide({ actors: { verifyOrder } }),
@@ -144,7 +147,9 @@ export function createConversationTurns(deps: {
       }
       const command = parseShopperCommand(said);
       if (command) return run(origin, persisted, { type: 'user.command', command, at });
-      const understanding = await deps.recognizer.recognize(said);
+      // What the words mean (any brand), then what they end as for this brand: a topic, the
+      // documents' own sentences, out of scope, or plausible options.
+      const understanding = resolver.resolve(origin.brand, said, await deps.recognizer.recognize(said));
       return run(origin, persisted, { type: 'user.said', text: said, understanding, at });
     },
   };

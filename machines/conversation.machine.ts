@@ -2,7 +2,7 @@ import { assign, emit, enqueueActions, sendTo, setup } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
 import { TOPIC_CHOICES, TOPICS, type Topic } from '../knowledge/topics.js';
-import type { TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
+import type { QuotedPassage, TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
 import type { UserSaid } from './flow-events.js';
 import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
 import { caseFromReport, categoryFromWords } from '../knowledge/handoff/issue-case.js';
@@ -36,6 +36,10 @@ const TRACKING_HANDOFF: Record<NonNullable<TrackingOutput['handoffReason']>, Han
 export type ConversationReply =
   | { kind: 'welcome' }
   | { kind: 'answer'; topic: Topic; confidence: number }
+  /** The brand's own sentences, quoted: what they say beyond the topic's answer, or where none fits. */
+  | { kind: 'passage'; topic: Topic; confidence: number; passages: QuotedPassage[] }
+  /** The message is in another language: say, in it, that the assistant reads English. */
+  | { kind: 'notEnglish'; language: string }
   | { kind: 'didYouMean'; options: TopicScore[] }
   | { kind: 'flowHelp'; flow: FlowName }
   | { kind: 'cancelled'; flow: FlowName | null }
@@ -97,7 +101,9 @@ export function pickOffered(offered: readonly Topic[], text: string): Topic | un
 }
 
 function guesses(understanding: Understanding, misunderstandings: number): TopicScore[] {
-  const options = understanding.ranked.filter((score) => score.topic !== 'out_of_scope').slice(0, MAX_GUESSES);
+  // Once resolved, only the plausible alternatives are offered.
+  const candidates = understanding.outcome?.kind === 'clarify' ? understanding.outcome.options : understanding.ranked;
+  const options = candidates.filter((score) => score.topic !== 'out_of_scope').slice(0, MAX_GUESSES);
   if (misunderstandings >= MISUNDERSTANDINGS_BEFORE_PERSON && !options.some((o) => o.topic === 'handoff.human')) {
     return [...options.slice(0, MAX_GUESSES - 1), { topic: 'handoff.human', confidence: 0 }];
   }
@@ -190,9 +196,11 @@ export const conversationMachine = setup({
       const topic = event.type === 'user.said' ? pickOffered(context.offered, event.text) : undefined;
       return { type: 'reply', reply: { kind: 'answer', topic: topic ?? 'help', confidence: 1 } } as const;
     }),
-    answer: emit(({ event }) => {
-      const { topic, confidence } = event.type === 'user.said' ? event.understanding : { topic: 'help' as const, confidence: 0 };
-      return { type: 'reply', reply: { kind: 'answer', topic, confidence } } as const;
+    answer: emit(({ event }): ReplyEmitted => {
+      const { topic, confidence, outcome } = event.type === 'user.said' ? event.understanding : { topic: 'help' as const, confidence: 0, outcome: undefined };
+      if (outcome?.kind === 'passage') return { type: 'reply', reply: { kind: 'passage', topic: outcome.topic, confidence, passages: outcome.passages } };
+      if (outcome?.kind === 'not_english') return { type: 'reply', reply: { kind: 'notEnglish', language: outcome.language } };
+      return { type: 'reply', reply: { kind: 'answer', topic, confidence } };
     }),
     offerGuesses: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'user.said') return;
