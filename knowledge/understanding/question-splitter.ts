@@ -1,4 +1,4 @@
-// "Do you ship to Canada and is it free?" asks two things. A message is cut where a new question
+// "Can you send a ring to Norway and is it free?" asks two things. A message is cut where a new question
 // starts: after a question mark or a sentence's end, and before "and"/"also"/"but" or a
 // comma when a question word follows ("…and is it free", "…, how long does it take"). At most
 // three questions; the rest stays with the third. "Is it silver or is it plated?" is one question.

@@ -41,6 +41,8 @@ export interface RecognizerOptions {
    * from; CLINC150's kept lines and the phrase table's out_of_scope phrases by default.
    */
   otherDomains?: readonly string[];
+  /** Small talk besides the phrases' own, by kind; CLINC150's kept lines by default. */
+  smallTalk?: Readonly<Record<'greeting' | 'goodbye' | 'thanks' | 'help', readonly string[]>>;
   /** Text of the store's own domain besides the phrases; the shipped policy documents by default. */
   domainText?: readonly string[];
   /** How many recent readings to remember (0: none); see `recognize`. */
@@ -105,14 +107,16 @@ const MIN_PASSAGE_WORDS = 3;
 /** Trains the recognizer (a second or so on a laptop) and returns it ready to use. */
 export async function createRecognizer(options: RecognizerOptions = {}): Promise<Recognizer> {
   const engine = options.engine ?? DEFAULT_ENGINE;
-  const ownPhrases = options.phrases ?? TOPIC_PHRASES;
-  const phrases = options.phrases ?? withClincSmallTalk(TOPIC_PHRASES);
+  const phrases = options.phrases ?? TOPIC_PHRASES;
   const misspelled = options.misspelled ?? MISSPELLED_PHRASES;
   const otherDomains = options.otherDomains ?? [...clincLines().outOfScope, ...phrases.out_of_scope];
   const domainText = options.domainText ?? policySentences();
+  // More small talk for telling kinds of message apart (not for the topic classifiers: CLINC150's
+  // "nice to talk to you" would pull "talk to a person" towards goodbye).
+  const moreSmallTalk = options.smallTalk ?? clincLines().smallTalk;
   const normalizer = createTextNormalizer(
     Object.values(phrases).flat().filter((phrase) => !misspelled.has(phrase)),
-    [...otherDomains, ...domainText],
+    [...otherDomains, ...domainText, ...Object.values(moreSmallTalk).flat()],
   );
   const examples = Object.entries(phrases).flatMap(([topic, list]) =>
     list.map((phrase) => ({ topic, text: normalizer.normalize(phrase) })),
@@ -124,10 +128,10 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
   const gate = createScopeGate({
     examples: {
       request: [...examplesOf((topic) => !SMALL_TALK.has(topic as Topic) && topic !== 'out_of_scope'), ...wordLists(domainText)],
-      greeting: twice(examplesOf((topic) => topic === 'greeting')),
-      goodbye: twice(examplesOf((topic) => topic === 'goodbye')),
-      thanks: twice(examplesOf((topic) => topic === 'thanks')),
-      help: twice(examplesOf((topic) => topic === 'help')),
+      greeting: twice([...examplesOf((topic) => topic === 'greeting'), ...wordLists(moreSmallTalk.greeting)]),
+      goodbye: twice([...examplesOf((topic) => topic === 'goodbye'), ...wordLists(moreSmallTalk.goodbye)]),
+      thanks: twice([...examplesOf((topic) => topic === 'thanks'), ...wordLists(moreSmallTalk.thanks)]),
+      help: twice([...examplesOf((topic) => topic === 'help'), ...wordLists(moreSmallTalk.help)]),
       other: wordLists(otherDomains),
     },
   });
@@ -143,8 +147,8 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
     topics.add(topic);
     verbatim.set(text, topics);
   }
-  // The team's own small talk, and the words of the rest that no other topic uses: CLINC150's "nice
-  // to talk to you" must not make "talk to someone" small talk.
+  // The team's own small talk, and the words of the rest that no other topic uses: "nice to talk
+  // to you" must not make "talk to someone" small talk.
   const wordsOf = (table: PhraseTable, topics: Iterable<Topic>) => new Set([...topics].flatMap((topic) => table[topic].flatMap((phrase) => normalizer.words(phrase))));
   const requestWords = wordsOf(phrases, TOPICS.filter((topic) => !SMALL_TALK.has(topic) && topic !== 'out_of_scope'));
   // Words as typed, before any correction (a Spanish "pedido" is no typo of English), from the
@@ -152,8 +156,8 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
   const englishWords = new Set([...Object.values(phrases).flat(), ...domainText].flatMap((text) => plainWords(text)));
   const isEnglishWord = (word: string): boolean => englishWords.has(word);
   const smallTalkWords = new Set([
-    ...wordsOf(ownPhrases, SMALL_TALK),
-    ...[...wordsOf(phrases, SMALL_TALK)].filter((word) => !requestWords.has(word)),
+    ...wordsOf(phrases, SMALL_TALK),
+    ...Object.values(moreSmallTalk).flat().flatMap((text) => normalizer.words(text)).filter((word) => !requestWords.has(word)),
   ]);
   /** How much small talk a message can be: nothing but, possibly, or only manners around a request. */
   const smallTalkRole = (words: readonly string[]): SmallTalkRole => {
@@ -340,14 +344,6 @@ function distinct(examples: readonly Example[], ignored: ReadonlySet<string>): E
     seen.set(key, count + 1);
     return count < cap;
   });
-}
-
-/** The phrase table with CLINC150's small talk added to its small-talk topics. */
-function withClincSmallTalk(phrases: PhraseTable): PhraseTable {
-  const { smallTalk } = clincLines();
-  const table: Record<string, readonly string[]> = { ...phrases };
-  for (const [topic, lines] of Object.entries(smallTalk)) table[topic] = [...(table[topic] ?? []), ...lines];
-  return table as PhraseTable;
 }
 
 /** The shipped policy documents, sentence by sentence: the store's own vocabulary. */

@@ -304,7 +304,6 @@ export const ORDER_EXAMPLES = {
       'modify my order',
       'edit my order',
       'update my order',
-      'add another item to my order',
       'remove an item from my order',
       'change the size of the ring I ordered',
       'swap the color of my earrings',

@@ -176,7 +176,6 @@ export const RETURNS_EXAMPLES = {
       'refund rules',
       'can I return a gift',
       'returns policy',
-      'when am I entitled to a refund',
       'is it possible to get a refund',
       'refund policy please',
       'what does your refund policy say',
