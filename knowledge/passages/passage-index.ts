@@ -65,7 +65,9 @@ const SHOPPER_WORDS: Readonly<Record<string, string>> = {
   urgent: 'urgent prioritize', asap: 'urgent',
   survey: 'feedback', review: 'feedback', suggestion: 'suggestions feedback', complain: 'complaint', complaint: 'complaints',
   clean: 'cleaning care', polish: 'cleaning care', tarnish: 'care cleaning', store: 'storing',
-  repair: 'repairs repair', fix: 'repair repairs',
+  repair: 'repairs repair', fix: 'repair repairs resolution resolve', fixed: 'resolution resolved', resolve: 'resolution',
+  resolved: 'resolution', solve: 'resolve resolution', solved: 'resolution', unhappy: 'satisfied', dissatisfied: 'satisfied',
+  nobody: 'not', unresolved: 'resolution escalate',
 };
 
 const stemmer = new StemmerEn();
@@ -110,7 +112,7 @@ export function createPassageIndex(sentences: readonly PolicySentence[]): Passag
     fields: ['text', 'context'],
     tokenize,
     processTerm,
-    searchOptions: { boost: { text: 1, context: 0.6 }, fuzzy: (term) => (term.length >= 6 ? 0.15 : 0) },
+    searchOptions: { boost: { text: 1, context: 0.3 } },
   });
   index.addAll(sentences.map((sentence, id) => ({ id, text: sentence.text, context: [sentence.heading, ...sentence.labels].join(' ') })));
   const contextTerms = sentences.map((sentence) => new Set(queryTerms(`${sentence.text} ${sentence.heading} ${sentence.labels.join(' ')}`)));

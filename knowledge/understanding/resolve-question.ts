@@ -27,6 +27,12 @@ export const OUT_OF_DOMAIN_THRESHOLD = 0.7;
 export const SMALL_TALK_THRESHOLD = 0.6;
 /** A quoted sentence must contain at least this share of the question's meaningful words. */
 const MIN_COVERAGE = 0.5;
+/** A sentence with every one of at least this many meaningful words of the question answers it. */
+const ALL_OF_MANY = 3;
+/** Out-of-domain readings below this are checked against the documents before being refused… */
+const CERTAINLY_OUT_OF_DOMAIN = 0.995;
+/** …and kept in scope when a sentence has this share of the question's words. */
+const IN_SCOPE_COVERAGE = 0.75;
 /** Without a fitting topic, the sentence must say more of the question back. */
 const MIN_COVERAGE_ALONE = 0.6;
 /** An alternative offered in a "Did you mean…" has at least this confidence… */
@@ -40,6 +46,8 @@ const RARE_SHARE = 0.1;
 /** Sentences quoted at most, the best first. */
 const MAX_QUOTED = 4;
 
+// A question, not a request: it asks (question word first) or ends with a question mark.
+const ASKS = /\?$|^(?:(?:so|ok|okay|hi|hey|and|but|also|sorry)[,\s]+)*(?:what|when|where|who|why|how|which|is|are|do|does|did|can|could|will|would|should|may)\b/i;
 const SMALL_TALK: ReadonlySet<Topic> = new Set<Topic>(['greeting', 'help', 'thanks', 'goodbye']);
 const FLOWS: ReadonlySet<Topic> = new Set<Topic>(FLOW_TOPICS);
 
@@ -76,6 +84,13 @@ export function resolveQuestion(
   }
   const outOfDomain = understanding.outOfDomain ?? 0;
   if (outOfDomain >= OUT_OF_DOMAIN_THRESHOLD || (confident && topic === 'out_of_scope')) {
+    // Words the gate does not know can still be the documents' own ("will you tell me when the
+    // privacy policy changes"): a sentence that says nearly all of the question keeps it in scope.
+    const hits = outOfDomain < CERTAINLY_OUT_OF_DOMAIN ? index.search(text) : [];
+    const best = hits[0];
+    if (best && best.coverage >= IN_SCOPE_COVERAGE && best.matched.length >= 2 && tellsMore(index, best, best.matched, IN_SCOPE_COVERAGE)) {
+      return passageOutcome(knowledge, brand, understanding, hits, index);
+    }
     return { kind: 'out_of_scope', confidence: Math.max(outOfDomain, topic === 'out_of_scope' ? confidence : 0) };
   }
 
@@ -89,22 +104,29 @@ export function resolveQuestion(
     return { kind: 'topic', topic: 'policy.other', confidence: 1 };
   }
 
-  const hits = index.search(text);
-  const best = hits[0];
   const asked = index.terms(text);
   if (confident) {
-    // The documents say more than the topic's answer when their best sentence is one the answer
-    // does not quote and it holds a telling word the answer does not use (for a flow, one its
-    // requests do not use: "are you open on Christmas" starts no tracking).
+    // The documents say more than the topic's answer when the question has a word neither the
+    // answer nor the topic's own phrases use, and their best sentence, one the answer does not
+    // quote, holds it (for a flow: "are you open on Christmas" starts no tracking).
     const answer = knowledge.answer(brand, topic);
-    const own = FLOWS.has(topic) || SMALL_TALK.has(topic) ? options.topicTerms(topic) : new Set(index.terms(answer.text));
-    const specific = asked.filter((word) => !own.has(word));
-    if (best && !quotes(answer, best.sentence) && tellsMore(index, best, specific, MIN_COVERAGE)) {
+    const topicTerms = options.topicTerms(topic);
+    const answerTerms = FLOWS.has(topic) || SMALL_TALK.has(topic) ? new Set<string>() : new Set(index.terms(answer.text));
+    const specific = asked.filter((word) => !topicTerms.has(word) && !answerTerms.has(word));
+    if (specific.length === 0) return { kind: 'topic', topic, confidence };
+    // A request ("talk to a person, it arrived broken") starts its flow whatever else it says.
+    if (FLOWS.has(topic) && !ASKS.test(text.trim())) return { kind: 'topic', topic, confidence };
+    const hits = index.search(text);
+    const best = hits[0];
+    const saysAll = best !== undefined && best.coverage === 1 && asked.length >= ALL_OF_MANY;
+    if (best && !quotes(answer, best.sentence) && (saysAll || tellsMore(index, best, specific, MIN_COVERAGE))) {
       return passageOutcome(knowledge, brand, understanding, hits, index, FLOWS.has(topic) || SMALL_TALK.has(topic) ? undefined : topic);
     }
     return { kind: 'topic', topic, confidence };
   }
 
+  const hits = index.search(text);
+  const best = hits[0];
   // Not sure of a topic: a sentence that says what was asked.
   if (outOfDomain < 0.5 && tellsMore(index, best, asked, MIN_COVERAGE_ALONE)) return passageOutcome(knowledge, brand, understanding, hits, index);
   const plausible = plausibleOptions(understanding.ranked);
