@@ -23,6 +23,8 @@ export interface PassageIndex {
   terms(text: string): string[];
   /** In how many sentences a term (a stem) appears: the fewer, the more it tells a sentence apart. */
   sentencesWith(term: string): number;
+  /** Whether some section heading holds every one of at least two terms. */
+  headingHas(terms: readonly string[]): boolean;
 }
 
 // Words that carry no meaning of their own in a shopper's question or a policy sentence.
@@ -33,7 +35,7 @@ const STOPWORDS: ReadonlySet<string> = new Set(
     'what when where who whom why how which any some all each every no not yes e g ie etc get got want need like ' +
     'know tell say said let make much many more most other such only own same s t don doesn isn ' +
     'help assist assistance explain question questions wonder wondering thank thanks hi hello hey able possible ' +
-    'someone anyone ok okay sure right now today still really guys one').split(' '),
+    'someone anyone ok okay sure right now today still really guys one give kind kinds sort type types thing things').split(' '),
 );
 
 /**
@@ -51,7 +53,10 @@ const SHOPPER_WORDS: Readonly<Record<string, string>> = {
   card: 'payment', credit: 'payment', paypal: 'payment', stripe: 'payment',
   data: 'information', info: 'information', personal: 'information', details: 'information',
   deleted: 'deletion erasure', delete: 'deletion erasure', erase: 'erasure deletion', forget: 'erasure deletion',
-  sell: 'sale', share: 'sharing disclose', cookie: 'cookies',
+  share: 'sharing disclose', cookie: 'cookies', buy: 'purchase', bought: 'purchase purchased',
+  conversation: 'communication', conversations: 'communication', chats: 'communication', old: 'age', year: 'age', years: 'age',
+  europe: 'outside countries', abroad: 'outside countries international', currency: 'usd', dollars: 'usd',
+  mistake: 'error', problem: 'issue issues', online: 'website account portal', start: 'initiate initiating', before: 'first',
   money: 'refund', refund: 'refunds', reimburse: 'reimbursing refund', reimbursement: 'reimbursing refund',
   faster: 'efficiently quickly', quicker: 'efficiently quickly', quick: 'efficiently',
   engrave: 'engraving personalized customization', engraved: 'engraving personalized', engraving: 'personalized customization',
@@ -116,6 +121,7 @@ export function createPassageIndex(sentences: readonly PolicySentence[]): Passag
   });
   index.addAll(sentences.map((sentence, id) => ({ id, text: sentence.text, context: [sentence.heading, ...sentence.labels].join(' ') })));
   const contextTerms = sentences.map((sentence) => new Set(queryTerms(`${sentence.text} ${sentence.heading} ${sentence.labels.join(' ')}`)));
+  const headings = [...new Set(sentences.map((sentence) => sentence.heading))].map((heading) => new Set(queryTerms(heading)));
   const frequency = new Map<string, number>();
   for (const terms of contextTerms) for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
 
@@ -123,6 +129,7 @@ export function createPassageIndex(sentences: readonly PolicySentence[]): Passag
     sentences,
     terms: (text) => queryTerms(text),
     sentencesWith: (term) => frequency.get(term) ?? 0,
+    headingHas: (terms) => terms.length >= 2 && headings.some((heading) => terms.every((term) => heading.has(term))),
     search(query, options = {}) {
       // The shopper's own words decide coverage; the documents' words for them help find it.
       const own = queryTerms(query);

@@ -30,7 +30,7 @@ const MIN_COVERAGE = 0.5;
 /** A sentence with every one of at least this many meaningful words of the question answers it. */
 const ALL_OF_MANY = 3;
 /** Out-of-domain readings below this are checked against the documents before being refused… */
-const CERTAINLY_OUT_OF_DOMAIN = 0.995;
+const CERTAINLY_OUT_OF_DOMAIN = 0.9999;
 /** …and kept in scope when a sentence has this share of the question's words. */
 const IN_SCOPE_COVERAGE = 0.75;
 /** Without a fitting topic, the sentence must say more of the question back. */
@@ -54,7 +54,7 @@ const FLOWS: ReadonlySet<Topic> = new Set<Topic>(FLOW_TOPICS);
 // "What is an RA number?", "what does final sale mean", "explain the account portal": a question
 // about a term is answered with what the documents say about it, never by starting a flow.
 const ABOUT_A_TERM =
-  /^(?:(?:so|ok|okay|hi|hey|and|but|also|sorry)[,\s]+)*(?:what(?:'s|\s+is|\s+are)\s+(?:an?\s+|the\s+|your\s+)?(?<term>[^?]+?)\??$|what\s+does\s+(?:an?\s+|the\s+)?(?<term2>[^?]+?)\s+mean\??$|(?:explain|define)\s+(?:an?\s+|the\s+|what\s+)?(?<term3>[^?]+?)\??$|what\s+do\s+you\s+mean\s+by\s+(?<term4>[^?]+?)\??$)/i;
+  /^(?:(?:so|ok|okay|hi|hey|and|but|also|sorry)[,\s]+)*(?:what(?:'s|\s+is|\s+are)\s+(?:an?\s+|the\s+|your\s+)?(?<term>[^?]+?)\??$|what\s+does\s+(?:an?\s+|the\s+)?(?<term2>[^?]+?)\s+mean\??$|(?:explain|define)\s+(?:an?\s+|the\s+|what\s+)?(?<term3>[^?]+?)\??$|what\s+do\s+you\s+mean\s+by\s+(?<term4>[^?]+?)\??$|what\s+counts\s+as\s+(?:an?\s+)?(?<term5>[^?]+?)\??$)/i;
 // Terms whose "what is…" asks for a fact the composed answers hold, not a definition.
 const NOT_A_TERM = /\b(?:policy|policies|time|times|hours?|address|email|number for|phone|status|cost|price|fee|window|deadline|way|best|process|difference|meaning of life)\b/i;
 
@@ -78,7 +78,10 @@ export function resolveQuestion(
     // "What information do you collect?" reads like "what can you do", and the documents say.
     if (smallTalk.topic === 'help') {
       const hits = index.search(text);
-      if (tellsMore(index, hits[0], index.terms(text), MIN_COVERAGE_ALONE)) return passageOutcome(knowledge, brand, understanding, hits, index);
+      const best = hits[0];
+      if (best && best.matched.length >= 2 && tellsMore(index, best, index.terms(text), MIN_COVERAGE_ALONE)) {
+        return passageOutcome(knowledge, brand, understanding, hits, index);
+      }
     }
     return { kind: 'topic', topic: smallTalk.topic, confidence: smallTalk.likelihood };
   }
@@ -113,12 +116,13 @@ export function resolveQuestion(
     const topicTerms = options.topicTerms(topic);
     const answerTerms = FLOWS.has(topic) || SMALL_TALK.has(topic) ? new Set<string>() : new Set(index.terms(answer.text));
     const specific = asked.filter((word) => !topicTerms.has(word) && !answerTerms.has(word));
-    if (specific.length === 0) return { kind: 'topic', topic, confidence };
+    // "What is your issue resolution process?": the words of a section's heading ask for that section.
+    if (specific.length === 0 && !index.headingHas(asked)) return { kind: 'topic', topic, confidence };
     // A request ("talk to a person, it arrived broken") starts its flow whatever else it says.
     if (FLOWS.has(topic) && !ASKS.test(text.trim())) return { kind: 'topic', topic, confidence };
     const hits = index.search(text);
     const best = hits[0];
-    const saysAll = best !== undefined && best.coverage === 1 && asked.length >= ALL_OF_MANY;
+    const saysAll = best !== undefined && best.coverage === 1 && (asked.length >= ALL_OF_MANY || index.headingHas(asked));
     if (best && !quotes(answer, best.sentence) && (saysAll || tellsMore(index, best, specific, MIN_COVERAGE))) {
       return passageOutcome(knowledge, brand, understanding, hits, index, FLOWS.has(topic) || SMALL_TALK.has(topic) ? undefined : topic);
     }
@@ -162,7 +166,7 @@ export function plausibleOptions(ranked: readonly TopicScore[]): TopicScore[] {
 export function termAsked(text: string): string | undefined {
   const match = ABOUT_A_TERM.exec(text.trim());
   const groups = match?.groups;
-  const term = groups?.term ?? groups?.term2 ?? groups?.term3 ?? groups?.term4;
+  const term = groups?.term ?? groups?.term2 ?? groups?.term3 ?? groups?.term4 ?? groups?.term5;
   if (term === undefined || NOT_A_TERM.test(term) || term.split(/\s+/).length > 4) return undefined;
   return term;
 }
@@ -248,7 +252,7 @@ export function createQuestionResolver(
 }
 
 /** A word used by at least this many of a topic's phrases is one of the topic's own words. */
-const TOPIC_TERM_MIN_PHRASES = 2;
+const TOPIC_TERM_MIN_PHRASES = 6;
 
 /** The topic and confidence a conversation acts on, for each outcome. */
 function topicOf(outcome: QuestionOutcome, understanding: Understanding, threshold: number): { topic: Topic; confidence: number } {
