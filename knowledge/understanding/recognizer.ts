@@ -10,7 +10,7 @@ import { readLanguage } from './language.js';
 import { createScopeGate } from './out-of-scope-gate.js';
 import { clincLines } from './out-of-scope/clinc-lines.js';
 import { MISSPELLED_PHRASES, TOPIC_PHRASES, type PhraseTable } from './phrases/index.js';
-import { createTextNormalizer, plainWords } from './text-normalizer.js';
+import { createTextNormalizer } from './text-normalizer.js';
 import type { Recognizer, TopicScore, Understanding } from './understanding.types.js';
 
 /**
@@ -118,10 +118,20 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
     Object.values(phrases).flat().filter((phrase) => !misspelled.has(phrase)),
     [...otherDomains, ...domainText, ...Object.values(moreSmallTalk).flat()],
   );
+  // Training reads many texts more than once: each is normalized once.
+  const trainingWords = new Map<string, string[]>();
+  const wordsOfText = (text: string): string[] => {
+    let words = trainingWords.get(text);
+    if (words === undefined) {
+      words = normalizer.words(text);
+      trainingWords.set(text, words);
+    }
+    return words;
+  };
   const examples = Object.entries(phrases).flatMap(([topic, list]) =>
-    list.map((phrase) => ({ topic, text: normalizer.normalize(phrase) })),
+    list.map((phrase) => ({ topic, text: wordsOfText(phrase).join(' ') })),
   );
-  const wordLists = (list: Iterable<string>) => [...list].map((text) => normalizer.words(text));
+  const wordLists = (list: Iterable<string>) => [...list].map(wordsOfText);
   // Small talk is short and there is little of it: each of its examples counts twice.
   const twice = <T,>(list: T[]) => [...list, ...list];
   const examplesOf = (wanted: (topic: string) => boolean) => examples.filter(({ topic }) => wanted(topic)).map(({ text }) => text.split(' '));
@@ -149,15 +159,15 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
   }
   // The team's own small talk, and the words of the rest that no other topic uses: "nice to talk
   // to you" must not make "talk to someone" small talk.
-  const wordsOf = (table: PhraseTable, topics: Iterable<Topic>) => new Set([...topics].flatMap((topic) => table[topic].flatMap((phrase) => normalizer.words(phrase))));
+  const wordsOf = (table: PhraseTable, topics: Iterable<Topic>) => new Set([...topics].flatMap((topic) => table[topic].flatMap(wordsOfText)));
   const requestWords = wordsOf(phrases, TOPICS.filter((topic) => !SMALL_TALK.has(topic) && topic !== 'out_of_scope'));
   // Words as typed, before any correction (a Spanish "pedido" is no typo of English), from the
   // team's phrases and the documents only: other domains' questions include "how do you say gracias".
-  const englishWords = new Set([...Object.values(phrases).flat(), ...domainText].flatMap((text) => plainWords(text)));
+  const englishWords = new Set([...Object.values(phrases).flat(), ...domainText].flatMap(wordsOfText));
   const isEnglishWord = (word: string): boolean => englishWords.has(word);
   const smallTalkWords = new Set([
     ...wordsOf(phrases, SMALL_TALK),
-    ...Object.values(moreSmallTalk).flat().flatMap((text) => normalizer.words(text)).filter((word) => !requestWords.has(word)),
+    ...Object.values(moreSmallTalk).flat().flatMap(wordsOfText).filter((word) => !requestWords.has(word)),
   ]);
   /** How much small talk a message can be: nothing but, possibly, or only manners around a request. */
   const smallTalkRole = (words: readonly string[]): SmallTalkRole => {

@@ -111,14 +111,21 @@ export interface TextNormalizer {
  */
 export function createTextNormalizer(phrases: Iterable<string>, otherText: Iterable<string> = []): TextNormalizer {
   const frequency = new Map<string, number>();
+  // The training texts' plain words, kept for the first `words()` of each (training reads them all).
+  const plainOfTraining = new Map<string, string[]>();
+  const plainOf = (text: string): string[] => {
+    const plain = plainWords(text);
+    plainOfTraining.set(text, plain);
+    return plain;
+  };
   for (const phrase of phrases) {
     // The words as written count too ("purchase" in "my purchase"), so a misspelt one is still
     // recognised and then rewritten like the real one.
     const written = phrase.toLowerCase().split(/[^a-z]+/).filter(Boolean);
-    for (const word of new Set([...plainWords(phrase), ...written])) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    for (const word of new Set([...plainOf(phrase), ...written])) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
   for (const text of otherText) {
-    for (const word of plainWords(text)) if (word.length > 1 && !/\d/.test(word) && !frequency.has(word)) frequency.set(word, 0);
+    for (const word of plainOf(text)) if (word.length > 1 && !/\d/.test(word) && !frequency.has(word)) frequency.set(word, 0);
   }
   const byLength = new Map<number, string[]>();
   for (const word of frequency.keys()) {
@@ -202,7 +209,9 @@ export function createTextNormalizer(phrases: Iterable<string>, otherText: Itera
   }
 
   function words(text: string): string[] {
-    const plain = plainWords(text);
+    const kept = plainOfTraining.get(text);
+    if (kept !== undefined) plainOfTraining.delete(text);
+    const plain = kept ?? plainWords(text);
     const corrected = plain.flatMap(correct);
     const changed = corrected.length !== plain.length || corrected.some((word, index) => word !== plain[index]);
     // A correction can reveal what the rewrites look for ("my purchse" → "my purchase").
