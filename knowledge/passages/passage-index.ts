@@ -122,8 +122,11 @@ export function createPassageIndex(sentences: readonly PolicySentence[]): Passag
   index.addAll(sentences.map((sentence, id) => ({ id, text: sentence.text, context: [sentence.heading, ...sentence.labels].join(' ') })));
   const contextTerms = sentences.map((sentence) => new Set(queryTerms(`${sentence.text} ${sentence.heading} ${sentence.labels.join(' ')}`)));
   const headings = [...new Set(sentences.map((sentence) => sentence.heading))].map((heading) => new Set(queryTerms(heading)));
+  // How rare a word is, counted in the sentences' own words (a heading repeats over its section).
   const frequency = new Map<string, number>();
-  for (const terms of contextTerms) for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  for (const sentence of sentences) {
+    for (const term of new Set(queryTerms(`${sentence.text} ${sentence.labels.join(' ')}`))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  }
 
   return {
     sentences,

@@ -85,6 +85,14 @@ export function resolveQuestion(
     }
     return { kind: 'topic', topic: smallTalk.topic, confidence: smallTalk.likelihood };
   }
+  // "What is an RA number?": a term the documents use is theirs to explain, whatever the gate
+  // makes of "what does … mean" (other domains ask that about any word).
+  const term = termAsked(text);
+  if (term !== undefined) {
+    const hits = index.search(term);
+    const best = hits[0];
+    if (best && best.coverage === 1 && tellsMore(index, best, best.matched, 1)) return passageOutcome(knowledge, brand, understanding, hits, index);
+  }
   const outOfDomain = understanding.outOfDomain ?? 0;
   if (outOfDomain >= OUT_OF_DOMAIN_THRESHOLD || (confident && topic === 'out_of_scope')) {
     // Words the gate does not know can still be the documents' own ("will you tell me when the
@@ -97,11 +105,7 @@ export function resolveQuestion(
     return { kind: 'out_of_scope', confidence: Math.max(outOfDomain, topic === 'out_of_scope' ? confidence : 0) };
   }
 
-  const term = termAsked(text);
   if (term !== undefined) {
-    const hits = index.search(term);
-    const best = hits[0];
-    if (best && best.coverage === 1) return passageOutcome(knowledge, brand, understanding, hits, index);
     if (confident && !FLOWS.has(topic) && !SMALL_TALK.has(topic)) return { kind: 'topic', topic, confidence };
     // Searched, and the documents do not use the term: the composed "doesn't say".
     return { kind: 'topic', topic: 'policy.other', confidence: 1 };
