@@ -45,7 +45,11 @@ export function readLanguage(text: string, isEnglishWord: (word: string) => bool
   if (known >= ENGLISH_SHARE * words.length) return { code: 'en', english: true };
 
   const [guess, second] = detectAll(clean);
-  if (guess === undefined || guess.accuracy < MIN_ACCURACY || (second !== undefined && guess.accuracy < MIN_MARGIN * second.accuracy)) return undefined;
+  if (guess === undefined || guess.accuracy < MIN_ACCURACY) return undefined;
+  // A close second guess leaves the language open, unless it too is a language other than English
+  // that Clasp replies in (Portuguese and Spanish share many words): then it is surely not English.
+  const close = second !== undefined && guess.accuracy < MIN_MARGIN * second.accuracy;
+  if (close && (second.lang === 'en' || !isReplyLanguage(second.lang))) return undefined;
   if (guess.lang === 'en') return { code: 'en', english: true };
   return isReplyLanguage(guess.lang) ? { code: guess.lang, english: false } : undefined;
 }
