@@ -16,7 +16,7 @@ const QUESTIONS = [
   'are final sale items returnable', 'what payment methods do you take', 'my payment was declined', 'how do I reset my password',
   'how do I delete my account', 'do you sell my personal data', 'how do I unsubscribe from emails', 'can I get an invoice',
   'how do I place an order', 'are your earrings hypoallergenic', 'can you engrave a pendant', 'how do I store sterling silver',
-  'my necklace arrived broken', 'the bracelet I got is the wrong one', 'my package is late', 'how do I make a complaint',
+  'my necklace arrived broken', 'the bracelet I got is the wrong one', 'my package is late', 'I want to file a complaint',
   'can I leave feedback', 'are you open on weekends', 'will I pay customs duties', 'how long does processing take',
   'when will my refund arrive', 'has my refund gone through', 'what is an RA number', 'what does final sale mean',
   'do you use cookies', 'can my kid make an account', 'how do I escalate a complaint', 'what should my email include',

@@ -120,13 +120,21 @@ export function createPassageIndex(sentences: readonly PolicySentence[]): Passag
     searchOptions: { boost: { text: 1, context: 0.3 } },
   });
   index.addAll(sentences.map((sentence, id) => ({ id, text: sentence.text, context: [sentence.heading, ...sentence.labels].join(' ') })));
-  const contextTerms = sentences.map((sentence) => new Set(queryTerms(`${sentence.text} ${sentence.heading} ${sentence.labels.join(' ')}`)));
-  const headings = [...new Set(sentences.map((sentence) => sentence.heading))].map((heading) => new Set(queryTerms(heading)));
+  // Each sentence's own words (with its labels), and with its section heading for coverage.
+  const headingTerms = new Map<string, string[]>();
+  const ownTerms = sentences.map((sentence) => new Set(queryTerms(`${sentence.text} ${sentence.labels.join(' ')}`)));
+  const contextTerms = sentences.map((sentence, id) => {
+    let heading = headingTerms.get(sentence.heading);
+    if (heading === undefined) {
+      heading = queryTerms(sentence.heading);
+      headingTerms.set(sentence.heading, heading);
+    }
+    return new Set([...(ownTerms[id] ?? []), ...heading]);
+  });
+  const headings = [...headingTerms.values()].map((terms) => new Set(terms));
   // How rare a word is, counted in the sentences' own words (a heading repeats over its section).
   const frequency = new Map<string, number>();
-  for (const sentence of sentences) {
-    for (const term of new Set(queryTerms(`${sentence.text} ${sentence.labels.join(' ')}`))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  }
+  for (const terms of ownTerms) for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
 
   return {
     sentences,
