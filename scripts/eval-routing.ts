@@ -241,24 +241,22 @@ async function measurePhraseTable(engine: Engine, crossValidate: boolean): Promi
   console.log(`Phrase table, ${FOLDS}-fold cross-validation (held-out examples): ${percent(heldOutCorrect, heldOut).toFixed(2)}% (${heldOutCorrect}/${heldOut})`);
 }
 
-function readRows(path: string): Row[] {
+/** The named columns of a CSV file's rows, rows with an empty one left out. */
+function readColumns<K extends string>(path: string, columns: readonly K[]): Array<Record<K, string>> {
   const [header, ...records] = parseCsv(readFileSync(path, 'utf8'));
-  const utteranceAt = header?.indexOf('utterance') ?? -1;
-  const intentAt = header?.indexOf('intent') ?? -1;
-  if (utteranceAt < 0 || intentAt < 0) throw new Error(`${path}: expected "utterance" and "intent" columns`);
+  const at = columns.map((column) => header?.indexOf(column) ?? -1);
+  if (at.some((index) => index < 0)) throw new Error(`${path}: expected the columns ${columns.join(', ')}`);
   return records
-    .map((record) => ({ utterance: record[utteranceAt] ?? '', intent: record[intentAt] ?? '' }))
-    .filter((row) => row.utterance.trim() !== '' && row.intent !== '');
+    .map((record) => Object.fromEntries(columns.map((column, i) => [column, record[at[i] ?? -1] ?? ''])) as Record<K, string>)
+    .filter((row) => columns.every((column) => row[column].trim() !== ''));
+}
+
+function readRows(path: string): Row[] {
+  return readColumns(path, ['utterance', 'intent'] as const);
 }
 
 function readClincRows(path: string): Array<{ utterance: string; expected: string }> {
-  const [header, ...records] = parseCsv(readFileSync(path, 'utf8'));
-  const utteranceAt = header?.indexOf('utterance') ?? -1;
-  const expectedAt = header?.indexOf('expected') ?? -1;
-  if (utteranceAt < 0 || expectedAt < 0) throw new Error(`${path}: expected "utterance" and "expected" columns`);
-  return records
-    .map((record) => ({ utterance: record[utteranceAt] ?? '', expected: record[expectedAt] ?? '' }))
-    .filter((row) => row.utterance.trim() !== '' && row.expected !== '');
+  return readColumns(path, ['utterance', 'expected'] as const);
 }
 
 function readIntentMap(path: string): Map<string, ReadonlySet<Topic>> {

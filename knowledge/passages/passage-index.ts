@@ -2,7 +2,7 @@
 // at start-up. Words are compared by stem, so "refunds" finds "refund" and "escalate" finds
 // "escalation"; a few shopper words are read as the documents' words ("Christmas" is a holiday).
 import MiniSearch from 'minisearch';
-import { StemmerEn } from '@nlpjs/lang-en';
+import { stem } from '../understanding/stem.js';
 import type { PolicySentence } from './policy-sentences.js';
 
 export interface PassageHit {
@@ -74,18 +74,6 @@ const SHOPPER_WORDS: Readonly<Record<string, string>> = {
   resolved: 'resolution', solve: 'resolve resolution', solved: 'resolution', unhappy: 'satisfied', dissatisfied: 'satisfied',
   nobody: 'not', unresolved: 'resolution escalate',
 };
-
-const stemmer = new StemmerEn();
-const stemCache = new Map<string, string>();
-function stem(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = stemmer.stemWord(word);
-    if (stemCache.size > 50_000) stemCache.clear();
-    stemCache.set(word, stemmed);
-  }
-  return stemmed;
-}
 
 const tokenize = (text: string): string[] =>
   text

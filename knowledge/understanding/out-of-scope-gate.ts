@@ -6,7 +6,7 @@
 // A closed-set classifier sends a word it has never seen to whichever topic is largest; here a
 // word no kind has seen counts as what it usually is: the store's vocabulary is small and repeats
 // itself, other domains' is open-ended.
-import { StemmerEn } from '@nlpjs/lang-en';
+import { stem } from './stem.js';
 
 export const MESSAGE_KINDS = ['request', 'greeting', 'goodbye', 'thanks', 'help', 'other'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -33,17 +33,6 @@ const SMOOTHING = 0.5;
 const MAX_FEATURE_LOG_ODDS = 3;
 
 export function createScopeGate(training: ScopeGateTraining): ScopeGate {
-  const stemmer = new StemmerEn();
-  const stemCache = new Map<string, string>();
-  const stem = (word: string): string => {
-    let stemmed = stemCache.get(word);
-    if (stemmed === undefined) {
-      stemmed = stemmer.stemWord(word);
-      if (stemCache.size > 50_000) stemCache.clear();
-      stemCache.set(word, stemmed);
-    }
-    return stemmed;
-  };
   // Words on their own and neighbouring pairs ("how are", "see you", "thank you"): with six kinds
   // to tell apart, even "how" and "you" say something.
   const features = (words: readonly string[]): string[] => {
