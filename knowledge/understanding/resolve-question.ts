@@ -220,11 +220,20 @@ function fittingTopic(knowledge: ResolverKnowledge, brand: BrandId, understandin
   const cites = (topic: Topic) =>
     knowledge.answer(brand, topic).sources.some((source: Source) => source.document === sentence.document && source.section === sentence.section);
   for (const { topic } of understanding.ranked) {
-    if (FLOWS.has(topic) || SMALL_TALK.has(topic) || topic === 'out_of_scope') continue;
-    if (cites(topic)) return topic;
+    // A flow's question is about its policy: "what is an RA number?" is returns policy.
+    const candidate = FLOW_POLICY[topic] ?? topic;
+    if (FLOWS.has(candidate) || SMALL_TALK.has(candidate) || candidate === 'out_of_scope') continue;
+    if (cites(candidate)) return candidate;
   }
   return 'policy.other';
 }
+
+/** The policy topic a flow's question is about. */
+const FLOW_POLICY: Partial<Record<Topic, Topic>> = {
+  'returns.start': 'returns.policy',
+  'order.tracking': 'shipping.timeline',
+  'handoff.human': 'contact.channels',
+};
 
 export interface QuestionResolver {
   /** The recognizer's reading with the outcome for `brand`: its topic and confidence as the outcome has them. */
