@@ -378,7 +378,7 @@ async function main(): Promise<void> {
     console.log(`${ok && failed === 0 ? 'PASS' : 'FAIL'}  ${text}${failed === 0 ? '' : ` (not a measurement: ${failed} failed requests or runs)`}`);
   const allFailures = failures(idle, ...rows.map((row) => row.result)) + checks.reduce((sum, { check }) => sum + check.non2xx + check.errors + check.badBodies, 0);
   if (allFailures > 0) console.log(`\nWARNING: ${allFailures} requests or runs failed; the rows with failures do not measure what they say.`);
-  console.log('\nBars (issue 7; throughput and p99 on the default configuration, recognizer memo on):');
+  console.log('\nBars (throughput and p99 on the default configuration, recognizer memo on):');
   bar(
     faq.rps >= 0.8 * base.rps,
     `FAQ throughput ≥ 0.8× echo: ${fmt(faq.rps / base.rps, 2)}× (${fmt(faq.rps)} vs ${fmt(base.rps)} req/s); memo off: ${fmt(faqMemoOff.rps / base.rps, 2)}× (${fmt(faqMemoOff.rps)} req/s)`,

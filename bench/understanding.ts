@@ -1,6 +1,7 @@
 // The understanding step on its own: what one recognize() call costs, outside any server, with
 // the recognizer's memo off (every call classifies) and on (the same words a second time).
 // Run in the bench's own process after the servers have stopped, so nothing competes for the CPU.
+import { BRAND_PROFILES } from '../knowledge/brands/index.js';
 import { BRAND_IDS } from '../knowledge/brand-ids.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { TOPIC_PHRASES } from '../knowledge/understanding/phrases/index.js';
@@ -99,7 +100,7 @@ export interface UnderstandingFigures {
 
 /** What the understanding step costs a message no memo has seen: recognize, then resolve for its brand. */
 async function measureUnique(recognizer: Recognizer, warmup: number, samples: number) {
-  const kb = loadKnowledgeBase();
+  const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
   const resolver = createQuestionResolver(kb, TOPIC_PHRASES, CONFIDENCE_THRESHOLD);
   const whole: number[] = [];
   const recognizing: number[] = [];

@@ -1,11 +1,13 @@
 import { type Activity, type Storage } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { createConversationTurns } from '../dialogs/conversation.turn.js';
+import type { BrandId } from '../knowledge/brand-ids.js';
+import { BRAND_PROFILES, type BrandProfileInput } from '../knowledge/brands/index.js';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { CONFIDENCE_THRESHOLD, createRecognizer } from '../knowledge/understanding/recognizer.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
-import type { HandoffRateLimited } from '../machines/handoff.machine.js';
 import { ClaspBot } from './clasp.bot.js';
+import { createFlowEffects } from './flow-effects.js';
 import type { Config } from './config.js';
 import { createHandoff, type Handoff } from './handoff/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -32,6 +34,8 @@ export interface ClaspDeps {
   storage?: Storage;
   logger?: Logger;
   policiesDir?: string;
+  /** The brand profiles, when not the shipped ones (an operator's own settings, tests). */
+  profiles?: Readonly<Record<BrandId, BrandProfileInput>>;
   /** The clock; tests and demos pin it. */
   now?: () => Date;
   orderSource?: OrderSource;
@@ -78,7 +82,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const logger = deps.logger ?? createLogger(config);
   const now = deps.now ?? (() => new Date());
   const metrics = createMetrics();
-  const kb = loadKnowledgeBase({ policiesDir: deps.policiesDir });
+  const kb = loadKnowledgeBase({ policiesDir: deps.policiesDir, profiles: deps.profiles ?? BRAND_PROFILES });
   const modelCache = config.recognizerCacheDir === undefined ? undefined : createModelCache(config.recognizerCacheDir, logger);
   const recognizer = deps.recognizer ?? (await createRecognizer({ modelCache }));
   const redis = config.stateStore.kind === 'redis' ? connectRedis(config.stateStore.url, logger) : undefined;
@@ -114,20 +118,13 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     recognizer,
     confidenceThreshold: CONFIDENCE_THRESHOLD,
     now,
-    effects: {
-      verifyOrder: (origin, input) => verifier.verify(origin.client, input),
-      submitHandoff: async (origin, submission) => {
-        const verdict = await limits.handoff(origin.client);
-        if (!verdict.allowed) throw { code: 'rate_limited', retryAfterSeconds: verdict.retryAfterSeconds } satisfies HandoffRateLimited;
-        return handoff.submitter.submit(submission, origin.conversationKey);
-      },
-    },
+    effects: createFlowEffects({ verifier, limits, submitter: handoff.submitter }),
   });
   const onTurn = (report: TurnReport) => {
     metrics.turn(report);
     deps.onTurn?.(report);
   };
-  const runner = createTurnRunner({ store: conversations, turns, handoff: handoff.submitter, logger, now, onTurn });
+  const runner = createTurnRunner({ store: conversations, turns, logger, now, onTurn });
 
   return {
     config,

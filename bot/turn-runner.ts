@@ -11,7 +11,6 @@ import type { BrandId } from '../knowledge/brand-ids.js';
 import type { TranscriptLine } from '../knowledge/handoff/handoff-ticket.types.js';
 import type { Topic } from '../knowledge/topics.js';
 import { createHandoffInitiationEvent } from './handoff/handoff-event.js';
-import type { HandoffSubmitter } from './handoff/handoff-submitter.js';
 import type { SenderLogger } from './handoff/handoff-sender.js';
 import { conversationKeyOf, withTranscriptLines, type ConversationStore } from './state/conversation-store.js';
 import { isStorageConflict, StorageUnavailableError } from './state/storage-errors.js';
@@ -32,7 +31,6 @@ export interface TurnReport {
 export interface TurnRunnerDeps {
   store: ConversationStore;
   turns: ConversationTurns;
-  handoff: Pick<HandoffSubmitter, 'takeSubmitted'>;
   logger: Pick<SenderLogger, 'warn' | 'error'>;
   now: () => Date;
   /** Told about every turn that ran (metrics). */
@@ -132,12 +130,14 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       const origin: TurnOrigin = { ...client, conversationKey: key };
       const startedAt = performance.now();
       let replies: Partial<Activity>[] | undefined;
+      let tickets: TurnResult['tickets'] = [];
       let fallback = false;
       let turnFailed = false;
       for (let tries = 1; replies === undefined; tries += 1) {
         try {
           const result = await attempt(origin, activity);
           fallback = result.fallback;
+          tickets = result.tickets;
           replies = result.activities;
         } catch (error) {
           if (isStorageConflict(error) && tries < MAX_ATTEMPTS) continue;
@@ -152,7 +152,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
           replies = turnFailed ? await failed(origin, activity, error) : busy(client.brand);
         }
       }
-      for (const ticket of deps.handoff.takeSubmitted(key)) replies.push(createHandoffInitiationEvent(activity, ticket));
+      for (const ticket of tickets) replies.push(createHandoffInitiationEvent(activity, ticket));
       deps.onTurn?.({
         brand: client.brand,
         topic: supportTopic(replies.find((reply) => reply.type === ActivityTypes.Message)),

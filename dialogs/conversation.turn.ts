@@ -1,15 +1,16 @@
+// One shopper turn through the conversation machine: restore its snapshot, send the event, let
+// any lookup finish, and turn what the machine emitted into messages. Holds no state of its own.
 import type { Activity } from 'botbuilder';
-import { createActor, fromPromise, waitFor, type AnyActorRef, type Snapshot } from 'xstate';
+import { createActor, type Snapshot } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
+import type { HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { TOPIC_PHRASES } from '../knowledge/understanding/phrases/index.js';
 import { createQuestionResolver } from '../knowledge/understanding/resolve-question.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
-import { conversationMachine, type ConversationEvent, type ConversationReply } from '../machines/conversation.machine.js';
-import type { HandoffSubmission } from '../knowledge/handoff/handoff-ticket.types.js';
-import { handoffMachine, type HandoffResult } from '../machines/handoff.machine.js';
-import { returnsMachine } from '../machines/returns.machine.js';
-import { trackingMachine, type VerifyOrderInput, type VerifyOrderResult } from '../machines/tracking.machine.js';
+import { createConversationMachine, type ConversationEvent, type ConversationReply } from '../machines/conversation.machine.js';
+import type { FlowEffects } from '../machines/flow-effects.js';
+import { settled } from '../machines/settled.js';
 import { MAIN_MENU, messageActivity } from './message.js';
 import { renderReply } from './reply.render.js';
 import { parseShopperCommand } from './shopper-command.js';
@@ -20,6 +21,8 @@ export interface TurnResult {
   snapshot: unknown;
   /** The bot was not sure what the shopper meant and offered its likeliest guesses. */
   fallback: boolean;
+  /** Handoff tickets stored during this turn. */
+  tickets: HandoffTicket[];
 }
 
 /** Who is on the other end of this turn, for the effects that limit per client. */
@@ -31,11 +34,10 @@ export interface TurnOrigin {
   conversationKey: string;
 }
 
-/** The effects the flows invoke, supplied by the composition root; each is told whose turn it is. */
-export interface FlowEffects {
-  verifyOrder(origin: TurnOrigin, input: VerifyOrderInput): Promise<VerifyOrderResult>;
-  submitHandoff(origin: TurnOrigin, submission: HandoffSubmission): Promise<HandoffResult>;
-}
+/** The flows' effects (machines/flow-effects.ts) as the composition root supplies them: each told whose turn it is. */
+export type TurnEffects = {
+  [Name in keyof FlowEffects]: (origin: TurnOrigin, ...args: Parameters<FlowEffects[Name]>) => ReturnType<FlowEffects[Name]>;
+};
 
 export interface ConversationTurns {
   /** The shopper opened the chat: greet first. */
@@ -60,25 +62,23 @@ export function createConversationTurns(deps: {
   recognizer: Recognizer;
   confidenceThreshold: number;
   now: () => Date;
-  effects: FlowEffects;
+  effects: TurnEffects;
 }): ConversationTurns {
-  // Effects need the turn's client and conversation. Providing them per turn rebuilt every
-  // machine on every message (a fifth of the CPU under load), so the machines are provided once
-  // and an effect reads the origin of the turn it starts in: effects start synchronously inside
-  // that turn's actor.start()/send(), while `current` is set.
+  // Effects need the turn's client and conversation. Building the machines per turn cost a fifth
+  // of the CPU under load, so they are built once and an effect reads the origin of the turn it
+  // starts in: effects start synchronously inside that turn's actor.start()/send(), while
+  // `current` is set.
   let current: TurnOrigin | undefined;
   const origin = (): TurnOrigin => {
     if (current === undefined) throw new Error('an effect started outside a turn');
     return current;
   };
-  const verifyOrder = fromPromise<VerifyOrderResult, VerifyOrderInput>(({ input }) => deps.effects.verifyOrder(origin(), input));
-  const submitHandoff = fromPromise<HandoffResult, HandoffSubmission>(({ input }) => deps.effects.submitHandoff(origin(), input));
   const resolver = createQuestionResolver(deps.kb, TOPIC_PHRASES, deps.confidenceThreshold);
-  const machine = conversationMachine.provide({
-    actors: {
-      tracking: trackingMachine.provide({ actors: { verifyOrder } }),
-      returns: returnsMachine.provide({ actors: { verifyOrder } }),
-      handoff: handoffMachine.provide({ actors: { submitHandoff } }),
+  const machine = createConversationMachine({
+    profileOf: deps.kb.profile,
+    effects: {
+      verifyOrder: (input) => deps.effects.verifyOrder(origin(), input),
+      submitHandoff: (submission) => deps.effects.submitHandoff(origin(), submission),
     },
   });
 
@@ -96,7 +96,9 @@ export function createConversationTurns(deps: {
   async function run(origin: TurnOrigin, persisted: unknown, event: ConversationEvent): Promise<TurnResult> {
     const actor = restore(origin, persisted);
     const replies: ConversationReply[] = [];
+    const tickets: HandoffTicket[] = [];
     actor.on('reply', (emitted) => replies.push(emitted.reply));
+    actor.on('handoff.stored', (emitted) => tickets.push(emitted.ticket));
     current = origin;
     try {
       actor.start();
@@ -104,23 +106,21 @@ export function createConversationTurns(deps: {
     } finally {
       current = undefined;
     }
-    // Persist only where the conversation waits for the shopper: let a lookup finish first.
-    const flow = actor.getSnapshot().children.flow as AnyActorRef | undefined;
-    if (flow?.getSnapshot().hasTag('busy')) {
-      await waitFor(flow, (snapshot) => snapshot.status !== 'active' || !snapshot.hasTag('busy'), { timeout: SETTLE_TIMEOUT_MS });
-    }
+    // Persist only where the conversation waits for the shopper: let any lookup finish first.
+    await settled(actor, SETTLE_TIMEOUT_MS);
     const persistedAfter = actor.getPersistedSnapshot();
     actor.stop();
     return {
       activities: replies.map((reply) => renderReply(deps.kb, origin.brand, reply)),
       snapshot: persistedAfter,
       fallback: replies.some((reply) => reply.kind === 'didYouMean'),
+      tickets,
     };
   }
 
   return {
     start(origin, persisted) {
-      return run(origin, persisted, { type: 'conversation.started' });
+      return run(origin, persisted, { type: 'conversation.started', at: deps.now().toISOString() });
     },
     async message(origin, text, persisted) {
       const said = text.trim();
@@ -130,6 +130,7 @@ export function createConversationTurns(deps: {
           activities: [messageActivity(origin.brand, { text: 'I can read typed messages. What can I help you with?', topic: 'help', choices: MAIN_MENU })],
           snapshot: persisted,
           fallback: false,
+          tickets: [],
         };
       }
       if (said.length > MAX_MESSAGE_CHARS) {
@@ -143,6 +144,7 @@ export function createConversationTurns(deps: {
           ],
           snapshot: persisted,
           fallback: false,
+          tickets: [],
         };
       }
       const command = parseShopperCommand(said);
@@ -154,3 +156,4 @@ export function createConversationTurns(deps: {
     },
   };
 }
+

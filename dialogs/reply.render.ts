@@ -11,6 +11,7 @@ import { renderPassageReply } from './passage.render.js';
 import { MAIN_MENU, messageActivity } from './message.js';
 import { renderReturnsReply } from './returns.render.js';
 import { renderTrackingReply } from './tracking.render.js';
+import { renderVerifyReply } from './verify.render.js';
 
 const FLOW_HELP: Record<FlowName, string> = {
   tracking: "I'm looking up your order: I need its order number and the email address you used when ordering.",
@@ -33,7 +34,7 @@ export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: Conv
       return messageActivity(brand, { text: greeting.text, topic: 'greeting', sources: greeting.sources, choices: MAIN_MENU });
     }
     case 'answer': {
-      const answer = kb.answer(brand, reply.topic);
+      const answer = reply.urgency === undefined ? kb.answer(brand, reply.topic) : kb.reportAnswer(brand, reply.topic, { urgency: reply.urgency });
       return messageActivity(brand, {
         text: answer.text,
         topic: reply.topic,
@@ -72,18 +73,14 @@ export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: Conv
       });
     case 'flowHelp':
       return messageActivity(brand, { text: `${FLOW_HELP[reply.flow]} ${ANYTIME}`, topic: FLOW_TOPIC[reply.flow], choices: ['handoff.human'] });
-    case 'tracking.ask':
+    case 'verify.ask':
+    case 'verify.ended':
+      return renderVerifyReply(brand, reply, kb.profile(brand));
     case 'tracking.status':
-    case 'tracking.gaveUp':
-    case 'tracking.locked':
-    case 'tracking.unavailable':
       return renderTrackingReply(brand, reply, kb.profile(brand));
     case 'returns.ask':
     case 'returns.verdict':
     case 'returns.notReturnable':
-    case 'returns.gaveUp':
-    case 'returns.locked':
-    case 'returns.unavailable':
       return renderReturnsReply(brand, reply, kb.profile(brand));
     case 'handoff.ask':
     case 'handoff.confirm':

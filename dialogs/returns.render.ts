@@ -1,6 +1,6 @@
 // The returns flow's replies as messages, on the `returns.start` topic. Asks never mention an order
 // until it is verified; the verdict says eligible / not eligible / needs a person's review, lists
-// every reason with the section it comes from and the next steps, and carries DESIGN's
+// every reason with the section it comes from and the next steps, and carries
 // `channelData.returnEligibility` beside `channelData.support`.
 import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
 import type { BrandId } from '../knowledge/brand-ids.js';
@@ -11,13 +11,12 @@ import type { ReturnReason, ReturnVerdict, ReturnVerdictReason } from '../knowle
 import type { Topic } from '../knowledge/topics.js';
 import type { ReturnsAskProblem, ReturnsReply, ReturnsSlot } from '../machines/returns.machine.js';
 import { citeSource, isAre } from '../knowledge/wording.js';
-import { lookupEndingMessage } from './lookup-endings.js';
 import { messageActivity, type BotMessage } from './message.js';
 
 /** What the renderer reads of a brand profile. */
 export type ReturnsRenderProfile = Pick<BrandProfile, 'displayName' | 'documents' | 'channels' | 'returns'>;
 
-/** DESIGN's `channelData.returnEligibility`. */
+/** `channelData.returnEligibility` (docs/contracts.md). */
 export interface ReturnEligibilityData {
   eligible: ReturnVerdict['eligible'];
   reasons: ReturnReason[];
@@ -25,7 +24,6 @@ export interface ReturnEligibilityData {
 
 const TOPIC = 'returns.start' satisfies Topic;
 const PERSON: readonly Topic[] = ['handoff.human'];
-const FORMAT_EXAMPLE = 'for example AB-123456 or 1234567';
 
 export function renderReturnsReply(brand: BrandId, reply: ReturnsReply, profile: ReturnsRenderProfile): Partial<Activity> {
   const say = (message: Omit<BotMessage, 'topic'>) => messageActivity(brand, { topic: TOPIC, ...message });
@@ -42,33 +40,12 @@ export function renderReturnsReply(brand: BrandId, reply: ReturnsReply, profile:
       const text = [reply.reasons.map((reason) => withCite(reason, profile)).join(' '), ...stepsText(reply.nextSteps)].join('\n\n');
       return withEligibility(say({ text, sources: reply.sources, choices }), false, reply.reasons);
     }
-    case 'returns.gaveUp':
-      return say(lookupEndingMessage({ kind: 'gaveUp' }, profile));
-    case 'returns.locked':
-      return say(lookupEndingMessage({ kind: 'locked', retryAfterSeconds: reply.retryAfterSeconds }, profile));
-    case 'returns.unavailable':
-      return say(lookupEndingMessage({ kind: 'unavailable' }, profile, "I can't check the return"));
   }
 }
 
 function askText(slot: ReturnsSlot, problem: ReturnsAskProblem | undefined, itemName: string | undefined): string {
   const it = itemName === undefined ? 'it' : `the ${itemName}`;
   switch (slot) {
-    case 'orderNumber':
-      switch (problem) {
-        case 'emailInsteadOfNumber':
-          return `That looks like an email address; I've kept it for the next step. I need the order number first: it's in your order confirmation email, ${FORMAT_EXAMPLE}.`;
-        case 'notAnOrderNumber':
-          return `Sorry, that doesn't look like an order number. It's the letters and digits in your order confirmation email, ${FORMAT_EXAMPLE}. What's your order number?`;
-        case 'notMatched':
-          return "I couldn't find an order with that order number and email address. Please check both, then send me the order number again.";
-        default:
-          return `To check whether an item can be returned, I first need its order number. You'll find it in your order confirmation email, ${FORMAT_EXAMPLE}.`;
-      }
-    case 'email':
-      return problem === 'notAnEmail'
-        ? "That doesn't look like an email address. Please type the email you used for the order, like name@example.com."
-        : "Thanks. What's the email address on the order? I use it to make sure the order is yours.";
     case 'item':
       if (problem === 'ambiguous') return 'More than one item on the order matches that. Which one do you mean?';
       if (problem === 'notUnderstood') return "Sorry, I couldn't tell which item you mean. Which of these would you like to return?";

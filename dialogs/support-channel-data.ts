@@ -2,10 +2,10 @@ import type { BrandId } from '../knowledge/brand-ids.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
 import type { Topic } from '../knowledge/topics.js';
 
-/** The slot the bot has just asked the shopper for (DESIGN, `channelData.support.awaiting`). */
+/** The slot the bot has just asked the shopper for (docs/contracts.md, `awaiting`). */
 export type AwaitingSlot = 'orderNumber' | 'email' | 'name' | 'item' | 'condition' | 'reason' | 'description' | 'confirm';
 
-/** DESIGN's `channelData.support`: carried by every message the bot sends. */
+/** `channelData.support` (docs/contracts.md): carried by every message the bot sends. */
 export interface SupportChannelData {
   brand: BrandId;
   topic: Topic;

@@ -1,16 +1,15 @@
-// The tracking flow's replies as messages. Asks never mention an order (the shopper has not
-// proved anything yet); statuses give dates in the brand's time zone and name where each figure
-// comes from: a quoted policy section, or the store's own setting, never passed off as policy.
+// The tracking flow's status replies as messages (its asks are the verification's,
+// dialogs/verify.render.ts): dates in the brand's time zone, each figure naming where it comes
+// from: a quoted policy section, or the store's own setting, never passed off as policy.
 import { ActionTypes, CardFactory, type Activity, type Attachment } from 'botbuilder';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
 import { brandTimeZone, type FigureBasis, type IsoDate, type TrackingStatus } from '../knowledge/orders/tracking-status.js';
 import type { Topic } from '../knowledge/topics.js';
-import type { TrackingAskProblem, TrackingReply, TrackingSlot } from '../machines/tracking.machine.js';
+import type { TrackingReply } from '../machines/tracking.machine.js';
 import { citeSource, formatDate, formatDuration, sourceOf, uniqueSources } from '../knowledge/wording.js';
 import { reachTeam } from './brand-words.js';
-import { lookupEndingMessage } from './lookup-endings.js';
 import { messageActivity, type BotMessage } from './message.js';
 
 /** What the renderer reads of a brand profile. */
@@ -18,40 +17,9 @@ export type TrackingRenderProfile = Pick<BrandProfile, 'displayName' | 'document
 
 const TOPIC = 'order.tracking' satisfies Topic;
 const PERSON: readonly Topic[] = ['handoff.human'];
-const FORMAT_EXAMPLE = 'for example AB-123456 or 1234567';
 
 export function renderTrackingReply(brand: BrandId, reply: TrackingReply, profile: TrackingRenderProfile): Partial<Activity> {
-  const say = (message: Omit<BotMessage, 'topic'>) => messageActivity(brand, { topic: TOPIC, ...message });
-  switch (reply.kind) {
-    case 'tracking.ask':
-      return say({ text: askText(reply.slot, reply.problem), awaiting: reply.slot });
-    case 'tracking.gaveUp':
-      return say(lookupEndingMessage({ kind: 'gaveUp' }, profile));
-    case 'tracking.locked':
-      return say(lookupEndingMessage({ kind: 'locked', retryAfterSeconds: reply.retryAfterSeconds }, profile));
-    case 'tracking.unavailable':
-      return say(lookupEndingMessage({ kind: 'unavailable' }, profile));
-    case 'tracking.status':
-      return renderStatus(brand, reply.status, reply.orderNumber, profile);
-  }
-}
-
-function askText(slot: TrackingSlot, problem: TrackingAskProblem | undefined): string {
-  if (slot === 'email') {
-    return problem === 'notAnEmail'
-      ? "That doesn't look like an email address. Please type the email you used for the order, like name@example.com."
-      : "Thanks. What's the email address on the order? I use it to make sure the order is yours.";
-  }
-  switch (problem) {
-    case 'emailInsteadOfNumber':
-      return `That looks like an email address; I've kept it for the next step. I need the order number first: it's in your order confirmation email, ${FORMAT_EXAMPLE}.`;
-    case 'notAnOrderNumber':
-      return `Sorry, that doesn't look like an order number. It's the letters and digits in your order confirmation email, ${FORMAT_EXAMPLE}. What's your order number?`;
-    case 'notMatched':
-      return "I couldn't find an order with that order number and email address. Please check both, then send me the order number again.";
-    default:
-      return `To look up your order I need its order number. You'll find it in your order confirmation email, ${FORMAT_EXAMPLE}.`;
-  }
+  return renderStatus(brand, reply.status, reply.orderNumber, profile);
 }
 
 function renderStatus(brand: BrandId, status: TrackingStatus, orderNumber: string, profile: TrackingRenderProfile): Partial<Activity> {

@@ -1,4 +1,4 @@
-// The storefronts one deployment serves (DESIGN.md, "The brands and their documents").
+// The storefronts one deployment serves (README, "Run it").
 export const BRAND_IDS = ['james-avery-malls', 'james-avery-artisan', 'kendra-scott-mall', 'generic-store'] as const;
 
 export type BrandId = (typeof BRAND_IDS)[number];

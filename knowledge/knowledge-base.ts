@@ -2,9 +2,8 @@
 // profile, check every quote against its section, then prepare every brand × topic answer.
 // Any mismatch throws, so a service whose documents drifted from its profiles never starts.
 import { z } from 'zod';
-import { buildAnswer, type BrandContext } from './answers/index.js';
+import { buildAnswer, type BrandContext, type ReportedProblem } from './answers/index.js';
 import { BRAND_IDS, type BrandId } from './brand-ids.js';
-import { BRAND_PROFILES } from './brands/index.js';
 import { BrandProfileSchema, type BrandProfile, type BrandProfileInput } from './brands/brand-profile.schema.js';
 import { checkProfile, type ProfileProblem } from './brands/profile-check.js';
 import { DEFAULT_POLICIES_DIR, readPolicyDocuments, type PolicyDocument } from './documents/policy-documents.js';
@@ -17,12 +16,17 @@ import { TOPICS, type Topic } from './topics.js';
 export interface LoadKnowledgeBaseOptions {
   /** A folder of `<brand>/<document>.txt`; defaults to the `policies` folder beside this file. */
   policiesDir?: string;
-  /** Replaces the shipped profiles (tests, operators' own settings); one per brand id. */
-  profiles?: Readonly<Record<BrandId, BrandProfileInput>>;
+  /**
+   * One profile per brand id: the shipped ones (knowledge/brands/) or an operator's own settings.
+   * Checked here once; every flow then reads them through `profile()`.
+   */
+  profiles: Readonly<Record<BrandId, BrandProfileInput>>;
 }
 
 /** The contract plus what the flows need: the full profile and the parsed sections. */
 export interface LoadedKnowledgeBase extends KnowledgeBase {
+  /** The answer to a problem the shopper just reported: its offer of the team follows the case's urgency. */
+  reportAnswer(id: BrandId, topic: Topic, report: ReportedProblem): Answer;
   profile(id: BrandId): BrandProfile;
   documents(id: BrandId): readonly PolicyDocument[];
   section(id: BrandId, source: Source): PolicySection | undefined;
@@ -47,9 +51,10 @@ export class ProfileValidationError extends Error {
   }
 }
 
-export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions = {}): LoadedKnowledgeBase {
+
+export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnowledgeBase {
   const allDocuments = readPolicyDocuments(options.policiesDir ?? DEFAULT_POLICIES_DIR);
-  const inputs = options.profiles ?? BRAND_PROFILES;
+  const inputs = options.profiles;
 
   const profiles = new Map<BrandId, BrandProfile>();
   const documents = new Map<BrandId, PolicyDocument[]>();
@@ -86,6 +91,7 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions = {}): Loade
       if (!answer) throw new Error(`No answer for ${id} / ${topic}`);
       return structuredClone(answer);
     },
+    reportAnswer: (id, topic, report) => buildAnswer({ profile: profileOf(id), name: profileOf(id).displayName.value }, topic, report),
     profile: profileOf,
     documents: (id) => documents.get(id) ?? [],
     passages: (id) => {

@@ -1,7 +1,7 @@
 import type { BrandId } from './brand-ids.js';
 import type { Topic } from './topics.js';
 
-/** A policy section an answer quotes: DESIGN's `channelData.support.sources` item. */
+/** A policy section an answer quotes: an item of `channelData.support.sources` (docs/contracts.md). */
 export interface Source {
   /** Document id: the file name without `.txt`, e.g. `customer-service-policy`. */
   document: string;

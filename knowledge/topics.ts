@@ -1,4 +1,4 @@
-// The topic catalog of DESIGN.md: every bot message names exactly one of these in
+// The topic catalog (docs/contracts.md): every bot message names exactly one of these in
 // channelData.support.topic, and the routing measurement compares against them.
 export const TOPICS = [
   'greeting', 'help', 'thanks', 'goodbye',

@@ -1,15 +1,23 @@
-import { assign, emit, enqueueActions, sendTo, setup } from 'xstate';
+// The conversation router: greets, answers from the knowledge base, offers "Did you mean…" when
+// unsure, and runs one flow at a time (tracking, returns, handoff) as an invoked child, passing it
+// the shopper's messages and relaying its replies. Replies go out as emitted `reply` events that
+// dialogs/ turns into messages; a stored handoff ticket goes out as `handoff.stored`.
+import { assign, emit, enqueueActions, sendTo, setup, type AnyActorRef } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
+import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
+import type { HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
+import { caseFromReport, categoryFromWords } from '../knowledge/handoff/issue-case.js';
+import { urgencyOf, type HandoffUrgency } from '../knowledge/handoff/urgency.js';
+import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
 import { TOPIC_CHOICES, TOPICS, type Topic } from '../knowledge/topics.js';
 import type { QuotedPassage, TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
+import type { FlowDeps } from './flow-effects.js';
 import type { UserSaid } from './flow-events.js';
-import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
-import { caseFromReport, categoryFromWords } from '../knowledge/handoff/issue-case.js';
-import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
-import { handoffMachine, type HandoffOutput, type HandoffReply, type HandoffReplyEvent } from './handoff.machine.js';
-import { returnsMachine, type ReturnsOutput, type ReturnsReply, type ReturnsReplyEvent } from './returns.machine.js';
-import { trackingMachine, type TrackingOutput, type TrackingReply, type TrackingReplyEvent } from './tracking.machine.js';
+import { createHandoffMachine, type HandoffOutput, type HandoffReply, type HandoffReplyEvent } from './handoff.machine.js';
+import { createReturnsMachine, type ReturnsOutput, type ReturnsReply, type ReturnsReplyEvent } from './returns.machine.js';
+import { createTrackingMachine, type TrackingOutput, type TrackingReply, type TrackingReplyEvent } from './tracking.machine.js';
+import type { VerifyReply } from './verify-order.machine.js';
 
 /** The flows the router can be in; the help text and digressions depend on it. */
 export type FlowName = 'tracking' | 'returns' | 'handoff';
@@ -35,7 +43,8 @@ const TRACKING_HANDOFF: Record<NonNullable<TrackingOutput['handoffReason']>, Han
 /** What the bot should say; dialogs/ turns each into a message. Emitted as `reply` events. */
 export type ConversationReply =
   | { kind: 'welcome' }
-  | { kind: 'answer'; topic: Topic; confidence: number }
+  /** `urgency`: the answer to a problem the shopper just reported offers the team as its ticket would be flagged. */
+  | { kind: 'answer'; topic: Topic; confidence: number; urgency?: HandoffUrgency }
   /** The brand's own sentences, quoted: what they say beyond the topic's answer, or where none fits. */
   | { kind: 'passage'; topic: Topic; confidence: number; passages: QuotedPassage[] }
   /** The message is in another language: say, in it, that the assistant reads English. */
@@ -44,6 +53,7 @@ export type ConversationReply =
   | { kind: 'flowHelp'; flow: FlowName }
   | { kind: 'cancelled'; flow: FlowName | null }
   | { kind: 'restarted' }
+  | VerifyReply
   | TrackingReply
   | ReturnsReply
   | HandoffReply;
@@ -53,10 +63,16 @@ export interface ReplyEmitted {
   reply: ConversationReply;
 }
 
+/** A handoff ticket was stored this turn: channels with a live-agent hub may announce it. */
+export interface TicketStoredEmitted {
+  type: 'handoff.stored';
+  ticket: HandoffTicket;
+}
+
 export type ShopperCommand = 'cancel' | 'restart' | 'help';
 
 export type ConversationEvent =
-  | { type: 'conversation.started' }
+  | { type: 'conversation.started'; at: string }
   | UserSaid
   | { type: 'user.command'; command: ShopperCommand; at: string }
   | TrackingReplyEvent
@@ -110,6 +126,14 @@ function guesses(understanding: Understanding, misunderstandings: number): Topic
   return options;
 }
 
+/** The reply an outcome words itself (a quoted passage, another language), if it is one of those. */
+function outcomeReply(understanding: Understanding): ConversationReply | undefined {
+  const { outcome, confidence } = understanding;
+  if (outcome?.kind === 'passage') return { kind: 'passage', topic: outcome.topic, confidence, passages: outcome.passages };
+  if (outcome?.kind === 'not_english') return { kind: 'notEnglish', language: outcome.language };
+  return undefined;
+}
+
 function confident(context: ConversationContext, understanding: Understanding): boolean {
   return understanding.topic === 'out_of_scope' || understanding.confidence >= context.confidenceThreshold;
 }
@@ -121,17 +145,37 @@ function hasEntities(understanding: Understanding): boolean {
 // Slot answers ("it broke", "jane@example.com") are statements; a digression is asked.
 const QUESTION = /\?\s*$|^(?:wait|hold on|oh|also|and|but|btw|quick question)?[,\s]*(?:what|when|where|who|why|how|is|are|do|does|did|can|could|will|would|should)\b/i;
 
+/** Failed verifications counted so far by a running flow or the verification inside it. */
+function failuresIn(actor: AnyActorRef | undefined): number {
+  if (actor === undefined) return 0;
+  const state = actor.getSnapshot() as { context?: { failedAttempts?: number }; children?: Record<string, AnyActorRef | undefined> };
+  return Math.max(state.context?.failedAttempts ?? 0, ...Object.values(state.children ?? {}).map(failuresIn));
+}
+
+/** The time of the event that starts a flow: every event the router starts one on carries it. */
+function timeOf(event: ConversationEvent): string {
+  if ('at' in event) return event.at;
+  throw new Error(`a flow cannot start on ${event.type}`);
+}
+
 function flowInput(context: ConversationContext, event: ConversationEvent) {
   const said = event.type === 'user.said' ? event : undefined;
   return {
     brand: context.brand,
-    at: said?.at ?? new Date(0).toISOString(),
+    at: timeOf(event),
     orderNumber: said?.understanding.entities.orderNumber,
     email: said?.understanding.entities.email,
     verifiedOrder: context.verifiedOrder ?? undefined,
     failedAttempts: context.failedVerifications,
   };
 }
+
+/** A message that asks for a flow starts it, wherever the conversation is between flows. */
+const START_FLOW = [
+  { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
+  { guard: 'asksToReturn', target: 'returns', actions: 'understood' },
+  { guard: 'asksForPerson', target: 'handoff', actions: 'understood' },
+] as const;
 
 /** How the router treats messages while a flow is active; the same for every flow. */
 const FLOW_EVENTS = {
@@ -148,206 +192,212 @@ const FLOW_EVENTS = {
   ],
 } as const;
 
-export const conversationMachine = setup({
-  types: {
-    context: {} as ConversationContext,
-    events: {} as ConversationEvent,
-    input: {} as ConversationInput,
-    emitted: {} as ReplyEmitted,
-  },
-  actors: { tracking: trackingMachine, returns: returnsMachine, handoff: handoffMachine },
-  guards: {
-    pickedAnOffer: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) !== undefined,
-    understoodWell: ({ context, event }) => event.type === 'user.said' && confident(context, event.understanding),
-    asksToTrack: ({ context, event }) =>
-      event.type === 'user.said' && event.understanding.topic === 'order.tracking' && confident(context, event.understanding),
-    pickedTracking: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'order.tracking',
-    pickedPerson: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'handoff.human',
-    asksToReturn: ({ context, event }) =>
-      event.type === 'user.said' && event.understanding.topic === 'returns.start' && confident(context, event.understanding),
-    pickedReturn: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'returns.start',
-    asksForPerson: ({ context, event }) =>
-      event.type === 'user.said' && event.understanding.topic === 'handoff.human' && confident(context, event.understanding),
-    asksForPersonMidFlow: ({ context, event }) =>
-      context.flow !== 'handoff' &&
-      event.type === 'user.said' &&
-      event.understanding.topic === 'handoff.human' &&
-      confident(context, event.understanding),
-    /**
-     * A clear question about something else, carrying nothing the flow could use: answer it and
-     * let the flow ask again. Anything else (an order number, an email, gibberish) is the flow's.
-     */
-    isDigression: ({ context, event }) => {
-      const flow = context.flow;
-      return (
-        flow !== null &&
+export function createConversationMachine(deps: FlowDeps) {
+  return setup({
+    types: {} as { context: ConversationContext; events: ConversationEvent; input: ConversationInput; emitted: ReplyEmitted | TicketStoredEmitted },
+    actors: { tracking: createTrackingMachine(deps), returns: createReturnsMachine(deps), handoff: createHandoffMachine(deps) },
+    guards: {
+      pickedAnOffer: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) !== undefined,
+      understoodWell: ({ context, event }) => event.type === 'user.said' && confident(context, event.understanding),
+      asksToTrack: ({ context, event }) =>
+        event.type === 'user.said' && event.understanding.topic === 'order.tracking' && confident(context, event.understanding),
+      pickedTracking: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'order.tracking',
+      pickedPerson: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'handoff.human',
+      asksToReturn: ({ context, event }) =>
+        event.type === 'user.said' && event.understanding.topic === 'returns.start' && confident(context, event.understanding),
+      pickedReturn: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'returns.start',
+      asksForPerson: ({ context, event }) =>
+        event.type === 'user.said' && event.understanding.topic === 'handoff.human' && confident(context, event.understanding),
+      asksForPersonMidFlow: ({ context, event }) =>
+        context.flow !== 'handoff' &&
         event.type === 'user.said' &&
-        event.understanding.confidence >= context.confidenceThreshold &&
-        event.understanding.topic !== 'out_of_scope' &&
-        !FLOW_OWN_TOPICS[flow].includes(event.understanding.topic) &&
-        !hasEntities(event.understanding) &&
-        QUESTION.test(event.text)
-      );
-    },
-  },
-  actions: {
-    welcome: emit({ type: 'reply', reply: { kind: 'welcome' } } as const),
-    answerPickedOffer: emit(({ context, event }) => {
-      const topic = event.type === 'user.said' ? pickOffered(context.offered, event.text) : undefined;
-      return { type: 'reply', reply: { kind: 'answer', topic: topic ?? 'help', confidence: 1 } } as const;
-    }),
-    answer: emit(({ event }): ReplyEmitted => {
-      const { topic, confidence, outcome } = event.type === 'user.said' ? event.understanding : { topic: 'help' as const, confidence: 0, outcome: undefined };
-      if (outcome?.kind === 'passage') return { type: 'reply', reply: { kind: 'passage', topic: outcome.topic, confidence, passages: outcome.passages } };
-      if (outcome?.kind === 'not_english') return { type: 'reply', reply: { kind: 'notEnglish', language: outcome.language } };
-      return { type: 'reply', reply: { kind: 'answer', topic, confidence } };
-    }),
-    offerGuesses: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'user.said') return;
-      const misunderstandings = context.misunderstandings + 1;
-      const options = guesses(event.understanding, misunderstandings);
-      enqueue.assign({ offered: options.map((o) => o.topic), misunderstandings });
-      enqueue.emit({ type: 'reply', reply: { kind: 'didYouMean', options } });
-    }),
-    answerHelp: emit({ type: 'reply', reply: { kind: 'answer', topic: 'help', confidence: 1 } } as const),
-    understood: assign({ offered: () => [], misunderstandings: 0 }),
-    relayFlowReply: emit(({ event }) => ({ type: 'reply', reply: event.type === 'flow.reply' ? event.reply : { kind: 'restarted' } }) as const),
-    repromptFlow: sendTo('flow', ({ event }) => ({ type: 'flow.reprompt', at: 'at' in event ? event.at : new Date(0).toISOString() })),
-    forwardToFlow: sendTo('flow', ({ event }) => event),
-    flowHelp: emit(({ context }) => ({ type: 'reply', reply: { kind: 'flowHelp', flow: context.flow ?? 'tracking' } }) as const),
-    rememberTracking: assign(({ context, event }) => {
-      const output = (event as unknown as { output: TrackingOutput }).output;
-      const verifiedOrder = output.verifiedOrder ?? context.verifiedOrder;
-      const category = output.handoffReason === undefined ? undefined : TRACKING_HANDOFF[output.handoffReason];
-      return {
-        verifiedOrder,
-        failedVerifications: output.failedAttempts,
-        handoffCase: category === undefined ? context.handoffCase : { category, ...(verifiedOrder ? { verifiedOrder } : {}) },
-      };
-    }),
-    /** A reported problem (damaged item, missing parcel, complaint) is kept for a handoff that may follow. */
-    rememberReport: assign(({ context, event }) => {
-      if (event.type !== 'user.said') return {};
-      const reported = caseFromReport(event.understanding.topic, event.text);
-      return reported === undefined ? {} : { handoffCase: reported };
-    }),
-    forgetCase: assign({ handoffCase: null }),
-    rememberReturn: assign(({ context, event }) => {
-      const output = (event as unknown as { output: ReturnsOutput }).output;
-      return {
-        verifiedOrder: output.verifiedOrder ?? context.verifiedOrder,
-        failedVerifications: output.failedAttempts,
-        handoffCase: output.handoffCase ?? null,
-      };
-    }),
-    /** The flow is about to be stopped mid-way: keep its failed attempts so the limit holds. */
-    keepFlowFailures: assign(({ context, self }) => {
-      const flow = self.getSnapshot().children.flow as { getSnapshot(): { context?: { failedAttempts?: number } } } | undefined;
-      return { failedVerifications: flow?.getSnapshot().context?.failedAttempts ?? context.failedVerifications };
-    }),
-    cancelled: emit({ type: 'reply', reply: { kind: 'cancelled', flow: null } } as const),
-    cancelledFlow: emit(({ context }) => ({ type: 'reply', reply: { kind: 'cancelled', flow: context.flow } }) as const),
-    enterTracking: assign({ flow: 'tracking' as const }),
-    enterReturns: assign({ flow: 'returns' as const }),
-    enterHandoff: assign({ flow: 'handoff' as const }),
-    leaveFlow: assign({ flow: null }),
-    restarted: emit({ type: 'reply', reply: { kind: 'restarted' } } as const),
-  },
-}).createMachine({
-  id: 'conversation',
-  context: ({ input }) => ({
-    brand: input.brand,
-    confidenceThreshold: input.confidenceThreshold,
-    offered: [],
-    misunderstandings: 0,
-    verifiedOrder: null,
-    failedVerifications: 0,
-    handoffCase: null,
-    flow: null,
-  }),
-  initial: 'idle',
-  on: {
-    'conversation.started': { target: '.idle', actions: ['understood', 'welcome'] },
-    'user.command': [
-      { guard: ({ event }) => event.command === 'help', target: '.idle', actions: ['understood', 'answerHelp'] },
-      { guard: ({ event }) => event.command === 'restart', target: '.idle', actions: ['understood', 'restarted'] },
-      { target: '.idle', actions: ['understood', 'cancelled'] },
-    ],
-  },
-  states: {
-    idle: {
-      entry: 'leaveFlow',
-      on: {
-        'user.said': [
-          { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
-          { guard: 'asksToReturn', target: 'returns', actions: 'understood' },
-          { guard: 'asksForPerson', target: 'handoff', actions: 'understood' },
-          { guard: 'understoodWell', actions: ['understood', 'rememberReport', 'answer'] },
-          { target: 'choosing', actions: 'offerGuesses' },
-        ],
+        event.understanding.topic === 'handoff.human' &&
+        confident(context, event.understanding),
+      /**
+       * A clear question about something else, carrying nothing the flow could use: answer it and
+       * let the flow ask again. Anything else (an order number, an email, gibberish) is the flow's.
+       */
+      isDigression: ({ context, event }) => {
+        const flow = context.flow;
+        return (
+          flow !== null &&
+          event.type === 'user.said' &&
+          event.understanding.confidence >= context.confidenceThreshold &&
+          event.understanding.topic !== 'out_of_scope' &&
+          !FLOW_OWN_TOPICS[flow].includes(event.understanding.topic) &&
+          !hasEntities(event.understanding) &&
+          QUESTION.test(event.text)
+        );
       },
     },
-    /** A "Did you mean…" is on screen: a pick answers it, anything else is a new question. */
-    choosing: {
-      entry: 'leaveFlow',
-      on: {
-        'user.said': [
-          { guard: 'pickedTracking', target: 'tracking', actions: 'understood' },
-          { guard: 'pickedReturn', target: 'returns', actions: 'understood' },
-          { guard: 'pickedPerson', target: 'handoff', actions: 'understood' },
-          { guard: 'pickedAnOffer', target: 'idle', actions: ['answerPickedOffer', 'understood'] },
-          { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
-          { guard: 'asksToReturn', target: 'returns', actions: 'understood' },
-          { guard: 'asksForPerson', target: 'handoff', actions: 'understood' },
-          { guard: 'understoodWell', target: 'idle', actions: ['understood', 'rememberReport', 'answer'] },
-          { target: 'choosing', reenter: true, actions: 'offerGuesses' },
-        ],
-      },
+    actions: {
+      welcome: emit({ type: 'reply', reply: { kind: 'welcome' } } as const),
+      answerPickedOffer: emit(({ context, event }) => {
+        const topic = event.type === 'user.said' ? pickOffered(context.offered, event.text) : undefined;
+        return { type: 'reply', reply: { kind: 'answer', topic: topic ?? 'help', confidence: 1 } } as const;
+      }),
+      answer: emit(({ event }): ReplyEmitted => {
+        const { topic, confidence } = event.type === 'user.said' ? event.understanding : { topic: 'help' as const, confidence: 0 };
+        const worded = event.type === 'user.said' ? outcomeReply(event.understanding) : undefined;
+        return { type: 'reply', reply: worded ?? { kind: 'answer', topic, confidence } };
+      }),
+      /** An answer that may be to a reported problem ("my bracelet arrived broken"): keep the case, word the offer by its urgency. */
+      answerReport: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'user.said') return;
+        const { topic, confidence } = event.understanding;
+        const reported = caseFromReport(topic, event.text);
+        const worded = outcomeReply(event.understanding);
+        if (worded !== undefined) {
+          // A quoted passage or another language: said as such; a problem it reports is still kept.
+          if (reported !== undefined) enqueue.assign({ handoffCase: context.verifiedOrder === null ? reported : { ...reported, verifiedOrder: context.verifiedOrder } });
+          enqueue.emit({ type: 'reply', reply: worded });
+          return;
+        }
+        if (reported === undefined) {
+          enqueue.emit({ type: 'reply', reply: { kind: 'answer', topic, confidence } });
+          return;
+        }
+        const known = context.verifiedOrder === null ? reported : { ...reported, verifiedOrder: context.verifiedOrder };
+        enqueue.assign({ handoffCase: known });
+        enqueue.emit({ type: 'reply', reply: { kind: 'answer', topic, confidence, urgency: urgencyOf(deps.profileOf(context.brand), known, event.at) } });
+      }),
+      announceTicket: enqueueActions(({ enqueue }, output: HandoffOutput) => {
+        if (output.ticket !== undefined) enqueue.emit({ type: 'handoff.stored', ticket: output.ticket });
+      }),
+      offerGuesses: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'user.said') return;
+        const misunderstandings = context.misunderstandings + 1;
+        const options = guesses(event.understanding, misunderstandings);
+        enqueue.assign({ offered: options.map((o) => o.topic), misunderstandings });
+        enqueue.emit({ type: 'reply', reply: { kind: 'didYouMean', options } });
+      }),
+      answerHelp: emit({ type: 'reply', reply: { kind: 'answer', topic: 'help', confidence: 1 } } as const),
+      understood: assign({ offered: () => [], misunderstandings: 0 }),
+      relayFlowReply: emit(({ event }) => ({ type: 'reply', reply: event.type === 'flow.reply' ? event.reply : { kind: 'restarted' } }) as const),
+      repromptFlow: sendTo('flow', ({ event }) => ({ type: 'flow.reprompt', at: timeOf(event) })),
+      forwardToFlow: sendTo('flow', ({ event }) => event),
+      flowHelp: emit(({ context }) => ({ type: 'reply', reply: { kind: 'flowHelp', flow: context.flow ?? 'tracking' } }) as const),
+      rememberTracking: assign(({ context, event }) => {
+        const output = (event as unknown as { output: TrackingOutput }).output;
+        const verifiedOrder = output.verifiedOrder ?? context.verifiedOrder;
+        const category = output.handoffReason === undefined ? undefined : TRACKING_HANDOFF[output.handoffReason];
+        return {
+          verifiedOrder,
+          failedVerifications: output.failedAttempts,
+          handoffCase: category === undefined ? context.handoffCase : { category, ...(verifiedOrder ? { verifiedOrder } : {}) },
+        };
+      }),
+      forgetCase: assign({ handoffCase: null }),
+      rememberReturn: assign(({ context, event }) => {
+        const output = (event as unknown as { output: ReturnsOutput }).output;
+        return {
+          verifiedOrder: output.verifiedOrder ?? context.verifiedOrder,
+          failedVerifications: output.failedAttempts,
+          handoffCase: output.handoffCase ?? null,
+        };
+      }),
+      /** The flow is about to be stopped mid-way: keep its failed attempts so the limit holds. */
+      keepFlowFailures: assign(({ context, self }) => ({
+        failedVerifications: Math.max(context.failedVerifications, failuresIn(self.getSnapshot().children.flow as AnyActorRef | undefined)),
+      })),
+      cancelled: emit({ type: 'reply', reply: { kind: 'cancelled', flow: null } } as const),
+      cancelledFlow: emit(({ context }) => ({ type: 'reply', reply: { kind: 'cancelled', flow: context.flow } }) as const),
+      enterTracking: assign({ flow: 'tracking' as const }),
+      enterReturns: assign({ flow: 'returns' as const }),
+      enterHandoff: assign({ flow: 'handoff' as const }),
+      leaveFlow: assign({ flow: null }),
+      restarted: emit({ type: 'reply', reply: { kind: 'restarted' } } as const),
     },
-    tracking: {
-      entry: 'enterTracking',
-      invoke: {
-        id: 'flow',
-        src: 'tracking',
-        input: ({ context, event }) => flowInput(context, event),
-        onDone: { target: 'idle', actions: 'rememberTracking' },
-      },
-      on: FLOW_EVENTS,
+  }).createMachine({
+    id: 'conversation',
+    context: ({ input }) => ({
+      brand: input.brand,
+      confidenceThreshold: input.confidenceThreshold,
+      offered: [],
+      misunderstandings: 0,
+      verifiedOrder: null,
+      failedVerifications: 0,
+      handoffCase: null,
+      flow: null,
+    }),
+    initial: 'idle',
+    on: {
+      'conversation.started': { target: '.idle', actions: ['understood', 'welcome'] },
+      'user.command': [
+        { guard: ({ event }) => event.command === 'help', target: '.idle', actions: ['understood', 'answerHelp'] },
+        { guard: ({ event }) => event.command === 'restart', target: '.idle', actions: ['understood', 'restarted'] },
+        { target: '.idle', actions: ['understood', 'cancelled'] },
+      ],
     },
-    handoff: {
-      entry: 'enterHandoff',
-      invoke: {
-        id: 'flow',
-        src: 'handoff',
-        input: ({ context, event }) => {
-          const said = event.type === 'user.said' ? event : undefined;
-          // "Talk to a person, my bracelet arrived broken": the request itself may name the problem.
-          const fromWords = said ? categoryFromWords('person_requested', said.text) : 'person_requested';
-          const known: HandoffCase =
-            context.handoffCase ?? (fromWords === 'person_requested' ? { category: fromWords } : { category: fromWords, description: said?.text });
-          return {
-            brand: context.brand,
-            at: said?.at ?? new Date(0).toISOString(),
-            case: {
-              ...known,
-              ...(context.verifiedOrder && !known.verifiedOrder ? { verifiedOrder: context.verifiedOrder } : {}),
-              ...(said && saysItsUrgent(said.text) ? { shopperSaysUrgent: true } : {}),
-            },
-          };
+    states: {
+      idle: {
+        entry: 'leaveFlow',
+        on: {
+          'user.said': [...START_FLOW, { guard: 'understoodWell', actions: ['understood', 'answerReport'] }, { target: 'choosing', actions: 'offerGuesses' }],
         },
-        onDone: { target: 'idle', actions: 'forgetCase' },
       },
-      on: FLOW_EVENTS,
-    },
-    returns: {
-      entry: 'enterReturns',
-      invoke: {
-        id: 'flow',
-        src: 'returns',
-        input: ({ context, event }) => ({ ...flowInput(context, event), text: event.type === 'user.said' ? event.text : undefined }),
-        onDone: { target: 'idle', actions: 'rememberReturn' },
+      /** A "Did you mean…" is on screen: a pick answers it, anything else is a new question. */
+      choosing: {
+        entry: 'leaveFlow',
+        on: {
+          'user.said': [
+            { guard: 'pickedTracking', target: 'tracking', actions: 'understood' },
+            { guard: 'pickedReturn', target: 'returns', actions: 'understood' },
+            { guard: 'pickedPerson', target: 'handoff', actions: 'understood' },
+            { guard: 'pickedAnOffer', target: 'idle', actions: ['answerPickedOffer', 'understood'] },
+            ...START_FLOW,
+            { guard: 'understoodWell', target: 'idle', actions: ['understood', 'answerReport'] },
+            { target: 'choosing', reenter: true, actions: 'offerGuesses' },
+          ],
+        },
       },
-      on: FLOW_EVENTS,
+      tracking: {
+        entry: 'enterTracking',
+        invoke: {
+          id: 'flow',
+          src: 'tracking',
+          input: ({ context, event }) => flowInput(context, event),
+          onDone: { target: 'idle', actions: 'rememberTracking' },
+        },
+        on: FLOW_EVENTS,
+      },
+      handoff: {
+        entry: 'enterHandoff',
+        invoke: {
+          id: 'flow',
+          src: 'handoff',
+          input: ({ context, event }) => {
+            const said = event.type === 'user.said' ? event : undefined;
+            // "Talk to a person, my bracelet arrived broken": the request itself may name the problem.
+            const fromWords = said ? categoryFromWords('person_requested', said.text) : 'person_requested';
+            const known: HandoffCase =
+              context.handoffCase ?? (fromWords === 'person_requested' ? { category: fromWords } : { category: fromWords, description: said?.text });
+            return {
+              brand: context.brand,
+              at: timeOf(event),
+              case: {
+                ...known,
+                ...(context.verifiedOrder && !known.verifiedOrder ? { verifiedOrder: context.verifiedOrder } : {}),
+                ...(said && saysItsUrgent(said.text) ? { shopperSaysUrgent: true } : {}),
+              },
+            };
+          },
+          onDone: { target: 'idle', actions: ['forgetCase', { type: 'announceTicket', params: ({ event }) => event.output }] },
+        },
+        on: FLOW_EVENTS,
+      },
+      returns: {
+        entry: 'enterReturns',
+        invoke: {
+          id: 'flow',
+          src: 'returns',
+          input: ({ context, event }) => ({ ...flowInput(context, event), text: event.type === 'user.said' ? event.text : undefined }),
+          onDone: { target: 'idle', actions: 'rememberReturn' },
+        },
+        on: FLOW_EVENTS,
+      },
     },
-  },
-});
+  });
+}
+
+export type ConversationMachine = ReturnType<typeof createConversationMachine>;

@@ -22,3 +22,13 @@ export interface FlowReplyEvent<TReply> {
   type: 'flow.reply';
   reply: TReply;
 }
+
+/** The shopper's message, when the event is one. */
+export function said(event: { type: string }): UserSaid | undefined {
+  return event.type === 'user.said' ? (event as UserSaid) : undefined;
+}
+
+/** What the shopper typed, or '' for any other event. */
+export function textOf(event: { type: string }): string {
+  return said(event)?.text ?? '';
+}

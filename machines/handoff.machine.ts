@@ -1,14 +1,14 @@
-// The handoff flow (DESIGN, Flows → Handoff): name → email → order number (optional) → what
-// happened, asking only for what the conversation does not already know → a summary to confirm
-// or correct → `submitHandoff` stores the ticket durably → the shopper is told the reference and
-// when to expect a reply. A child of the conversation router, like the tracking flow.
+// The handoff flow: name → email → order number (optional) → what happened, asking only for what
+// the conversation does not already know → a summary to confirm or correct → `submitHandoff`
+// stores the ticket durably → the shopper is told the reference and when to expect a reply. A
+// child of the conversation router, like the tracking flow; the stored ticket is its output.
 //
 // Honesty about failure: `submitHandoff` rejects only when the ticket was NOT stored, so a failure
 // is told as such ("it has not reached the team") with a way to reach the brand, never as "sent".
 import { assign, enqueueActions, fromPromise, sendParent, setup } from 'xstate';
 import { categoryFromWords } from '../knowledge/handoff/issue-case.js';
 import type { BrandId } from '../knowledge/brand-ids.js';
-import { BRAND_PROFILES } from '../knowledge/brands/index.js';
+import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
 import {
   buildSubmission,
@@ -16,27 +16,22 @@ import {
   cleanName,
   cleanOrderNumber,
   summarize,
+  type HandoffFacts,
   type HandoffSummary,
 } from '../knowledge/handoff/handoff-submission.js';
-import type { HandoffSubmission } from '../knowledge/handoff/handoff-ticket.types.js';
-import { replyBy, type ReplyExpectation } from '../knowledge/handoff/reply-by.js';
-import {
-  findEmail,
-  readCorrection,
-  readEmail,
-  readName,
-  readOrderNumberAsTyped,
-  readYesNo,
-  saysNoOrderNumber,
-  type Correction,
-  type HandoffSlot,
-} from '../knowledge/handoff/shopper-input.js';
+import type { HandoffSubmission, HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
+import type { ReplyExpectation } from '../knowledge/handoff/reply-by.js';
+import { readCorrection, readName, readYesNo, saysNoOrderNumber, type Correction, type HandoffSlot } from '../knowledge/handoff/shopper-input.js';
 import { escalationRoute, type EscalationRoute } from '../knowledge/handoff/subject.js';
 import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
 import { orderNumbersMatch } from '../knowledge/orders/order-matching.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
+import { findEmail, readEmail } from '../knowledge/readers/email-address.reader.js';
+import { readDaysSinceDelivery } from '../knowledge/readers/days-since.reader.js';
+import { readOrderNumber } from '../knowledge/readers/order-number.reader.js';
 import type { ReturnVerdict } from '../knowledge/returns/return-verdict.types.js';
-import type { FlowReplyEvent, FlowReprompt, UserSaid } from './flow-events.js';
+import type { FlowDeps, SubmitHandoffResult } from './flow-effects.js';
+import { said, textOf, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
 
 export type { HandoffSubmission } from '../knowledge/handoff/handoff-ticket.types.js';
 export type { HandoffSummary } from '../knowledge/handoff/handoff-submission.js';
@@ -67,67 +62,37 @@ export interface HandoffInput {
   case: HandoffCase;
 }
 
-/** What `submitHandoff` resolves with once the ticket is stored durably. */
-export interface HandoffResult {
-  ticketId: string;
-  reference: string;
-}
-
-/** What `submitHandoff` rejects with when this shopper has sent too many requests lately. */
-export interface HandoffRateLimited {
-  code: 'rate_limited';
-  retryAfterSeconds: number;
-}
-
-function rateLimited(error: unknown): HandoffRateLimited | undefined {
-  const candidate = error as Partial<HandoffRateLimited> | null;
-  return candidate?.code === 'rate_limited' && typeof candidate.retryAfterSeconds === 'number' ? (candidate as HandoffRateLimited) : undefined;
-}
-
 export interface HandoffOutput {
-  submitted: boolean;
-  ticketId?: string;
-  reference?: string;
+  /** The ticket, once stored durably; absent when nothing was sent. */
+  ticket?: HandoffTicket;
 }
 
 export type HandoffEvent = UserSaid | FlowReprompt;
 
-export interface HandoffContext {
-  brand: BrandId;
+export interface HandoffContext extends HandoffFacts {
   /** The time of the latest event (ISO). */
   at: string;
-  category: HandoffCategory;
-  shopperSaysUrgent: boolean;
-  verifiedOrder: Order | null;
-  returnVerdict: ReturnVerdict | null;
-  name: string | null;
-  email: string | null;
-  orderNumber: string | null;
   /** The shopper said they have no order number: do not ask again. */
   noOrderNumber: boolean;
-  description: string | null;
   /** The first reply has explained the handoff. */
   introduced: boolean;
-  ticketId: string | null;
-  reference: string | null;
+  /** Held only between storing and the flow's end, which hands it on as the output. */
+  ticket: HandoffTicket | null;
 }
 
 function reply(reply: HandoffReply): HandoffReplyEvent {
   return { type: 'flow.reply', reply };
 }
 
-function said(event: HandoffEvent): UserSaid | undefined {
-  return event.type === 'user.said' ? event : undefined;
-}
-
-function emailOf(event: UserSaid): string | undefined {
-  const entity = event.understanding.entities.email;
-  return (entity === undefined ? undefined : readEmail(entity)) ?? readEmail(event.text) ?? findEmail(event.text);
+function emailOf(event: HandoffEvent): string | undefined {
+  const message = said(event);
+  return message === undefined ? undefined : (readEmail(message.text) ?? message.understanding.entities.email ?? findEmail(message.text));
 }
 
 /** As the shopper wrote it, for people to read; comparisons normalise. */
-function orderNumberOf(event: UserSaid): string | undefined {
-  return readOrderNumberAsTyped(event.text) ?? cleanOrderNumber(event.understanding.entities.orderNumber);
+function orderNumberOf(event: HandoffEvent): string | undefined {
+  const message = said(event);
+  return message === undefined ? undefined : (readOrderNumber(message.text)?.typed ?? cleanOrderNumber(message.understanding.entities.orderNumber));
 }
 
 function isDescription(text: string): boolean {
@@ -141,265 +106,261 @@ function withOrderNumber(context: HandoffContext, orderNumber: string): Partial<
 }
 
 /** The ticket as the effect receives it; the latest turn's time decides windows such as "within 7 days". */
-export function submissionOf(context: HandoffContext): HandoffSubmission {
-  return buildSubmission(context, BRAND_PROFILES[context.brand], context.at);
+export function submissionOf(context: HandoffContext, profile: BrandProfile): HandoffSubmission {
+  return buildSubmission(context, profile, context.at);
 }
 
-function summaryOf(context: HandoffContext): HandoffSummary {
-  return summarize(submissionOf(context));
+function rateLimited(result: SubmitHandoffResult): result is Extract<SubmitHandoffResult, { outcome: 'rateLimited' }> {
+  return result.outcome === 'rateLimited';
 }
 
-function introOf(context: HandoffContext): HandoffIntro {
-  return { category: context.category, escalation: escalationRoute(BRAND_PROFILES[context.brand], context.category, context.description) };
-}
+export function createHandoffMachine(deps: FlowDeps) {
+  const profileOf = (context: HandoffContext) => deps.profileOf(context.brand);
+  const summaryOf = (context: HandoffContext): HandoffSummary => summarize(submissionOf(context, profileOf(context)));
+  const introOf = (context: HandoffContext): HandoffIntro => ({
+    category: context.category,
+    escalation: escalationRoute(profileOf(context), context.category, context.description),
+  });
 
-export const handoffMachine = setup({
-  types: {
-    context: {} as HandoffContext,
-    events: {} as HandoffEvent,
-    input: {} as HandoffInput,
-    output: {} as HandoffOutput,
-  },
-  actors: {
-    /** Stores the ticket durably; rejects only if it was not stored. */
-    submitHandoff: fromPromise<HandoffResult, HandoffSubmission>(async () => {
-      throw new Error('submitHandoff is supplied by the composition root with handoffMachine.provide()');
-    }),
-  },
-  guards: {
-    submitRateLimited: ({ event }) => rateLimited((event as { error?: unknown }).error) !== undefined,
-    nameMissing: ({ context }) => context.name === null,
-    emailMissing: ({ context }) => context.email === null,
-    orderNumberMissing: ({ context }) => context.orderNumber === null && !context.noOrderNumber,
-    descriptionMissing: ({ context }) => context.description === null,
-    saidName: ({ event }) => readName(said(event)?.text ?? '') !== undefined,
-    saidEmail: ({ event }) => {
-      const e = said(event);
-      return e !== undefined && emailOf(e) !== undefined;
+  return setup({
+    types: {} as { context: HandoffContext; events: HandoffEvent; input: HandoffInput; output: HandoffOutput },
+    actors: {
+      /** Stores the ticket durably; rejects only if it was not stored. */
+      submitHandoff: fromPromise<SubmitHandoffResult, HandoffSubmission>(({ input }) => deps.effects.submitHandoff(input)),
     },
-    saidOrderNumber: ({ event }) => {
-      const e = said(event);
-      return e !== undefined && orderNumberOf(e) !== undefined;
+    guards: {
+      submitRateLimited: (_, result: SubmitHandoffResult) => rateLimited(result),
+      nameMissing: ({ context }) => context.name === null,
+      emailMissing: ({ context }) => context.email === null,
+      orderNumberMissing: ({ context }) => context.orderNumber === null && !context.noOrderNumber,
+      descriptionMissing: ({ context }) => context.description === null,
+      saidName: ({ event }) => readName(textOf(event)) !== undefined,
+      saidEmail: ({ event }) => emailOf(event) !== undefined,
+      saidOrderNumber: ({ event }) => orderNumberOf(event) !== undefined,
+      saidNoOrderNumber: ({ event }) => saysNoOrderNumber(textOf(event)),
+      saidDescription: ({ event }) => isDescription(textOf(event)),
+      saidYes: ({ event }) => readYesNo(textOf(event)) === 'yes',
+      saidNo: ({ event }) => readYesNo(textOf(event)) === 'no',
+      /** A correction that carries its new value ("my email is jane@example.com"). */
+      correctsWithValue: ({ event }) => {
+        const correction = readCorrection(textOf(event));
+        return correction !== undefined && (correction.value !== undefined || correction.none === true);
+      },
+      corrects: ({ event }, params: { slot: HandoffSlot }) => readCorrection(textOf(event))?.slot === params.slot,
     },
-    saidNoOrderNumber: ({ event }) => saysNoOrderNumber(said(event)?.text ?? ''),
-    saidDescription: ({ event }) => isDescription(said(event)?.text ?? ''),
-    saidYes: ({ event }) => readYesNo(said(event)?.text ?? '') === 'yes',
-    saidNo: ({ event }) => readYesNo(said(event)?.text ?? '') === 'no',
-    /** A correction that carries its new value ("my email is jane@example.com"). */
-    correctsWithValue: ({ event }) => {
-      const correction = readCorrection(said(event)?.text ?? '');
-      return correction !== undefined && (correction.value !== undefined || correction.none === true);
-    },
-    corrects: ({ event }, params: { slot: HandoffSlot }) => readCorrection(said(event)?.text ?? '')?.slot === params.slot,
-  },
-  actions: {
-    noteTurn: assign(({ context, event }) => ({
-      at: event.at,
-      shopperSaysUrgent: context.shopperSaysUrgent || (event.type === 'user.said' && saysItsUrgent(event.text)),
-    })),
-    takeName: assign({ name: ({ context, event }) => cleanName(readName(said(event)?.text ?? '')) ?? context.name }),
-    takeEmail: assign({
-      email: ({ context, event }) => {
+    actions: {
+      noteTurn: assign(({ context, event }) => ({
+        at: event.at,
+        shopperSaysUrgent: context.shopperSaysUrgent || (event.type === 'user.said' && saysItsUrgent(event.text)),
+      })),
+      takeName: assign({ name: ({ context, event }) => cleanName(readName(textOf(event))) ?? context.name }),
+      takeEmail: assign({
+        email: ({ context, event }) => emailOf(event) ?? context.email,
+      }),
+      takeOrderNumber: assign(({ context, event }) => {
+        const number = orderNumberOf(event);
+        return number === undefined ? {} : withOrderNumber(context, number);
+      }),
+      takeNoOrderNumber: assign({ orderNumber: null, noOrderNumber: true, verifiedOrder: null }),
+      takeDescription: assign(({ context, event }) => {
+        const description = cleanDescription(said(event)?.text) ?? context.description;
+        if (description === null) return {};
+        return {
+          description,
+          category: categoryFromWords(context.category, description),
+          daysSinceDelivery: context.daysSinceDelivery ?? readDaysSinceDelivery(description) ?? null,
+        };
+      }),
+      /** Fills slots still empty from entities the message happens to carry; never overwrites. */
+      takeExtras: assign(({ context, event }) => {
         const e = said(event);
-        return (e === undefined ? undefined : emailOf(e)) ?? context.email;
-      },
-    }),
-    takeOrderNumber: assign(({ context, event }) => {
-      const e = said(event);
-      const number = e === undefined ? undefined : orderNumberOf(e);
-      return number === undefined ? {} : withOrderNumber(context, number);
-    }),
-    takeNoOrderNumber: assign({ orderNumber: null, noOrderNumber: true, verifiedOrder: null }),
-    takeDescription: assign(({ context, event }) => {
-      const description = cleanDescription(said(event)?.text) ?? context.description;
-      return { description, category: description === null || description === undefined ? context.category : categoryFromWords(context.category, description) };
-    }),
-    /** Fills slots still empty from entities the message happens to carry; never overwrites. */
-    takeExtras: assign(({ context, event }) => {
-      const e = said(event);
-      if (e === undefined) return {};
-      const email = context.email === null ? emailOf(e) : undefined;
-      const number = context.orderNumber === null && !context.noOrderNumber ? cleanOrderNumber(e.understanding.entities.orderNumber) : undefined;
+        if (e === undefined) return {};
+        const email = context.email === null ? emailOf(e) : undefined;
+        const number = context.orderNumber === null && !context.noOrderNumber ? cleanOrderNumber(e.understanding.entities.orderNumber) : undefined;
+        return {
+          ...(email === undefined ? {} : { email }),
+          ...(number === undefined ? {} : withOrderNumber(context, number)),
+        };
+      }),
+      applyCorrection: assign(({ context, event }) => {
+        const correction: Correction | undefined = readCorrection(textOf(event));
+        if (correction === undefined) return {};
+        if (correction.slot === 'orderNumber') {
+          if (correction.none === true) return { orderNumber: null, noOrderNumber: true, verifiedOrder: null };
+          return correction.value === undefined ? {} : withOrderNumber(context, correction.value);
+        }
+        if (correction.slot === 'email') return correction.value === undefined ? {} : { email: correction.value };
+        if (correction.slot === 'name') return { name: cleanName(correction.value) ?? context.name };
+        return {};
+      }),
+      ask: enqueueActions(({ context, enqueue }, params: { slot: HandoffSlot; problem?: HandoffAskProblem; correcting?: boolean }) => {
+        const intro = context.introduced ? {} : { intro: introOf(context) };
+        enqueue.assign({ introduced: true });
+        enqueue.sendParent(reply({ kind: 'handoff.ask', ...params, ...intro }));
+      }),
+      showSummary: enqueueActions(({ context, enqueue }, params: { problem?: 'notYesNo' }) => {
+        const intro = context.introduced ? {} : { intro: introOf(context) };
+        enqueue.assign({ introduced: true });
+        enqueue.sendParent(reply({ kind: 'handoff.confirm', summary: summaryOf(context), ...params, ...intro }));
+      }),
+      askWhatToChange: sendParent(reply({ kind: 'handoff.whatToChange' })),
+      rememberTicket: assign({ ticket: (_, result: SubmitHandoffResult) => (result.outcome === 'stored' ? result.ticket : null) }),
+      /** What the shopper is told comes from the stored ticket: the reply time the team was given too. */
+      reportSubmitted: sendParent(({ context }) => {
+        const ticket = context.ticket;
+        const summary = summaryOf(context);
+        return reply({
+          kind: 'handoff.submitted',
+          reference: ticket?.reference ?? '',
+          email: ticket?.customer.email ?? summary.email,
+          expectation: ticket?.expectation ?? submissionOf(context, profileOf(context)).expectation,
+          urgentByPolicy: ticket === null ? summary.urgentByPolicy : ticket.urgency.urgent && ticket.urgency.basis?.kind === 'policy',
+          escalation: ticket?.escalation ?? summary.escalation,
+        });
+      }),
+      reportNotSaved: sendParent((_, params: { problem?: 'notYesNo' }) => reply({ kind: 'handoff.notSaved', ...params })),
+      reportTooMany: sendParent((_, params: { retryAfterSeconds: number }) =>
+        reply({ kind: 'handoff.notSaved', problem: 'tooMany', retryAfterMinutes: Math.max(1, Math.ceil(params.retryAfterSeconds / 60)) }),
+      ),
+      reportNotSent: sendParent(reply({ kind: 'handoff.notSent' })),
+    },
+  }).createMachine({
+    id: 'handoff',
+    context: ({ input }) => {
+      const known = input.case;
+      const order = known.verifiedOrder ?? null;
+      const orderNumber = cleanOrderNumber(known.orderNumber) ?? cleanOrderNumber(order?.orderNumber);
+      const description = cleanDescription(known.description);
       return {
-        ...(email === undefined ? {} : { email }),
-        ...(number === undefined ? {} : withOrderNumber(context, number)),
+        brand: input.brand,
+        at: input.at,
+        category: known.category,
+        shopperSaysUrgent: known.shopperSaysUrgent === true || (description !== null && saysItsUrgent(description)),
+        verifiedOrder: order,
+        returnVerdict: known.returnVerdict ?? null,
+      daysSinceDelivery: known.daysSinceDelivery ?? (description === null ? undefined : readDaysSinceDelivery(description)) ?? null,
+        // A verified order proves who the shopper is: its name and email are theirs unless they say otherwise.
+        name: cleanName(known.name) ?? cleanName(order?.customerName),
+        email: (known.email === undefined ? undefined : readEmail(known.email)) ?? (order === null ? undefined : readEmail(order.email)) ?? null,
+        orderNumber: orderNumber ?? null,
+        noOrderNumber: false,
+        description,
+        introduced: false,
+        ticket: null,
       };
-    }),
-    applyCorrection: assign(({ context, event }) => {
-      const correction: Correction | undefined = readCorrection(said(event)?.text ?? '');
-      if (correction === undefined) return {};
-      if (correction.slot === 'orderNumber') {
-        if (correction.none === true) return { orderNumber: null, noOrderNumber: true, verifiedOrder: null };
-        return correction.value === undefined ? {} : withOrderNumber(context, correction.value);
-      }
-      if (correction.slot === 'email') return correction.value === undefined ? {} : { email: correction.value };
-      if (correction.slot === 'name') return { name: cleanName(correction.value) ?? context.name };
-      return {};
-    }),
-    ask: enqueueActions(({ context, enqueue }, params: { slot: HandoffSlot; problem?: HandoffAskProblem; correcting?: boolean }) => {
-      const intro = context.introduced ? {} : { intro: introOf(context) };
-      enqueue.assign({ introduced: true });
-      enqueue.sendParent(reply({ kind: 'handoff.ask', ...params, ...intro }));
-    }),
-    showSummary: enqueueActions(({ context, enqueue }, params: { problem?: 'notYesNo' }) => {
-      const intro = context.introduced ? {} : { intro: introOf(context) };
-      enqueue.assign({ introduced: true });
-      enqueue.sendParent(reply({ kind: 'handoff.confirm', summary: summaryOf(context), ...params, ...intro }));
-    }),
-    askWhatToChange: sendParent(reply({ kind: 'handoff.whatToChange' })),
-    rememberTicket: assign((_, result: HandoffResult) => ({ ticketId: result.ticketId, reference: result.reference })),
-    reportSubmitted: sendParent(({ context }) => {
-      const summary = summaryOf(context);
-      return reply({
-        kind: 'handoff.submitted',
-        reference: context.reference ?? '',
-        email: summary.email,
-        expectation: replyBy(BRAND_PROFILES[context.brand], context.at),
-        urgentByPolicy: summary.urgentByPolicy,
-        escalation: summary.escalation,
-      });
-    }),
-    reportNotSaved: sendParent((_, params: { problem?: 'notYesNo' }) => reply({ kind: 'handoff.notSaved', ...params })),
-    reportTooMany: sendParent((_, params: { retryAfterSeconds: number }) =>
-      reply({ kind: 'handoff.notSaved', problem: 'tooMany', retryAfterMinutes: Math.max(1, Math.ceil(params.retryAfterSeconds / 60)) }),
-    ),
-    reportNotSent: sendParent(reply({ kind: 'handoff.notSent' })),
-  },
-}).createMachine({
-  id: 'handoff',
-  context: ({ input }) => {
-    const known = input.case;
-    const order = known.verifiedOrder ?? null;
-    const orderNumber = cleanOrderNumber(known.orderNumber) ?? cleanOrderNumber(order?.orderNumber);
-    const description = cleanDescription(known.description);
-    return {
-      brand: input.brand,
-      at: input.at,
-      category: known.category,
-      shopperSaysUrgent: known.shopperSaysUrgent === true || (description !== null && saysItsUrgent(description)),
-      verifiedOrder: order,
-      returnVerdict: known.returnVerdict ?? null,
-      // A verified order proves who the shopper is: its name and email are theirs unless they say otherwise.
-      name: cleanName(known.name) ?? cleanName(order?.customerName),
-      email: (known.email === undefined ? undefined : readEmail(known.email)) ?? (order === null ? undefined : readEmail(order.email)) ?? null,
-      orderNumber: orderNumber ?? null,
-      noOrderNumber: false,
-      description,
-      introduced: false,
-      ticketId: null,
-      reference: null,
-    };
-  },
-  initial: 'deciding',
-  states: {
-    /** Asks for the first missing detail, or shows the summary when nothing is missing. */
-    deciding: {
-      always: [
-        { guard: 'nameMissing', target: 'askingName', actions: { type: 'ask', params: { slot: 'name' } } },
-        { guard: 'emailMissing', target: 'askingEmail', actions: { type: 'ask', params: { slot: 'email' } } },
-        { guard: 'orderNumberMissing', target: 'askingOrderNumber', actions: { type: 'ask', params: { slot: 'orderNumber' } } },
-        { guard: 'descriptionMissing', target: 'askingDescription', actions: { type: 'ask', params: { slot: 'description' } } },
-        { target: 'confirming', actions: { type: 'showSummary', params: {} } },
-      ],
     },
-    // `freeText`: anything the shopper types is the answer; the router should not treat it as a digression.
-    askingName: {
-      tags: ['freeText'],
-      on: {
-        'user.said': [
-          { guard: 'saidName', target: 'deciding', actions: ['noteTurn', 'takeName', 'takeExtras'] },
-          { actions: ['noteTurn', 'takeExtras', { type: 'ask', params: { slot: 'name', problem: 'notAName' } }] },
-        ],
-        'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'name' } }] },
-      },
-    },
-    askingEmail: {
-      on: {
-        'user.said': [
-          { guard: 'saidEmail', target: 'deciding', actions: ['noteTurn', 'takeEmail'] },
-          { actions: ['noteTurn', { type: 'ask', params: { slot: 'email', problem: 'notAnEmail' } }] },
-        ],
-        'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'email' } }] },
-      },
-    },
-    askingOrderNumber: {
-      on: {
-        'user.said': [
-          { guard: 'saidNoOrderNumber', target: 'deciding', actions: ['noteTurn', 'takeNoOrderNumber'] },
-          { guard: 'saidOrderNumber', target: 'deciding', actions: ['noteTurn', 'takeOrderNumber'] },
-          { actions: ['noteTurn', { type: 'ask', params: { slot: 'orderNumber', problem: 'notAnOrderNumber' } }] },
-        ],
-        'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'orderNumber' } }] },
-      },
-    },
-    askingDescription: {
-      tags: ['freeText'],
-      on: {
-        'user.said': [
-          { guard: 'saidDescription', target: 'deciding', actions: ['noteTurn', 'takeDescription', 'takeExtras'] },
-          { actions: ['noteTurn', { type: 'ask', params: { slot: 'description', problem: 'tooShort' } }] },
-        ],
-        'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'description' } }] },
-      },
-    },
-    confirming: {
-      on: {
-        'user.said': [
-          ...correctionTransitions(),
-          { guard: 'saidYes', target: 'submitting', actions: 'noteTurn' },
-          { guard: 'saidNo', target: 'choosingChange', actions: ['noteTurn', 'askWhatToChange'] },
-          { actions: ['noteTurn', { type: 'showSummary', params: { problem: 'notYesNo' } }] },
-        ],
-        'flow.reprompt': { actions: ['noteTurn', { type: 'showSummary', params: {} }] },
-      },
-    },
-    /** The shopper said the summary is not right: which detail? */
-    choosingChange: {
-      on: {
-        'user.said': [
-          ...correctionTransitions(),
-          { guard: 'saidYes', target: 'submitting', actions: 'noteTurn' },
-          { actions: ['noteTurn', 'askWhatToChange'] },
-        ],
-        'flow.reprompt': { actions: ['noteTurn', 'askWhatToChange'] },
-      },
-    },
-    submitting: {
-      tags: ['busy'],
-      invoke: {
-        src: 'submitHandoff',
-        input: ({ context }) => submissionOf(context),
-        onDone: { target: 'submitted', actions: [{ type: 'rememberTicket', params: ({ event }) => event.output }, 'reportSubmitted'] },
-        onError: [
-          {
-            guard: 'submitRateLimited',
-            target: 'notSaved',
-            actions: { type: 'reportTooMany', params: ({ event }) => ({ retryAfterSeconds: rateLimited(event.error)?.retryAfterSeconds ?? 60 }) },
-          },
-          { target: 'notSaved', actions: { type: 'reportNotSaved', params: {} } },
+    initial: 'deciding',
+    states: {
+      /** Asks for the first missing detail, or shows the summary when nothing is missing. */
+      deciding: {
+        always: [
+          { guard: 'nameMissing', target: 'askingName', actions: { type: 'ask', params: { slot: 'name' } } },
+          { guard: 'emailMissing', target: 'askingEmail', actions: { type: 'ask', params: { slot: 'email' } } },
+          { guard: 'orderNumberMissing', target: 'askingOrderNumber', actions: { type: 'ask', params: { slot: 'orderNumber' } } },
+          { guard: 'descriptionMissing', target: 'askingDescription', actions: { type: 'ask', params: { slot: 'description' } } },
+          { target: 'confirming', actions: { type: 'showSummary', params: {} } },
         ],
       },
-    },
-    /** Not stored, and the shopper was told so: try again, or stop. */
-    notSaved: {
-      on: {
-        'user.said': [
-          { guard: 'saidYes', target: 'submitting', actions: 'noteTurn' },
-          { guard: 'saidNo', target: 'notSent', actions: ['noteTurn', 'reportNotSent'] },
-          { actions: ['noteTurn', { type: 'reportNotSaved', params: { problem: 'notYesNo' } }] },
-        ],
-        'flow.reprompt': { actions: ['noteTurn', { type: 'reportNotSaved', params: {} }] },
+      // `freeText`: anything the shopper types is the answer; the router should not treat it as a digression.
+      askingName: {
+        tags: ['freeText'],
+        on: {
+          'user.said': [
+            { guard: 'saidName', target: 'deciding', actions: ['noteTurn', 'takeName', 'takeExtras'] },
+            { actions: ['noteTurn', 'takeExtras', { type: 'ask', params: { slot: 'name', problem: 'notAName' } }] },
+          ],
+          'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'name' } }] },
+        },
       },
+      askingEmail: {
+        on: {
+          'user.said': [
+            { guard: 'saidEmail', target: 'deciding', actions: ['noteTurn', 'takeEmail'] },
+            { actions: ['noteTurn', { type: 'ask', params: { slot: 'email', problem: 'notAnEmail' } }] },
+          ],
+          'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'email' } }] },
+        },
+      },
+      askingOrderNumber: {
+        on: {
+          'user.said': [
+            { guard: 'saidNoOrderNumber', target: 'deciding', actions: ['noteTurn', 'takeNoOrderNumber'] },
+            { guard: 'saidOrderNumber', target: 'deciding', actions: ['noteTurn', 'takeOrderNumber'] },
+            { actions: ['noteTurn', { type: 'ask', params: { slot: 'orderNumber', problem: 'notAnOrderNumber' } }] },
+          ],
+          'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'orderNumber' } }] },
+        },
+      },
+      askingDescription: {
+        tags: ['freeText'],
+        on: {
+          'user.said': [
+            { guard: 'saidDescription', target: 'deciding', actions: ['noteTurn', 'takeDescription', 'takeExtras'] },
+            { actions: ['noteTurn', { type: 'ask', params: { slot: 'description', problem: 'tooShort' } }] },
+          ],
+          'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'description' } }] },
+        },
+      },
+      confirming: {
+        on: {
+          'user.said': [
+            ...correctionTransitions(),
+            { guard: 'saidYes', target: 'submitting', actions: 'noteTurn' },
+            { guard: 'saidNo', target: 'choosingChange', actions: ['noteTurn', 'askWhatToChange'] },
+            { actions: ['noteTurn', { type: 'showSummary', params: { problem: 'notYesNo' } }] },
+          ],
+          'flow.reprompt': { actions: ['noteTurn', { type: 'showSummary', params: {} }] },
+        },
+      },
+      /** The shopper said the summary is not right: which detail? */
+      choosingChange: {
+        on: {
+          'user.said': [
+            ...correctionTransitions(),
+            { guard: 'saidYes', target: 'submitting', actions: 'noteTurn' },
+            { actions: ['noteTurn', 'askWhatToChange'] },
+          ],
+          'flow.reprompt': { actions: ['noteTurn', 'askWhatToChange'] },
+        },
+      },
+      submitting: {
+        tags: ['busy'],
+        invoke: {
+          src: 'submitHandoff',
+          input: ({ context }) => submissionOf(context, profileOf(context)),
+          onDone: [
+            {
+              guard: { type: 'submitRateLimited', params: ({ event }) => event.output },
+              target: 'notSaved',
+              actions: {
+                type: 'reportTooMany',
+                params: ({ event }) => ({ retryAfterSeconds: event.output.outcome === 'rateLimited' ? event.output.retryAfterSeconds : 60 }),
+              },
+            },
+            { target: 'submitted', actions: [{ type: 'rememberTicket', params: ({ event }) => event.output }, 'reportSubmitted'] },
+          ],
+          onError: { target: 'notSaved', actions: { type: 'reportNotSaved', params: {} } },
+        },
+      },
+      /** Not stored, and the shopper was told so: try again, or stop. */
+      notSaved: {
+        on: {
+          'user.said': [
+            { guard: 'saidYes', target: 'submitting', actions: 'noteTurn' },
+            { guard: 'saidNo', target: 'notSent', actions: ['noteTurn', 'reportNotSent'] },
+            { actions: ['noteTurn', { type: 'reportNotSaved', params: { problem: 'notYesNo' } }] },
+          ],
+          'flow.reprompt': { actions: ['noteTurn', { type: 'reportNotSaved', params: {} }] },
+        },
+      },
+      submitted: { type: 'final' },
+      notSent: { type: 'final' },
     },
-    submitted: { type: 'final' },
-    notSent: { type: 'final' },
-  },
-  output: ({ context }) => ({
-    submitted: context.ticketId !== null,
-    ...(context.ticketId === null ? {} : { ticketId: context.ticketId }),
-    ...(context.reference === null ? {} : { reference: context.reference }),
-  }),
-});
+    output: ({ context }) => (context.ticket === null ? {} : { ticket: context.ticket }),
+  });
+}
+
+export type HandoffMachine = ReturnType<typeof createHandoffMachine>;
 
 /** From the summary: a correction with its value goes straight back to the summary; without, re-ask that slot. */
 function correctionTransitions() {

@@ -1,19 +1,16 @@
-// The returns flow (DESIGN, Flows → Returns): verified order → which item → its condition → why
-// it goes back → the verdict with every reason and the next steps. A child of the conversation
-// router like tracking: it receives `user.said` / `flow.reprompt`, sends each reply up as
-// `flow.reply`, and ends with what the router (and a handoff after it) needs.
-//
-// Verification is tracking's, rule for rule: nothing about an order reaches a reply until
-// `verifyOrder` says number and email match; an unknown order and a wrong email get the same
-// reply; after MAX_FAILED_ATTEMPTS the flow stops asking. An order verified earlier in the
-// conversation is not verified again. What the shopper's first message already said (the item,
-// its condition, the reason) is not asked again once the order is known.
-import { assign, enqueueActions, fromPromise, sendParent, setup } from 'xstate';
+// The returns flow: verify the order (machines/verify-order.machine.ts) → which item → its
+// condition → why it goes back → the verdict with every reason and the next steps. A child of the
+// conversation router like tracking: it receives `user.said` / `flow.reprompt`, sends each reply
+// up as `flow.reply` (relaying the verification's), and ends with what the router (and a handoff
+// after it) needs. What the shopper's first message already said (the item, its condition, the
+// reason) is not asked again once the order is known.
+import { assign, enqueueActions, forwardTo, sendParent, setup } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
-import { BRAND_PROFILES } from '../knowledge/brands/index.js';
-import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
+import type { HandoffCase } from '../knowledge/handoff/handoff-case.types.js';
+import { categoryOfWish } from '../knowledge/handoff/issue-case.js';
+import type { HandoffUrgency } from '../knowledge/handoff/urgency.js';
+import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
-import { emailsMatch, normalizeOrderNumber, orderNumbersMatch } from '../knowledge/orders/order-matching.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
 import { assessReturn, orderReturnBlock } from '../knowledge/returns/eligibility.js';
 import {
@@ -24,27 +21,20 @@ import {
   readCondition,
   readTagsAnswer,
   readWish,
-  saysUrgent,
   type ReturnChoice,
 } from '../knowledge/returns/return-answers.js';
 import type { ItemCondition, ReturnVerdict, ReturnVerdictReason, ReturnWish } from '../knowledge/returns/return-verdict.types.js';
+import type { FlowDeps } from './flow-effects.js';
 import type { FlowReplyEvent, FlowReprompt, UserSaid } from './flow-events.js';
-import {
-  MAX_FAILED_ATTEMPTS,
-  readEmail,
-  readOrderNumber,
-  type TrackingAskProblem,
-  type VerifyOrderInput,
-  type VerifyOrderResult,
-} from './tracking.machine.js';
+import { createVerifyOrderMachine, verificationInputFor, verifiedOutput, type VerificationStart, type VerifyOutput, type VerifyReply } from './verify-order.machine.js';
 
-export type ReturnsSlot = 'orderNumber' | 'email' | 'item' | 'condition' | 'reason';
-/** Tracking's problems for the order slots; for the others: not understood, several items match, the tags are unknown. */
-export type ReturnsAskProblem = TrackingAskProblem | 'notUnderstood' | 'ambiguous' | 'tags';
+export type ReturnsSlot = 'item' | 'condition' | 'reason';
+/** Not understood, several items match, the tags are unknown. */
+export type ReturnsAskProblem = 'notUnderstood' | 'ambiguous' | 'tags';
 
 export type ReturnsReply =
   | { kind: 'returns.ask'; slot: ReturnsSlot; problem?: ReturnsAskProblem; options?: ReturnChoice[]; itemName?: string }
-  | { kind: 'returns.verdict'; verdict: ReturnVerdict; sources: Source[]; urgent: boolean }
+  | { kind: 'returns.verdict'; verdict: ReturnVerdict; sources: Source[]; urgency: HandoffUrgency }
   | {
       kind: 'returns.notReturnable';
       orderNumber: string;
@@ -52,12 +42,9 @@ export type ReturnsReply =
       reasons: ReturnVerdictReason[];
       nextSteps: string[];
       sources: Source[];
-    }
-  | { kind: 'returns.gaveUp' }
-  | { kind: 'returns.locked'; retryAfterSeconds: number }
-  | { kind: 'returns.unavailable' };
+    };
 
-export type ReturnsReplyEvent = FlowReplyEvent<ReturnsReply>;
+export type ReturnsReplyEvent = FlowReplyEvent<ReturnsReply | VerifyReply>;
 
 export interface ReturnsInput {
   brand: BrandId;
@@ -71,7 +58,7 @@ export interface ReturnsInput {
   text?: string;
 }
 
-export type ReturnsEvent = UserSaid | FlowReprompt;
+export type ReturnsEvent = UserSaid | FlowReprompt | FlowReplyEvent<VerifyReply>;
 
 export interface ReturnsOutput {
   verifiedOrder?: Order;
@@ -84,13 +71,8 @@ export interface ReturnsOutput {
 
 type Ending = 'verdict' | 'notReturnable' | 'gaveUp' | 'locked' | 'unavailable';
 
-export interface ReturnsContext {
-  brand: BrandId;
-  at: string;
-  orderNumber: string | null;
-  email: string | null;
-  verifiedOrder: Order | null;
-  failedAttempts: number;
+/** `orderNumber` and `email`: what the first message gave; the verification takes them from there. */
+export interface ReturnsContext extends VerificationStart {
   /** The first message, read once the order is known. */
   opening: string | null;
   /** Index into the verified order's items. */
@@ -112,14 +94,6 @@ type AnswerSlot = 'item' | 'condition' | 'reason';
 type Answers = Pick<ReturnsContext, 'itemIndex' | 'candidates' | 'condition' | 'tagsUnknown' | 'wish' | 'shopperWords' | 'shopperSaysUrgent'>;
 
 const MAX_WORDS_KEPT = 6;
-
-function saidOrderNumber(event: UserSaid): string | undefined {
-  return event.understanding.entities.orderNumber ?? readOrderNumber(event.text);
-}
-
-function saidEmail(event: UserSaid): string | undefined {
-  return event.understanding.entities.email ?? readEmail(event.text);
-}
 
 function itemChoices(order: Order, only: readonly number[] | null): ReturnChoice[] {
   const indexes = only ?? order.items.map((_, index) => index);
@@ -155,15 +129,8 @@ export function itemAnswer(context: ReturnsContext, text: string): { index: numb
 /** What one message says about the item, its condition and the reason, on top of what is known. */
 export function readAnswers(context: ReturnsContext, text: string, awaiting: AnswerSlot | null): Answers {
   const order = context.verifiedOrder;
-  const next: Answers = {
-    itemIndex: context.itemIndex,
-    candidates: context.candidates,
-    condition: context.condition,
-    tagsUnknown: context.tagsUnknown,
-    wish: context.wish,
-    shopperWords: context.shopperWords,
-    shopperSaysUrgent: context.shopperSaysUrgent || saysUrgent(text),
-  };
+  const { itemIndex, candidates, condition, tagsUnknown, wish, shopperWords } = context;
+  const next: Answers = { itemIndex, candidates, condition, tagsUnknown, wish, shopperWords, shopperSaysUrgent: context.shopperSaysUrgent || saysItsUrgent(text) };
   if (order === null) return next;
   const choices = itemChoices(order, null);
   if (next.itemIndex === null) {
@@ -212,14 +179,6 @@ function answered(context: ReturnsContext, event: ReturnsEvent, slot: AnswerSlot
   }
 }
 
-const HANDOFF_CATEGORY: Readonly<Record<ReturnWish, HandoffCategory>> = {
-  changed_mind: 'return',
-  wrong_size: 'return',
-  damaged_on_arrival: 'damaged',
-  defective: 'defective',
-  wrong_item: 'wrong_item',
-};
-
 /**
  * What a handoff after this flow carries: the verdict and the verified facts, or the failed lookup.
  * A plain "not eligible" carries its verdict too, in case the shopper still asks for a person,
@@ -233,7 +192,7 @@ export function handoffCaseOf(context: ReturnsContext): HandoffCase | undefined 
   const { verdict, verifiedOrder: order } = context;
   if (context.ending === 'verdict' && verdict !== null && order !== null) {
     return {
-      category: HANDOFF_CATEGORY[verdict.wish],
+      category: categoryOfWish(verdict.wish),
       ...shared,
       verifiedOrder: order,
       returnVerdict: verdict,
@@ -259,9 +218,6 @@ function askReply(context: ReturnsContext, { slot, problem }: AskParams): Return
   const item = order && context.itemIndex !== null ? order.items[context.itemIndex] : undefined;
   const itemName = item ? { itemName: item.name } : {};
   switch (slot) {
-    case 'orderNumber':
-    case 'email':
-      return { kind: 'returns.ask', slot, ...(problem ? { problem } : {}) };
     case 'item': {
       // Items an earlier answer matched equally well are offered again on their own.
       const shownProblem = problem ?? (context.candidates === null ? undefined : 'ambiguous');
@@ -279,262 +235,176 @@ function askReply(context: ReturnsContext, { slot, problem }: AskParams): Return
   }
 }
 
-export const returnsMachine = setup({
-  types: {
-    context: {} as ReturnsContext,
-    events: {} as ReturnsEvent,
-    input: {} as ReturnsInput,
-    output: {} as ReturnsOutput,
-  },
-  actors: {
-    verifyOrder: fromPromise<VerifyOrderResult, VerifyOrderInput>(async () => {
-      throw new Error('verifyOrder is supplied by the composition root with returnsMachine.provide()');
-    }),
-  },
-  guards: {
-    tooManyFailures: ({ context }) => context.failedAttempts >= MAX_FAILED_ATTEMPTS,
-    usesVerifiedOrder: ({ context }) =>
-      context.verifiedOrder !== null &&
-      context.verifiedOrder.brand === context.brand &&
-      context.orderNumber !== null &&
-      orderNumbersMatch(context.orderNumber, context.verifiedOrder.orderNumber),
-    hasBothSlots: ({ context }) => context.orderNumber !== null && context.email !== null,
-    hasOrderNumber: ({ context }) => context.orderNumber !== null,
-    saidOrderNumber: ({ event }) => event.type === 'user.said' && saidOrderNumber(event) !== undefined,
-    saidEmail: ({ event }) => event.type === 'user.said' && saidEmail(event) !== undefined,
-    saidSomethingLikeAnEmail: ({ event }) => event.type === 'user.said' && (saidEmail(event) !== undefined || event.text.includes('@')),
-    verified: ({ context }, result: VerifyOrderResult) =>
-      // As in tracking: the actor is trusted, but a mismatch here would leak another shopper's order.
-      result.outcome === 'verified' &&
-      result.order.brand === context.brand &&
-      context.orderNumber !== null &&
-      orderNumbersMatch(context.orderNumber, result.order.orderNumber) &&
-      context.email !== null &&
-      emailsMatch(context.email, result.order.email),
-    locked: (_, result: VerifyOrderResult) => result.outcome === 'locked',
-    lastAttempt: ({ context }) => context.failedAttempts + 1 >= MAX_FAILED_ATTEMPTS,
-    orderNotReturnable: ({ context }) => context.verifiedOrder !== null && context.verifiedOrder.status !== 'delivered',
-    needsItem: ({ context }) => context.itemIndex === null,
-    needsCondition: ({ context }) => context.condition === null,
-    needsReason: ({ context }) => context.wish === null,
-    answersItem: ({ context, event }) => answered(context, event, 'item'),
-    itemAmbiguous: ({ context, event }) => {
-      if (event.type !== 'user.said') return false;
-      const answer = itemAnswer(context, event.text);
-      return answer !== undefined && 'ambiguous' in answer;
+export function createReturnsMachine(deps: FlowDeps) {
+  return setup({
+    types: {} as { context: ReturnsContext; events: ReturnsEvent; input: ReturnsInput; output: ReturnsOutput },
+    actors: { verification: createVerifyOrderMachine(deps) },
+    guards: {
+      orderNotReturnable: ({ context }) => context.verifiedOrder !== null && context.verifiedOrder.status !== 'delivered',
+      needsItem: ({ context }) => context.itemIndex === null,
+      needsCondition: ({ context }) => context.condition === null,
+      needsReason: ({ context }) => context.wish === null,
+      answersItem: ({ context, event }) => answered(context, event, 'item'),
+      itemAmbiguous: ({ context, event }) => {
+        if (event.type !== 'user.said') return false;
+        const answer = itemAnswer(context, event.text);
+        return answer !== undefined && 'ambiguous' in answer;
+      },
+      answersCondition: ({ context, event }) => answered(context, event, 'condition'),
+      answersReason: ({ context, event }) => answered(context, event, 'reason'),
+      verified: verifiedOutput,
     },
-    answersCondition: ({ context, event }) => answered(context, event, 'condition'),
-    answersReason: ({ context, event }) => answered(context, event, 'reason'),
-  },
-  actions: {
-    noteTime: assign({ at: ({ event }) => event.at }),
-    takeSlots: assign(({ context, event }) => {
-      if (event.type !== 'user.said') return {};
-      const orderNumber = saidOrderNumber(event);
-      const email = saidEmail(event);
-      const replacesNumber = orderNumber !== undefined && context.orderNumber !== null && !orderNumbersMatch(orderNumber, context.orderNumber);
+    actions: {
+      noteTime: assign({ at: ({ context, event }) => ('at' in event ? event.at : context.at) }),
+      /** While the order is being verified: only the time and the shopper's own "it's urgent" matter here. */
+      noteTurn: assign(({ context, event }) =>
+        event.type === 'user.said' ? { at: event.at, shopperSaysUrgent: context.shopperSaysUrgent || saysItsUrgent(event.text) } : {},
+      ),
+      relay: sendParent(({ event }) => event as FlowReplyEvent<VerifyReply>),
+      settle: assign(({ context }, output: VerifyOutput) => ({
+        failedAttempts: output.failedAttempts,
+        verifiedOrder: output.outcome === 'verified' ? output.order : context.verifiedOrder,
+        ...(output.outcome === 'ended' ? { ending: output.ending.kind } : {}),
+      })),
+      /** The order is known: a single item needs no question, and the first message may have answered some. */
+      readOpening: assign(({ context }) => {
+        const single = context.verifiedOrder?.items.length === 1 ? { itemIndex: 0 } : {};
+        const known = { ...context, ...single };
+        return context.opening === null ? single : { ...single, ...readAnswers(known, context.opening, null) };
+      }),
+      takeAnswers: assign(({ context, event }, params: { slot: AnswerSlot }) =>
+        event.type === 'user.said' ? { at: event.at, ...readAnswers(context, event.text, params.slot) } : {},
+      ),
+      ask: sendParent(({ context }, params: AskParams) => reply(askReply(context, params))),
+      giveVerdict: enqueueActions(({ context, enqueue }) => {
+        const order = context.verifiedOrder;
+        const item = order && context.itemIndex !== null ? order.items[context.itemIndex] : undefined;
+        if (!order || !item || context.condition === null || context.wish === null) return;
+        const { verdict, sources, urgency } = assessReturn({
+          order,
+          item,
+          condition: context.condition,
+          wish: context.wish,
+          profile: deps.profileOf(context.brand),
+          now: context.at,
+          shopperSaysUrgent: context.shopperSaysUrgent,
+        });
+        enqueue.assign({ verdict, ending: 'verdict' });
+        enqueue.sendParent(reply({ kind: 'returns.verdict', verdict, sources, urgency }));
+      }),
+      reportNotReturnable: enqueueActions(({ context, enqueue }) => {
+        const order = context.verifiedOrder;
+        const blocked = order && orderReturnBlock(order, deps.profileOf(context.brand));
+        if (!order || !blocked || order.status === 'delivered') return;
+        enqueue.assign({ ending: 'notReturnable' });
+        enqueue.sendParent(reply({ kind: 'returns.notReturnable', orderNumber: order.orderNumber, status: order.status, ...blocked }));
+      }),
+    },
+  }).createMachine({
+    id: 'returns',
+    context: ({ input }) => {
+      const opening = input.text?.trim() ?? '';
       return {
-        at: event.at,
-        shopperSaysUrgent: context.shopperSaysUrgent || saysUrgent(event.text),
-        ...(orderNumber !== undefined ? { orderNumber: normalizeOrderNumber(orderNumber) } : {}),
-        ...(email !== undefined ? { email } : replacesNumber ? { email: null } : {}),
+        brand: input.brand,
+        at: input.at,
+        orderNumber: input.orderNumber ?? null,
+        email: input.email ?? null,
+        verifiedOrder: input.verifiedOrder ?? null,
+        failedAttempts: input.failedAttempts ?? 0,
+        opening: opening === '' ? null : opening,
+        itemIndex: null,
+        candidates: null,
+        condition: null,
+        tagsUnknown: false,
+        wish: null,
+        shopperWords: [],
+        shopperSaysUrgent: opening !== '' && saysItsUrgent(opening),
+        verdict: null,
+        ending: null,
       };
-    }),
-    forgetSlots: assign({ orderNumber: null, email: null }),
-    countFailure: assign({ failedAttempts: ({ context }) => context.failedAttempts + 1 }),
-    rememberOrder: assign({
-      verifiedOrder: ({ context }, result: VerifyOrderResult) => (result.outcome === 'verified' ? result.order : context.verifiedOrder),
-    }),
-    /** The order is known: a single item needs no question, and the first message may have answered some. */
-    readOpening: assign(({ context }) => {
-      const single = context.verifiedOrder?.items.length === 1 ? { itemIndex: 0 } : {};
-      const known = { ...context, ...single };
-      return context.opening === null ? single : { ...single, ...readAnswers(known, context.opening, null) };
-    }),
-    takeAnswers: assign(({ context, event }, params: { slot: AnswerSlot }) =>
-      event.type === 'user.said' ? { at: event.at, ...readAnswers(context, event.text, params.slot) } : {},
-    ),
-    ask: sendParent(({ context }, params: AskParams) => reply(askReply(context, params))),
-    giveVerdict: enqueueActions(({ context, enqueue }) => {
-      const order = context.verifiedOrder;
-      const item = order && context.itemIndex !== null ? order.items[context.itemIndex] : undefined;
-      if (!order || !item || context.condition === null || context.wish === null) return;
-      const { verdict, sources, urgent } = assessReturn({
-        order,
-        item,
-        condition: context.condition,
-        wish: context.wish,
-        profile: BRAND_PROFILES[context.brand],
-        now: context.at,
-      });
-      enqueue.assign({ verdict, ending: 'verdict' });
-      enqueue.sendParent(reply({ kind: 'returns.verdict', verdict, sources, urgent }));
-    }),
-    reportNotReturnable: enqueueActions(({ context, enqueue }) => {
-      const order = context.verifiedOrder;
-      const blocked = order && orderReturnBlock(order, BRAND_PROFILES[context.brand]);
-      if (!order || !blocked || order.status === 'delivered') return;
-      enqueue.assign({ ending: 'notReturnable' });
-      enqueue.sendParent(reply({ kind: 'returns.notReturnable', orderNumber: order.orderNumber, status: order.status, ...blocked }));
-    }),
-    end: assign({ ending: (_, ending: Ending) => ending }),
-    giveUp: sendParent(reply({ kind: 'returns.gaveUp' })),
-    reportLocked: sendParent((_, result: VerifyOrderResult) =>
-      reply({ kind: 'returns.locked', retryAfterSeconds: result.outcome === 'locked' ? result.retryAfterSeconds : 0 }),
-    ),
-    reportUnavailable: sendParent(reply({ kind: 'returns.unavailable' })),
-  },
-}).createMachine({
-  id: 'returns',
-  context: ({ input }) => {
-    const orderNumber = input.orderNumber ?? input.verifiedOrder?.orderNumber;
-    const normalized = orderNumber === undefined ? '' : normalizeOrderNumber(orderNumber);
-    const email = input.email === undefined ? undefined : readEmail(input.email);
-    const opening = input.text?.trim() ?? '';
-    return {
-      brand: input.brand,
-      at: input.at,
-      orderNumber: normalized === '' ? null : normalized,
-      email: email ?? null,
-      verifiedOrder: input.verifiedOrder ?? null,
-      failedAttempts: input.failedAttempts ?? 0,
-      opening: opening === '' ? null : opening,
-      itemIndex: null,
-      candidates: null,
-      condition: null,
-      tagsUnknown: false,
-      wish: null,
-      shopperWords: [],
-      shopperSaysUrgent: opening !== '' && saysUrgent(opening),
-      verdict: null,
-      ending: null,
-    };
-  },
-  initial: 'deciding',
-  states: {
-    /** Verification, as in tracking: where the flow goes from what it has. */
-    deciding: {
-      always: [
-        { guard: 'tooManyFailures', target: 'gaveUp' },
-        { guard: 'usesVerifiedOrder', target: 'orderKnown' },
-        { guard: 'hasBothSlots', target: 'verifying' },
-        { guard: 'hasOrderNumber', target: 'askingEmail', actions: { type: 'ask', params: { slot: 'email' } } },
-        { target: 'askingOrderNumber', actions: { type: 'ask', params: { slot: 'orderNumber' } } },
-      ],
     },
-    askingOrderNumber: {
-      on: {
-        'user.said': [
-          { guard: 'saidOrderNumber', target: 'deciding', actions: 'takeSlots' },
-          {
-            guard: 'saidSomethingLikeAnEmail',
-            actions: ['takeSlots', { type: 'ask', params: { slot: 'orderNumber', problem: 'emailInsteadOfNumber' } }],
-          },
-          { actions: ['noteTime', { type: 'ask', params: { slot: 'orderNumber', problem: 'notAnOrderNumber' } }] },
-        ],
-        'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'orderNumber' } }] },
+    initial: 'verifying',
+    states: {
+      verifying: {
+        invoke: {
+          id: 'verification', src: 'verification', input: verificationInputFor('returns'),
+          onDone: [
+            { guard: { type: 'verified', params: ({ event }) => event.output }, target: 'orderKnown', actions: { type: 'settle', params: ({ event }) => event.output } },
+            { target: 'ended', actions: { type: 'settle', params: ({ event }) => event.output } },
+          ],
+        },
+        on: {
+          'user.said': { actions: ['noteTurn', forwardTo('verification')] },
+          'flow.reprompt': { actions: ['noteTime', forwardTo('verification')] },
+          'flow.reply': { actions: 'relay' },
+        },
       },
-    },
-    askingEmail: {
-      on: {
-        'user.said': [
-          { guard: 'saidEmail', target: 'deciding', actions: 'takeSlots' },
-          { guard: 'saidOrderNumber', target: 'deciding', actions: 'takeSlots' },
-          { actions: ['noteTime', { type: 'ask', params: { slot: 'email', problem: 'notAnEmail' } }] },
+      /** A verified order: nothing to return from an order that isn't delivered; else collect the answers. */
+      orderKnown: {
+        always: [
+          { guard: 'orderNotReturnable', target: 'notReturnable', actions: 'reportNotReturnable' },
+          { target: 'collecting', actions: 'readOpening' },
         ],
-        'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'email' } }] },
       },
-    },
-    verifying: {
-      tags: ['busy'],
-      invoke: {
-        src: 'verifyOrder',
-        input: ({ context }) => ({ brand: context.brand, orderNumber: context.orderNumber ?? '', email: context.email ?? '' }),
-        onDone: [
-          {
-            guard: { type: 'verified', params: ({ event }) => event.output },
-            target: 'orderKnown',
-            actions: { type: 'rememberOrder', params: ({ event }) => event.output },
-          },
-          {
-            guard: { type: 'locked', params: ({ event }) => event.output },
-            target: 'locked',
-            actions: [{ type: 'end', params: 'locked' }, { type: 'reportLocked', params: ({ event }) => event.output }],
-          },
-          { guard: 'lastAttempt', target: 'gaveUp', actions: ['countFailure', 'forgetSlots'] },
-          {
-            target: 'askingOrderNumber',
-            actions: ['countFailure', 'forgetSlots', { type: 'ask', params: { slot: 'orderNumber', problem: 'notMatched' } }],
-          },
+      /** Asks for the first thing still unknown: item, condition, reason; then the verdict. */
+      collecting: {
+        always: [
+          { guard: 'needsItem', target: 'askingItem', actions: { type: 'ask', params: { slot: 'item' } } },
+          { guard: 'needsCondition', target: 'askingCondition', actions: { type: 'ask', params: { slot: 'condition' } } },
+          { guard: 'needsReason', target: 'askingReason', actions: { type: 'ask', params: { slot: 'reason' } } },
+          { target: 'answered', actions: 'giveVerdict' },
         ],
-        onError: { target: 'unavailable', actions: [{ type: 'end', params: 'unavailable' }, 'reportUnavailable'] },
       },
-    },
-    /** A verified order: nothing to return from an order that isn't delivered; else collect the answers. */
-    orderKnown: {
-      always: [
-        { guard: 'orderNotReturnable', target: 'notReturnable', actions: 'reportNotReturnable' },
-        { target: 'collecting', actions: 'readOpening' },
-      ],
-    },
-    /** Asks for the first thing still unknown: item, condition, reason; then the verdict. */
-    collecting: {
-      always: [
-        { guard: 'needsItem', target: 'askingItem', actions: { type: 'ask', params: { slot: 'item' } } },
-        { guard: 'needsCondition', target: 'askingCondition', actions: { type: 'ask', params: { slot: 'condition' } } },
-        { guard: 'needsReason', target: 'askingReason', actions: { type: 'ask', params: { slot: 'reason' } } },
-        { target: 'answered', actions: 'giveVerdict' },
-      ],
-    },
-    askingItem: {
-      on: {
-        'user.said': [
-          { guard: 'answersItem', target: 'collecting', actions: { type: 'takeAnswers', params: { slot: 'item' } } },
-          {
-            guard: 'itemAmbiguous',
-            actions: [{ type: 'takeAnswers', params: { slot: 'item' } }, { type: 'ask', params: { slot: 'item', problem: 'ambiguous' } }],
-          },
-          { actions: [{ type: 'takeAnswers', params: { slot: 'item' } }, { type: 'ask', params: { slot: 'item', problem: 'notUnderstood' } }] },
-        ],
-        'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'item' } }] },
+      askingItem: {
+        on: {
+          'user.said': [
+            { guard: 'answersItem', target: 'collecting', actions: { type: 'takeAnswers', params: { slot: 'item' } } },
+            {
+              guard: 'itemAmbiguous',
+              actions: [{ type: 'takeAnswers', params: { slot: 'item' } }, { type: 'ask', params: { slot: 'item', problem: 'ambiguous' } }],
+            },
+            { actions: [{ type: 'takeAnswers', params: { slot: 'item' } }, { type: 'ask', params: { slot: 'item', problem: 'notUnderstood' } }] },
+          ],
+          'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'item' } }] },
+        },
       },
-    },
-    askingCondition: {
-      on: {
-        'user.said': [
-          { guard: 'answersCondition', target: 'collecting', actions: { type: 'takeAnswers', params: { slot: 'condition' } } },
-          {
-            actions: [{ type: 'takeAnswers', params: { slot: 'condition' } }, { type: 'ask', params: { slot: 'condition', problem: 'notUnderstood' } }],
-          },
-        ],
-        'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'condition' } }] },
+      askingCondition: {
+        on: {
+          'user.said': [
+            { guard: 'answersCondition', target: 'collecting', actions: { type: 'takeAnswers', params: { slot: 'condition' } } },
+            {
+              actions: [{ type: 'takeAnswers', params: { slot: 'condition' } }, { type: 'ask', params: { slot: 'condition', problem: 'notUnderstood' } }],
+            },
+          ],
+          'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'condition' } }] },
+        },
       },
-    },
-    askingReason: {
-      on: {
-        'user.said': [
-          { guard: 'answersReason', target: 'collecting', actions: { type: 'takeAnswers', params: { slot: 'reason' } } },
-          { actions: [{ type: 'takeAnswers', params: { slot: 'reason' } }, { type: 'ask', params: { slot: 'reason', problem: 'notUnderstood' } }] },
-        ],
-        'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'reason' } }] },
+      askingReason: {
+        on: {
+          'user.said': [
+            { guard: 'answersReason', target: 'collecting', actions: { type: 'takeAnswers', params: { slot: 'reason' } } },
+            { actions: [{ type: 'takeAnswers', params: { slot: 'reason' } }, { type: 'ask', params: { slot: 'reason', problem: 'notUnderstood' } }] },
+          ],
+          'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'reason' } }] },
+        },
       },
+      answered: { type: 'final' },
+      notReturnable: { type: 'final' },
+      ended: { type: 'final' },
     },
-    answered: { type: 'final' },
-    notReturnable: { type: 'final' },
-    gaveUp: { type: 'final', entry: [{ type: 'end', params: 'gaveUp' }, 'giveUp'] },
-    locked: { type: 'final' },
-    unavailable: { type: 'final' },
-  },
-  output: ({ context }) => {
-    const handoffCase = handoffCaseOf(context);
-    const { verdict } = context;
-    const offer = verdict === null ? handoffCase !== undefined : verdict.productIssue || verdict.eligible !== false;
-    return {
-      ...(context.verifiedOrder === null ? {} : { verifiedOrder: context.verifiedOrder }),
-      ...(verdict === null ? {} : { verdict }),
-      offerHandoff: offer,
-      ...(handoffCase === undefined ? {} : { handoffCase }),
-      failedAttempts: context.failedAttempts,
-    };
-  },
-});
+    output: ({ context }) => {
+      const handoffCase = handoffCaseOf(context);
+      const { verdict } = context;
+      const offer = verdict === null ? handoffCase !== undefined : verdict.productIssue || verdict.eligible !== false;
+      return {
+        ...(context.verifiedOrder === null ? {} : { verifiedOrder: context.verifiedOrder }),
+        ...(verdict === null ? {} : { verdict }),
+        offerHandoff: offer,
+        ...(handoffCase === undefined ? {} : { handoffCase }),
+        failedAttempts: context.failedAttempts,
+      };
+    },
+  });
+}
+
+export type ReturnsMachine = ReturnType<typeof createReturnsMachine>;

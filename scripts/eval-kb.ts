@@ -5,6 +5,7 @@
 // misses; exits 1 below the bar (--min, default 95%).
 //
 //   npx tsx scripts/eval-kb.ts [--min <pct>] [--quiet]
+import { BRAND_PROFILES } from '../knowledge/brands/index.js';
 import { parseArgs } from 'node:util';
 import { KB_QUESTIONS } from '../eval/kb-questions.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
   if (!Number.isFinite(bar) || bar < 0 || bar > 100) throw new Error(`--min must be a percentage; got "${values.min}"`);
 
   // Every section of every brand's documents has its questions.
-  const kb = loadKnowledgeBase();
+  const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
   const thin: string[] = [];
   for (const brand of kb.brandIds) {
     for (const document of kb.documents(brand)) {

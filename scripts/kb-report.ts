@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { citeSources } from '../knowledge/wording.js';
+import { BRAND_PROFILES } from '../knowledge/brands/index.js';
 import { quotedFacts } from '../knowledge/brands/profile-check.js';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Answer } from '../knowledge/knowledge-base.types.js';
@@ -73,5 +74,5 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-writeFileSync(OUTPUT, renderReport(loadKnowledgeBase()));
+writeFileSync(OUTPUT, renderReport(loadKnowledgeBase({ profiles: BRAND_PROFILES })));
 console.log('Wrote docs/answers.md');

@@ -26,7 +26,7 @@ try {
     await page.goto(`${app.url}/brands/${brand}`);
     await suggestedAction(page, 'Track my order').waitFor({ timeout: 20_000 });
     if (brand === 'kendra-scott-mall') {
-      // The flow from DESIGN's example order, ending on the tracking card.
+      // The flow from the example order of docs/contracts.md, ending on the tracking card.
       await suggestedAction(page, 'Track my order').click();
       await page.getByText('need its order number').first().waitFor();
       await type(page, 'KS-100234');

@@ -1,4 +1,4 @@
-// The handoff's configuration keys (DESIGN, Configuration), strings in, typed config out, every
+// The handoff's configuration keys (docs/contracts.md, Configuration), strings in, typed config out, every
 // problem reported at once. Separate from bot/config.ts so it can be merged there:
 // `readHandoffConfig` returns problems to print alongside the others, `loadHandoffConfig` throws.
 import { resolve } from 'node:path';

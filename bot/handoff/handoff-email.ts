@@ -1,4 +1,4 @@
-// The email an agent receives (issue 5, §3): at the top what they need to act without asking the
+// The email an agent receives: at the top what they need to act without asking the
 // shopper again (brand, category, urgency, customer, the order facts the bot verified, any return
 // verdict, what the shopper asked for); below, the redacted transcript. The text and HTML parts
 // are rendered from one list of sections so they never disagree; the HTML escapes everything.

@@ -1,4 +1,4 @@
-// Bot Framework's `handoff.initiate` event with the transcript (issue 5, §6): a channel with a
+// Bot Framework's `handoff.initiate` event with the transcript: a channel with a
 // live-agent hub can pick the conversation up; others ignore the event. The email stays the
 // channel of record, so this is an announcement, not the handoff itself.
 import { ActivityTypes, EventFactory, type Activity, type ChannelAccount, type Transcript, type TurnContext } from 'botbuilder';

@@ -1,4 +1,4 @@
-// The durable outbox (DESIGN, Flows → Handoff; issue 5, "never lost"). A ticket is on disk before
+// The durable outbox (nothing a shopper handed over is lost). A ticket is on disk before
 // the shopper hears it was sent; its delivery state lives beside it and says "sent" only after
 // the mail server accepted the message. Layout under OUTBOX_DIR:
 //   tickets/<id>.json   the ticket, written once, atomically

@@ -1,4 +1,4 @@
-// The agents' API (DESIGN, Contracts → HTTP): GET /api/handoffs and GET /api/handoffs/:id, bearer
+// The agents' API (docs/contracts.md, HTTP): GET /api/handoffs and GET /api/handoffs/:id, bearer
 // ADMIN_TOKEN. Without a configured token the routes do not exist (404), so a deployment that
 // never set one exposes nothing; with one, a missing or wrong token is a 401. Tokens are compared
 // as hashes with timingSafeEqual, so neither their content nor their length leaks through timing.

@@ -1,14 +1,13 @@
 // A flow's submission becomes a ticket here: an id and a short reference, the time, the resolved
-// recipient, what the shopper was told about the reply time, and the transcript, with everything
+// recipient and the transcript, with everything
 // the shopper typed redacted once more (a ticket is stored, listed and emailed).
 import { randomBytes } from 'node:crypto';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { BrandProfile } from '../../knowledge/brands/brand-profile.schema.js';
 import type { HandoffSubmission, HandoffTicket, TranscriptLine } from '../../knowledge/handoff/handoff-ticket.types.js';
 import { redactDeep, redactSecrets } from '../../knowledge/handoff/redaction.js';
-import { replyBy } from '../../knowledge/handoff/reply-by.js';
 
-export type TicketProfile = Pick<BrandProfile, 'supportInbox' | 'replyTime' | 'hours' | 'timeZone'>;
+export type TicketProfile = Pick<BrandProfile, 'supportInbox'>;
 
 export interface Recipients {
   supportInboxes: Partial<Record<BrandId, string>>;
@@ -70,7 +69,6 @@ export function createTicket(submission: HandoffSubmission, extras: TicketExtras
     createdAt,
     to: recipientFor(submission, extras.profile, extras.recipients),
     messageId: messageIdFor(id),
-    expectation: replyBy(extras.profile, createdAt),
     transcript: extras.transcript.slice(-MAX_TRANSCRIPT_LINES).map((line) => ({ ...line, text: redactSecrets(line.text) })),
     conversation: extras.conversationKey === null ? null : { key: extras.conversationKey },
   };

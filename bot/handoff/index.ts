@@ -37,8 +37,6 @@ export interface Handoff {
   outbox: HandoffOutbox;
   sender: HandoffSender;
   submitter: HandoffSubmitter;
-  /** The `submitHandoff` actor for one conversation. */
-  effect: HandoffSubmitter['effect'];
   registerRoutes(server: restify.Server): void;
   /** Resumes tickets not yet sent. */
   start(): Promise<void>;
@@ -84,7 +82,6 @@ export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
     outbox,
     sender,
     submitter,
-    effect: submitter.effect,
     registerRoutes: (server) => registerHandoffRoutes(server, { outbox, adminToken: config.adminToken }),
     start: () => sender.start(),
     checkReady: () => outbox.checkWritable(),

@@ -109,7 +109,7 @@ const SPECS: readonly DemoOrderSpec[] = [
   { brand: 'james-avery-artisan', kind: 'delivered-long-ago', orderNumber: 'JAA-530124', email: 'morgan@example.com', customerName: 'Morgan Example', shipTo: AUSTIN, items: [item('JAA-PD-010', 'Hammered Silver Pendant', 88)], tracking: usps('9400100000000000000043') },
   { brand: 'james-avery-artisan', kind: 'cancelled', orderNumber: 'JAA-530125', email: 'taylor@example.com', customerName: 'Taylor Example', shipTo: QUINCY, items: [item('JAA-CF-022', 'Hand-Forged Cuff Bracelet', 120)] },
 
-  // kendra-scott-mall: a Final Sale item; KS-100234 is DESIGN's example order.
+  // kendra-scott-mall: a Final Sale item; KS-100234 is the example order of docs/contracts.md.
   { brand: 'kendra-scott-mall', kind: 'processing', orderNumber: 'KS-100233', email: 'riley@example.com', customerName: 'Riley Example', shipTo: ATLANTA, items: [item('EAR-14', 'Stone Stud Earrings', 50)] },
   { brand: 'kendra-scott-mall', kind: 'shipped', orderNumber: 'KS-100234', email: 'shopper@example.com', customerName: 'Sample Shopper', shipTo: AUSTIN, items: [item('CHN-22', 'Elisa Pendant Necklace', 68)], tracking: ups('1Z999AA10123456808') },
   { brand: 'kendra-scott-mall', kind: 'late', orderNumber: 'KS-100235', email: 'jordan@example.com', customerName: 'Jordan Example', shipTo: DENVER, items: [item('BRC-07', 'Beaded Stretch Bracelet', 45)], tracking: ups('1Z999AA10123456815') },
@@ -153,11 +153,6 @@ export function createDemoOrders(now: Date): Order[] {
   const nowMs = now.getTime();
   if (!Number.isFinite(nowMs)) throw new RangeError('createDemoOrders: invalid date');
   return parseOrdersFile({ orders: SPECS.map((spec) => toOrderInput(spec, nowMs)) }, 'demo orders');
-}
-
-/** The demo orders in the ORDERS_FILE shape (JSON.stringify it to get a file to start from). */
-export function createDemoOrdersFile(now: Date): OrdersFile {
-  return { orders: createDemoOrders(now) };
 }
 
 /** Which demo order is which (for the README, and for tests that check each stays true). */

@@ -5,7 +5,7 @@ import type { Order } from '../../knowledge/orders/order.schema.js';
 
 export interface OrderSource {
   /**
-   * The order of `brand` whose number matches `orderNumber` (DESIGN: ignoring case, a leading "#",
+   * The order of `brand` whose number matches `orderNumber` (docs/contracts.md: ignoring case, a leading "#",
    * spaces and hyphens), or undefined. Never an order of another brand. Proving the order is the
    * shopper's (the email check) is the caller's job.
    */

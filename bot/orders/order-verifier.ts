@@ -2,7 +2,7 @@ import { RateLimiterRes } from 'rate-limiter-flexible';
 import { memoryLimiters, type LimiterFactory } from '../limiter-store.js';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import { emailsMatch } from '../../knowledge/orders/order-matching.js';
-import type { VerifyOrderInput, VerifyOrderResult } from '../../machines/tracking.machine.js';
+import type { VerifyOrderInput, VerifyOrderResult } from '../../machines/flow-effects.js';
 import type { OrderSource } from './order-source.js';
 
 export interface VerificationLimits {

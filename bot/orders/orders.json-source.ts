@@ -1,4 +1,4 @@
-// The embedded default order source: a JSON orders file (DESIGN, "Orders file"), or the demo
+// The embedded default order source: a JSON orders file (docs/contracts.md, "Orders file"), or the demo
 // orders, held in memory and indexed by brand and normalised order number.
 import { readFile } from 'node:fs/promises';
 

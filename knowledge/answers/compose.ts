@@ -5,6 +5,7 @@ import type { BrandProfile, QuotedFact, Statement } from '../brands/brand-profil
 import type { Answer } from '../knowledge-base.types.js';
 import type { Topic } from '../topics.js';
 import { citeSources, policyDoesNot, uniqueSources } from '../wording.js';
+import type { HandoffUrgency } from '../handoff/urgency.js';
 
 export interface BrandContext {
   profile: BrandProfile;
@@ -12,7 +13,13 @@ export interface BrandContext {
   name: string;
 }
 
-export type AnswerBuilder = (brand: BrandContext) => Answer;
+/** A problem the shopper reported, with the urgency the handoff would flag it with. */
+export interface ReportedProblem {
+  urgency: HandoffUrgency;
+}
+
+/** A topic's answer; `report` is a problem the shopper just reported, when the answer offers the team. */
+export type AnswerBuilder = (brand: BrandContext, report?: ReportedProblem) => Answer;
 
 /** A policy sentence and the facts it rests on. */
 export interface Part {

@@ -2,6 +2,7 @@ import type { Answer } from '../knowledge-base.types.js';
 import type { Topic } from '../topics.js';
 import { accountAnswers } from './account.answers.js';
 import type { AnswerBuilder, BrandContext } from './compose.js';
+import type { ReportedProblem } from './compose.js';
 import { contactAnswers } from './contact.answers.js';
 import { orderAnswers } from './orders.answers.js';
 import { policyOtherAnswer } from './policy-other.answers.js';
@@ -22,8 +23,9 @@ const ANSWER_BUILDERS: Record<Topic, AnswerBuilder> = {
   ...policyOtherAnswer,
 };
 
-export function buildAnswer(brand: BrandContext, topic: Topic): Answer {
-  return ANSWER_BUILDERS[topic](brand);
+export function buildAnswer(brand: BrandContext, topic: Topic, report?: ReportedProblem): Answer {
+  return ANSWER_BUILDERS[topic](brand, report);
 }
 
 export type { AnswerBuilder, BrandContext } from './compose.js';
+export type { ReportedProblem } from './compose.js';

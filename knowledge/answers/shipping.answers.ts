@@ -29,9 +29,9 @@ export const shippingAnswers = {
   },
   'shipping.international': fromStatements('shipping.international', 'anything about international shipping', ['shipping.timeline', 'shipping.cost', 'handoff.human']),
   // Late, missing or undeliverable parcels lead to a handoff, urgent where the brand says so.
-  'shipping.problem': (brand) => {
+  'shipping.problem': (brand, report) => {
     const parts = statementsFor(brand, 'shipping.problem');
     if (parts.length === 0) return silent(brand, 'shipping.problem', 'what happens with late or missing deliveries', { next: PROBLEM_NEXT });
-    return withHandoff(brand, 'shipping.problem', parts, ['late', 'missing', 'undeliverable'], PROBLEM_NEXT);
+    return withHandoff(brand, 'shipping.problem', parts, ['late', 'missing', 'undeliverable'], PROBLEM_NEXT, report);
   },
 } satisfies Partial<Record<Topic, AnswerBuilder>>;

@@ -11,7 +11,7 @@ import { TOPICS } from '../topics.js';
 const sourceShape = {
   /** Document id: the file name without `.txt`. */
   document: z.string().min(1),
-  /** Section id as DESIGN prints it: "3", "2.1", "intro". */
+  /** Section id as docs/contracts.md prints it: "3", "2.1", "intro". */
   section: z.string().min(1),
   /** The document's own words, matched whitespace-normalised against the section. */
   quote: z.string().min(1),
@@ -39,7 +39,7 @@ const durationShape = {
   unit: DurationUnitSchema,
 };
 
-/** A span the shopper is told, e.g. 1-3 business days. Business units follow DESIGN's Definitions. */
+/** A span the shopper is told, e.g. 1-3 business days. Business units follow docs/contracts.md, Definitions. */
 export const DurationSchema = z.strictObject(durationShape).refine((d) => d.min <= d.max, 'min must not exceed max');
 export type Duration = z.infer<typeof DurationSchema>;
 

@@ -1,5 +1,5 @@
 // Date arithmetic for policy windows ("ships in 1-3 business days", "delivered in 6-12 days"), per
-// DESIGN's definitions: N business days after X are N weekdays that are not US federal holidays
+// The definitions of docs/contracts.md: N business days after X are N weekdays that are not US federal holidays
 // (observed), counted in the brand's time zone.
 //
 // Values crossing this module's boundary are JSON-friendly because conversation context is

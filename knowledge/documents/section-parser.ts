@@ -1,4 +1,4 @@
-// Turns a policy document's text into the sections DESIGN names: "2", "2.1", and "intro" for the
+// Turns a policy document's text into the sections docs/contracts.md names: "2", "2.1", and "intro" for the
 // text before the first heading. Pure: the caller reads the file.
 
 export const INTRO_SECTION_ID = 'intro';

@@ -25,6 +25,8 @@ export interface HandoffCase {
   /** An order this conversation verified (number and email matched). */
   verifiedOrder?: Order;
   returnVerdict?: ReturnVerdict;
+  /** How many days after delivery the shopper says they report this, when no verified order tells. */
+  daysSinceDelivery?: number;
   /** What the shopper asked for, in their own words, when already said. */
   description?: string;
   name?: string;

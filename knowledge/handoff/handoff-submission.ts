@@ -9,6 +9,7 @@ import type { ReturnVerdict } from '../returns/return-verdict.types.js';
 import type { HandoffCategory } from './handoff-case.types.js';
 import type { HandoffSubmission } from './handoff-ticket.types.js';
 import { redactSecrets } from './redaction.js';
+import { replyBy } from './reply-by.js';
 import { escalationRoute, handoffSubject, oneLine, type EscalationRoute } from './subject.js';
 import { urgencyOf } from './urgency.js';
 
@@ -22,13 +23,15 @@ export interface HandoffFacts {
   shopperSaysUrgent: boolean;
   verifiedOrder: Order | null;
   returnVerdict: ReturnVerdict | null;
+  /** What the shopper said about how long ago the order arrived, in days, when no verified order tells. */
+  daysSinceDelivery: number | null;
   name: string | null;
   email: string | null;
   orderNumber: string | null;
   description: string | null;
 }
 
-export type SubmissionProfile = Pick<BrandProfile, 'urgency' | 'returns' | 'timeZone' | 'escalation'>;
+export type SubmissionProfile = Pick<BrandProfile, 'urgency' | 'returns' | 'timeZone' | 'escalation' | 'replyTime' | 'hours'>;
 
 /** What the shopper confirms before anything is sent. */
 export interface HandoffSummary {
@@ -52,6 +55,7 @@ export function buildSubmission(facts: HandoffFacts, profile: SubmissionProfile,
       shopperSaysUrgent: facts.shopperSaysUrgent,
       ...(facts.verifiedOrder === null ? {} : { verifiedOrder: facts.verifiedOrder }),
       ...(facts.returnVerdict === null ? {} : { returnVerdict: facts.returnVerdict }),
+      ...(facts.daysSinceDelivery === null ? {} : { daysSinceDelivery: facts.daysSinceDelivery }),
       ...(facts.description === null ? {} : { description: facts.description }),
     },
     at,
@@ -71,6 +75,7 @@ export function buildSubmission(facts: HandoffFacts, profile: SubmissionProfile,
     returnVerdict: facts.returnVerdict,
     description: facts.description ?? '',
     escalation,
+    expectation: replyBy(profile, at),
   };
 }
 

@@ -8,7 +8,7 @@ import type { HandoffUrgency } from './urgency.js';
 
 /**
  * What the handoff flow hands to the `submitHandoff` effect: everything the ticket needs except
- * the transcript and the time, which the composition root adds. Free text is already redacted.
+ * the transcript, the id and the recipient, which the effect adds. Free text is already redacted.
  */
 export interface HandoffSubmission {
   brand: BrandId;
@@ -26,6 +26,8 @@ export interface HandoffSubmission {
   description: string;
   /** Set when the ticket goes to the brand's escalation address instead of the support inbox. */
   escalation: EscalationRoute | null;
+  /** When the shopper is told to expect a reply, computed once, at the confirming turn. */
+  expectation: ReplyExpectation;
 }
 
 /** One line of the conversation, redacted. */
@@ -47,8 +49,6 @@ export interface HandoffTicket extends HandoffSubmission {
   to: string;
   /** `<id@clasp.local>`: stable across retries and restarts so a receiver can drop duplicates. */
   messageId: string;
-  /** What the shopper was told about the reply time, computed at `createdAt`. */
-  expectation: ReplyExpectation;
   transcript: TranscriptLine[];
   /** Where the conversation happened, for the agent and the live-agent event. */
   conversation: { key: string } | null;

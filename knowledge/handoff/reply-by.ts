@@ -1,7 +1,7 @@
-// What the shopper is told happens next, in the brand's own terms (DESIGN, Flows → Handoff):
+// What the shopper is told happens next, in the brand's own terms:
 // when to expect a reply, as dates in the brand's time zone, and, for brands with stated hours,
 // whether the team is offline right now and when it is back.
-//   "24-48 business hours" → 1-2 business days (DESIGN, Definitions)
+//   "24-48 business hours" → 1-2 business days (docs/contracts.md, Definitions)
 //   "1-2 business days"    → 1-2 business days
 //   "24-48 hours"          → calendar hours: a date and time
 // Business days skip weekends and observed US federal holidays; day 0 does not count, so a message

@@ -1,12 +1,10 @@
-// Reading the handoff's slots from what the shopper typed: a name, an email, an order number (or
-// "I don't have one"), yes/no, and "change my email" style corrections. Whole-message readers:
-// the recognizer's entities come first, these catch what it leaves.
-import { normalizeOrderNumber } from '../orders/order-matching.js';
+// Reading the handoff's slots from what the shopper typed: a name, "I don't have an order
+// number", yes/no, and "change my email" style corrections. Emails and order numbers have one
+// reader each, in knowledge/readers/.
+import { findEmail } from '../readers/email-address.reader.js';
+import { readOrderNumber } from '../readers/order-number.reader.js';
 
 export type HandoffSlot = 'name' | 'email' | 'orderNumber' | 'description';
-
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i;
-const EMAIL_INSIDE = /[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}/i;
 
 function plain(text: string): string {
   return text.trim().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
@@ -14,36 +12,6 @@ function plain(text: string): string {
 
 function bare(text: string): string {
   return plain(text).toLowerCase().replace(/[.!?,;]+$/g, '').trim();
-}
-
-/** The whole message read as an email address (trimmed, angle brackets or a trailing dot dropped). */
-export function readEmail(text: string): string | undefined {
-  const candidate = text.trim().replace(/[.!]+$/, '').replace(/^<(.*)>$/, '$1').replace(/[.!]+$/, '');
-  return EMAIL.test(candidate) ? candidate.toLowerCase() : undefined;
-}
-
-/** An email address anywhere in the message ("it's jane@example.com"). */
-export function findEmail(text: string): string | undefined {
-  const found = EMAIL_INSIDE.exec(text)?.[0];
-  return found === undefined ? undefined : readEmail(found);
-}
-
-const ORDER_LEAD = /^(?:order(?: number| no\.?| #)?|it'?s|its)\s*:?\s*/i;
-
-/** The whole message read as an order number ("3310492", "#KS-100234", "ks 100234"), normalised, if it is one. */
-export function readOrderNumber(text: string): string | undefined {
-  const normalized = normalizeOrderNumber(text.trim().replace(ORDER_LEAD, '').replace(/[.!?,;]+$/, ''));
-  const digits = normalized.replace(/\D/g, '').length;
-  return /^[A-Z0-9]{3,24}$/.test(normalized) && digits >= 3 ? normalized : undefined;
-}
-
-/**
- * The order number as the shopper wrote it, for people to read ("KS-100234", not "KS100234"):
- * upper-cased, without a leading "#" or trailing punctuation. Matching still normalises.
- */
-export function readOrderNumberAsTyped(text: string): string | undefined {
-  if (readOrderNumber(text) === undefined) return undefined;
-  return text.trim().replace(ORDER_LEAD, '').trim().replace(/^#\s*/, '').replace(/[.!,;]+$/, '').replace(/\s+/g, ' ').toUpperCase();
 }
 
 const NO_ORDER_NUMBER =
@@ -118,7 +86,7 @@ export function readCorrection(text: string): Correction | undefined {
       return email === undefined ? { slot: 'email' } : { slot: 'email', value: email };
     case 'orderNumber': {
       if (/\b(?:remove|delete|no|none|don'?t have|do not have)\b/.test(said)) return { slot: 'orderNumber', none: true };
-      const number = after === undefined ? undefined : readOrderNumberAsTyped(after);
+      const number = after === undefined ? undefined : readOrderNumber(after)?.typed;
       return number === undefined ? { slot: 'orderNumber' } : { slot: 'orderNumber', value: number };
     }
     case 'name': {

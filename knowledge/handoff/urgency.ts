@@ -1,6 +1,8 @@
-// Urgent exactly when the brand says so (DESIGN, Definitions → urgent): the cases its documents
-// call urgent, the shopper's own "it's urgent" where the documents invite marking a matter
-// urgent, or, where the documents are silent, the operator's setting (none by default).
+// The one urgency rule: urgent exactly when the brand says so (docs/contracts.md, "Urgent"): the
+// cases its documents call urgent, the shopper's own "it's urgent" where the documents invite
+// marking a matter urgent, or, where the documents are silent, the operator's setting (none by
+// default). What the bot tells the shopper about urgency and the ticket's flag both come from
+// `urgencyOf`, so they cannot disagree.
 //   james-avery-malls   damaged deliveries, incorrect orders, the shopper marking it (§2)
 //   james-avery-artisan as the shopper marks it (§2.1)
 //   kendra-scott-mall   missing shipments, defective items reported within the 7-day window (§2)
@@ -47,7 +49,7 @@ export function urgentCasesOf(handoffCase: HandoffCase): UrgentCase[] {
   const byCategory = CATEGORY_CASES[handoffCase.category];
   if (byCategory !== undefined) cases.add(byCategory);
   // A shipment past the end of its delivery window and still not delivered is what the
-  // documents call a missing shipment (kendra-scott-mall §2), as issue 3 reads it.
+  // documents call a missing shipment (kendra-scott-mall §2).
   if (handoffCase.category === 'late_delivery') cases.add('missing');
   const verdict = handoffCase.returnVerdict;
   const byWish = verdict?.productIssue ? WISH_CASES[verdict.wish] : undefined;
@@ -94,10 +96,6 @@ export function urgencyOf(profile: UrgencyProfile, handoffCase: HandoffCase, at?
   };
 }
 
-export function isUrgent(profile: UrgencyProfile, handoffCase: HandoffCase, at?: string): boolean {
-  return urgencyOf(profile, handoffCase, at).urgent;
-}
-
 /**
  * A defect counts as urgent only when reported within the brand's defect window, if it has one.
  * Unknown delivery date: treated as within, so a real defect is not deprioritised for lack of
@@ -111,6 +109,15 @@ function defectWindow(profile: UrgencyProfile, handoffCase: HandoffCase, at: str
   }
   const order = handoffCase.verifiedOrder;
   if (order?.status !== 'delivered' || at === undefined) {
+    const days = handoffCase.daysSinceDelivery;
+    if (days !== undefined) {
+      // The shopper's own "two months after delivery": counted in calendar days, generously.
+      const within = days <= (window.unit === 'business_days' ? Math.ceil((window.max * 7) / 5) : window.max);
+      return {
+        within,
+        note: `Delivery date not verified; the shopper says about ${days} day${days === 1 ? '' : 's'} after delivery, ${within ? 'within' : 'past'} the ${window.phrase} window${within ? '' : ', so not flagged urgent'}.`,
+      };
+    }
     return { within: true, note: `Delivery date not verified: flagged as a defect within the ${window.phrase} window; please check.` };
   }
   const zone = brandTimeZone(profile);

@@ -1,5 +1,5 @@
-// How a shopper's typed order number and email are compared with an order's (DESIGN, "Orders
-// file"). Pure, so the tracking machine and every order source agree on what "the same" means.
+// How a shopper's typed order number and email are compared with an order's (docs/contracts.md,
+// "Orders file"). Pure, so the tracking machine and every order source agree on what "the same" means.
 
 // Phones and word processors turn "-" into look-alike dashes; shoppers paste what they see.
 const SEPARATORS = /[\s\-\u2010-\u2015\u2212]/gu;

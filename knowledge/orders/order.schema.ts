@@ -1,4 +1,4 @@
-// The orders file (DESIGN, "Orders file"): what an operator may put in ORDERS_FILE, validated at
+// The orders file (docs/contracts.md, "Orders file"): what an operator may put in ORDERS_FILE, validated at
 // start-up so a bad file stops the service with a message naming the order and the field instead
 // of failing later in front of a shopper.
 import { z } from 'zod';

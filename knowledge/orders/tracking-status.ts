@@ -1,4 +1,4 @@
-// What a shopper is told about a verified order (DESIGN, Flows → Tracking): the status with real
+// What a shopper is told about a verified order: the status with real
 // dates, each date carrying where its figure comes from: a quoted policy (with the brand's own
 // words and the section) or an operator setting (never presented as policy). Pure: `now` is an
 // argument, and everything returned is plain JSON so it can sit in persisted machine context.
@@ -121,7 +121,7 @@ function figure(fact: Timeline): { window: DayWindow; basis: FigureBasis } | nul
   };
 }
 
-// DESIGN: "24-48 business hours" means one to two business days; hours round up to whole days
+// docs/contracts.md, Definitions: "24-48 business hours" means one to two business days; hours round up to whole days
 // because a shopper is given dates, never times.
 function dayWindow(min: number, max: number, unit: DurationUnit): DayWindow {
   switch (unit) {

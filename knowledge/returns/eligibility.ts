@@ -1,4 +1,4 @@
-// Return eligibility (DESIGN, Flows → Returns): the verdict a brand's own rules imply for one item
+// Return eligibility: the verdict a brand's own rules imply for one item
 // of a verified order, with every reason that applies and the next steps. Pure: `now` is an
 // argument and everything returned is plain JSON.
 //
@@ -24,7 +24,9 @@ import type { Source } from '../knowledge-base.types.js';
 import type { Order, OrderItem } from '../orders/order.schema.js';
 import { brandTimeZone } from '../orders/tracking-status.js';
 import type { ItemCondition, ReturnReason, ReturnVerdict, ReturnVerdictReason, ReturnWish } from './return-verdict.types.js';
-import { coversIssue, endOfSpan, isUrgentIssue, PRODUCT_ISSUE_WISHES, returnWindowFor, windowWords, type ReturnsProfile } from './return-rules.js';
+import { categoryOfWish } from '../handoff/issue-case.js';
+import { urgencyOf, type HandoffUrgency } from '../handoff/urgency.js';
+import { coversIssue, endOfSpan, PRODUCT_ISSUE_WISHES, returnWindowFor, windowWords, type ReturnsProfile } from './return-rules.js';
 import { blockedOrderSteps, nextSteps, type Step } from './return-steps.js';
 import { formatDate, isAre, policyDoesNot, sourceOf, uniqueSources } from '../wording.js';
 
@@ -41,23 +43,21 @@ export interface ReturnEligibilityInput {
   now: string;
   /** How many units of the line go back; the whole line when absent. */
   quantity?: number;
+  /** The shopper said it is urgent, which some brands honour. */
+  shopperSaysUrgent?: boolean;
 }
 
 export interface ReturnAssessment {
   verdict: ReturnVerdict;
   /** Every section the reasons and next steps quote, for `channelData.support.sources`. */
   sources: Source[];
-  /** The brand's documents call this case urgent (DESIGN, Definitions → Urgent). */
-  urgent: boolean;
+  /** Whether a person would get this case flagged urgent, and why: the handoff's own rule. */
+  urgency: HandoffUrgency;
 }
 
 /** A reason and what it does to the verdict. */
 export interface Finding extends ReturnVerdictReason {
   effect: 'blocks' | 'review';
-}
-
-export function checkReturnEligibility(input: ReturnEligibilityInput): ReturnVerdict {
-  return assessReturn(input).verdict;
 }
 
 export function assessReturn(input: ReturnEligibilityInput): ReturnAssessment {
@@ -74,21 +74,17 @@ export function assessReturn(input: ReturnEligibilityInput): ReturnAssessment {
   // A "no" lists what makes it a no; questions for a person only matter when nothing does.
   const findings = blocking.length > 0 ? blocking : allFindings;
   const eligible = blocking.length > 0 ? false : findings.length > 0 ? 'review' : true;
-  const defectLate = findings.some((finding) => finding.code === 'defect_report_late');
-  const urgent = productIssue && !defectLate && isUrgentIssue(wish, profile) && eligible !== false;
-  const steps = nextSteps({ ...facts, eligible, quantity, urgent, window: order.status === 'delivered' ? returnWindowFor(order, profile, now) : { kind: 'none' } });
-
-  const verdict: ReturnVerdict = {
-    eligible,
-    reasons: findings.map(({ code, say, source }) => ({ code, say, ...(source ? { source } : {}) })),
-    nextSteps: steps.map((step) => step.say),
-    orderNumber: order.orderNumber,
-    item: { sku: item.sku, name: item.name },
-    condition,
-    wish,
-    productIssue,
-  };
-  return { verdict, sources: sourcesOf(findings, steps), urgent };
+  const reasons = findings.map(({ code, say, source }) => ({ code, say, ...(source ? { source } : {}) }));
+  const found: ReturnVerdict = { eligible, reasons, nextSteps: [], orderNumber: order.orderNumber, item: { sku: item.sku, name: item.name }, condition, wish, productIssue };
+  // The same call the ticket's flag comes from, on the case a handoff after this verdict carries.
+  const urgency = urgencyOf(
+    profile,
+    { category: categoryOfWish(wish), verifiedOrder: order, returnVerdict: found, ...(input.shopperSaysUrgent === true ? { shopperSaysUrgent: true } : {}) },
+    now,
+  );
+  const steps = nextSteps({ ...facts, eligible, quantity, urgency, window: order.status === 'delivered' ? returnWindowFor(order, profile, now) : { kind: 'none' } });
+  const verdict: ReturnVerdict = { ...found, nextSteps: steps.map((step) => step.say) };
+  return { verdict, sources: sourcesOf(findings, steps), urgency };
 }
 
 /** Orders nothing can be returned from yet (or any more): the reasons and next steps, else null. */
@@ -101,11 +97,6 @@ export function orderReturnBlock(order: Order, profile: ReturnsProfile): { reaso
     nextSteps: steps.map((step) => step.say),
     sources: sourcesOf(findings, steps),
   };
-}
-
-/** Whether a verdict is an urgent case for the brand: a product issue it names, reported in time. */
-export function isUrgentReturn(verdict: ReturnVerdict, profile: Pick<BrandProfile, 'urgency'>): boolean {
-  return verdict.productIssue && verdict.eligible !== false && !verdict.reasons.some((r) => r.code === 'defect_report_late') && isUrgentIssue(verdict.wish, profile);
 }
 
 function checkedQuantity({ order, item, quantity }: ReturnEligibilityInput): number {

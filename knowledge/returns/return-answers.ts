@@ -2,6 +2,7 @@
 // condition ("never worn, still has the tags") and why it goes back ("they're too big"). Small
 // pattern rules, not a model: each reader returns undefined rather than guess, so the flow asks
 // again. The choice values offered as buttons are read by the same rules.
+import { readDaysSinceDelivery } from '../readers/days-since.reader.js';
 import type { ItemCondition, ReturnWish } from './return-verdict.types.js';
 
 /** A choice offered to the shopper: `value` is what the shopper would type. */
@@ -30,7 +31,6 @@ export function normalizeAnswer(text: string): string {
   return ` ${text.toLowerCase().replace(/[’‘']/g, '').replace(/[^a-z0-9#]+/g, ' ').trim()} `;
 }
 
-const has = (text: string, pattern: RegExp) => pattern.test(normalizeAnswer(text));
 
 // Damage the shopper describes now, whatever caused it.
 const DAMAGE = /\b(damaged|broken|broke|cracked|scratched|scratches|bent|snapped|chipped|dented|tarnished|crushed|smashed|fell apart|falling apart|came apart|stone (fell|came) out|missing (a )?stone|lost a stone)\b/;
@@ -80,17 +80,15 @@ const CHANGED_MIND = /\b(changed? (my|our) mind|change of heart|(dont|do not|did
 export function readWish(text: string): ReturnWish | undefined {
   const said = normalizeAnswer(text);
   if (SENT_WRONG.test(said) && !/\b(ordered|picked|chose|bought) the wrong\b/.test(said)) return 'wrong_item';
-  if (/ damaged /.test(said) && !DEFECT.test(said)) return 'damaged_on_arrival';
-  if (DAMAGE.test(said) && ARRIVED.test(said)) return 'damaged_on_arrival';
+  // Damage that came days after the delivery ("it broke two months after delivery") is a defect.
+  const days = readDaysSinceDelivery(text);
+  const onArrival = days === undefined || days <= 2;
+  if (onArrival && / damaged /.test(said) && !DEFECT.test(said)) return 'damaged_on_arrival';
+  if (onArrival && DAMAGE.test(said) && ARRIVED.test(said)) return 'damaged_on_arrival';
   if (DEFECT.test(said)) return 'defective';
   if (SIZE.test(said)) return 'wrong_size';
   if (CHANGED_MIND.test(said)) return 'changed_mind';
   return undefined;
-}
-
-/** "it's urgent", "asap": the shopper's own urgency, which some brands honour. */
-export function saysUrgent(text: string): boolean {
-  return has(text, /\b(urgent|urgently|asap|as soon as possible|emergency|right away|immediately)\b/);
 }
 
 /** Whether a message is exactly one of the offered choice values (a button press, not own words). */

@@ -20,14 +20,6 @@ export const ISSUE_OF: Readonly<Partial<Record<ReturnWish, 'damaged' | 'defectiv
   wrong_item: 'wrong_item',
 };
 
-/** Whether the brand's documents call this product issue urgent (kendra's defect window aside). */
-export function isUrgentIssue(wish: ReturnWish, profile: Pick<BrandProfile, 'urgency'>): boolean {
-  const issue = ISSUE_OF[wish];
-  const { cases } = profile.urgency;
-  const listed = isOperatorSetting(cases) ? cases.value : cases.cases;
-  return issue !== undefined && listed.includes(issue);
-}
-
 /** The brand states how it handles this product issue (no time limit given). */
 export function coversIssue(profile: ReturnsProfile, wish: ReturnWish): boolean {
   const issue = ISSUE_OF[wish];

@@ -6,6 +6,7 @@ import { isOperatorSetting } from '../brands/brand-profile.schema.js';
 import { localDate } from '../calendar/business-days.js';
 import type { Source } from '../knowledge-base.types.js';
 import type { Order, OrderItem } from '../orders/order.schema.js';
+import type { HandoffUrgency } from '../handoff/urgency.js';
 import { ISSUE_OF, windowWords, type ReturnsProfile, type ReturnWindowCheck } from './return-rules.js';
 import type { ReturnVerdict, ReturnWish } from './return-verdict.types.js';
 import { brandName, citeSource, formatDate, formatDuration, policyDoesNot, policyOf, sourceOf } from '../wording.js';
@@ -26,7 +27,8 @@ export interface StepFacts {
   eligible: ReturnVerdict['eligible'];
   /** Units going back, of `item.quantity`. */
   quantity: number;
-  urgent: boolean;
+  /** What the handoff would flag (knowledge/handoff/urgency.ts): told only where a policy says it. */
+  urgency: HandoffUrgency;
   window: ReturnWindowCheck;
 }
 
@@ -152,9 +154,13 @@ function refundTiming({ profile }: StepFacts): Step {
     : stated(`Refunds follow the ${refund.phrase} refund timeline`, refund, profile);
 }
 
-function urgency({ urgent, profile }: StepFacts): Step[] {
+function urgency({ urgency, profile, eligible }: StepFacts): Step[] {
   const { cases } = profile.urgency;
-  if (!urgent || isOperatorSetting(cases)) return [];
+  // A "no" ends the return here; operator-set urgency changes the flag, never what is said.
+  if (!urgency.urgent || eligible === false || isOperatorSetting(cases) || urgency.basis?.kind !== 'policy') return [];
+  if (urgency.because.every((reason) => reason === 'shopper_says_urgent')) {
+    return [stated(`Since you say it's urgent, the team will see it marked “${urgency.word}”`, cases, profile)];
+  }
   const what = cases.say ?? 'cases like this';
   return [stated(`Under ${policyOf(profile)}, ${what} are urgent matters, so the team prioritises this one`, cases, profile)];
 }

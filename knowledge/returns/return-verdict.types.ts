@@ -1,6 +1,6 @@
 import type { Source } from '../knowledge-base.types.js';
 
-/** DESIGN's `returnEligibility.reasons` codes. */
+/** The `returnEligibility.reasons` codes (docs/contracts.md). */
 export type ReturnReason =
   | 'window_expired'
   | 'final_sale'

@@ -1,4 +1,4 @@
-// Issue 7, item 2: thousands of generated malformed and adversarial requests at every endpoint of
+// Thousands of generated malformed and adversarial requests at every endpoint of
 // the real app. Deterministic: FUZZ_SEED replays a run, FUZZ_REQUESTS sizes it.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

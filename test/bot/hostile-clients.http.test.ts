@@ -1,4 +1,4 @@
-// Issue 7, item 3, through the real app on loopback: rate limits per conversation, per client
+// Through the real app on loopback: rate limits per conversation, per client
 // address (X-Forwarded-For only with TRUST_PROXY) and per client for handoffs; Bot Framework JWT
 // auth enforced on the message routes once MicrosoftAppId is set.
 import { afterEach, describe, expect, it } from 'vitest';

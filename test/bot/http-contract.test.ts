@@ -31,7 +31,7 @@ describe('POST /api/brands/:brandId/messages', () => {
     expect(body.activities[0].channelData.support).toMatchObject({ brand: 'james-avery-malls', topic: 'refund.timeline' });
   });
 
-  it('gives every message channelData.support in DESIGN shape', async () => {
+  it('gives every message channelData.support in the shape docs/contracts.md gives', async () => {
     const [reply] = await say(app.url, 'generic-store', newConversationId(), 'what is the weather like in paris');
     const support = reply?.channelData.support;
     expect(Object.keys(support).sort()).toEqual(['awaiting', 'brand', 'confidence', 'sources', 'topic']);

@@ -1,4 +1,4 @@
-// Issue 7, items 4 and 5, through the real app: what an operator sees in Prometheus and in the
+// Through the real app: what an operator sees in Prometheus and in the
 // logs (no shopper's email or card number, ever), and a turn that crashes costing only its own
 // conversation.
 import { afterEach, describe, expect, it, vi } from 'vitest';

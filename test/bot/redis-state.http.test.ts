@@ -1,4 +1,4 @@
-// Issue 8 against a real redis-server on loopback: two Clasp instances sharing conversations,
+// Against a real redis-server on loopback: two Clasp instances sharing conversations,
 // compare-and-set saves, expiry, and an outage Clasp reports and recovers from by itself.
 import { Redis } from 'ioredis';
 import { WebSocket } from 'ws';

@@ -1,4 +1,4 @@
-// Issue 7, item 5: on SIGTERM Clasp stops taking requests, finishes the turns in flight, and is
+// On SIGTERM Clasp stops taking requests, finishes the turns in flight, and is
 // gone within its bound.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

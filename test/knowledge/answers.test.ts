@@ -7,7 +7,7 @@ import { loadKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Answer } from '../../knowledge/knowledge-base.types.js';
 import { SMALL_TALK_TOPICS, TOPICS, isTopic, type Topic } from '../../knowledge/topics.js';
 
-const kb = loadKnowledgeBase();
+const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
 const cases = BRAND_IDS.flatMap((brand) => TOPICS.map((topic) => [brand, topic] as const));
 const smallTalk: readonly Topic[] = SMALL_TALK_TOPICS;
 

@@ -46,7 +46,7 @@ describe('brand profiles', () => {
     expect(isOperatorSetting(profiles['generic-store'].urgency.cases)).toBe(true);
   });
 
-  it('mark as operator settings exactly what DESIGN lists as not stated', () => {
+  it('mark as operator settings exactly what the documents leave unstated', () => {
     const operatorPaths = (profile: BrandProfile) => collectOperatorPaths(profile).sort();
     expect(operatorPaths(profiles['james-avery-malls'])).toEqual(['returns.window', 'returns.windowStart']);
     expect(operatorPaths(profiles['james-avery-artisan'])).toEqual([

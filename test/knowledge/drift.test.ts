@@ -38,12 +38,12 @@ function driftOf(load: () => unknown): PolicyDriftError {
 
 describe('start-up against edited policies', () => {
   it('builds from an unchanged copy', () => {
-    expect(loadKnowledgeBase({ policiesDir }).answer('james-avery-malls', 'refund.timeline').text).toContain('5-10 business days');
+    expect(loadKnowledgeBase({ policiesDir, profiles: BRAND_PROFILES }).answer('james-avery-malls', 'refund.timeline').text).toContain('5-10 business days');
   });
 
   it('refuses to start when a figure changes, naming the brand, document, section and quote', () => {
     edit('james-avery-malls', 'customer-service-policy', 'within 5-10 business days of receiving', 'within 7-14 business days of receiving');
-    const error = driftOf(() => loadKnowledgeBase({ policiesDir }));
+    const error = driftOf(() => loadKnowledgeBase({ policiesDir, profiles: BRAND_PROFILES }));
     expect(error.problems).toEqual([expect.objectContaining({
       brand: 'james-avery-malls',
       document: 'customer-service-policy',
@@ -57,25 +57,25 @@ describe('start-up against edited policies', () => {
 
   it('lists every quote a changed sentence breaks', () => {
     edit('kendra-scott-mall', 'customer-service-policy', '1-3 day order processing', '2-4 day order processing');
-    const error = driftOf(() => loadKnowledgeBase({ policiesDir }));
+    const error = driftOf(() => loadKnowledgeBase({ policiesDir, profiles: BRAND_PROFILES }));
     expect(error.problems.map((problem) => problem.path)).toEqual(['timelines.processing', 'timelines.delivery', 'timelines.refund']);
   });
 
   it('notices a section that disappeared', () => {
     edit('generic-store', 'customer-service-policy', '3. Response Time\n', '');
-    const error = driftOf(() => loadKnowledgeBase({ policiesDir }));
+    const error = driftOf(() => loadKnowledgeBase({ policiesDir, profiles: BRAND_PROFILES }));
     expect(error.problems).toContainEqual(expect.objectContaining({ brand: 'generic-store', section: '3', problem: 'section §3 not found in customer-service-policy' }));
   });
 
   it('notices a quote that moved to another section', () => {
     edit('generic-store', 'customer-service-policy', '2. Official Contact Method\n', '2. Official Contact Method\n2.1 The Contact Us Form\n');
-    const error = driftOf(() => loadKnowledgeBase({ policiesDir }));
+    const error = driftOf(() => loadKnowledgeBase({ policiesDir, profiles: BRAND_PROFILES }));
     expect(error.problems).toEqual([expect.objectContaining({ brand: 'generic-store', section: '2', path: 'channels[0]', problem: 'quote moved to §2.1' })]);
   });
 
   it('notices a missing document', () => {
     rmSync(join(policiesDir, 'james-avery-malls', 'privacy-policy.txt'));
-    const error = driftOf(() => loadKnowledgeBase({ policiesDir }));
+    const error = driftOf(() => loadKnowledgeBase({ policiesDir, profiles: BRAND_PROFILES }));
     expect(error.problems).toContainEqual(expect.objectContaining({ brand: 'james-avery-malls', document: 'privacy-policy', problem: 'document is missing from the policies folder' }));
   });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BRAND_IDS } from '../../knowledge/brand-ids.js';
+import { BRAND_PROFILES } from '../../knowledge/brands/index.js';
 import { loadKnowledgeBase } from '../../knowledge/knowledge-base.js';
 
 describe('loadKnowledgeBase', () => {
   it('serves every brand from the policies folder beside it', () => {
-    const kb = loadKnowledgeBase();
+    const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
     expect(kb.brandIds).toEqual(BRAND_IDS);
     expect(BRAND_IDS.map((id) => kb.brand(id))).toEqual([
       { id: 'james-avery-malls', displayName: 'James Avery Malls' },
@@ -18,7 +19,7 @@ describe('loadKnowledgeBase', () => {
   });
 
   it('hands out answers a caller cannot corrupt', () => {
-    const kb = loadKnowledgeBase();
+    const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
     const answer = kb.answer('generic-store', 'refund.timeline');
     answer.sources.push({ document: 'x', section: 'y' });
     answer.text = 'changed';
@@ -28,7 +29,7 @@ describe('loadKnowledgeBase', () => {
   it('builds well under 100 ms', () => {
     const timings = Array.from({ length: 5 }, () => {
       const started = performance.now();
-      loadKnowledgeBase();
+      loadKnowledgeBase({ profiles: BRAND_PROFILES });
       return performance.now() - started;
     }).sort((a, b) => a - b);
     expect(timings[2]).toBeLessThan(100);

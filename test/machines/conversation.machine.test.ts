@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, waitFor, type AnyActorRef } from 'xstate';
+import { createActor } from 'xstate';
 import { createDemoOrders } from '../../bot/orders/demo-orders.js';
 import { normalizeOrderNumber } from '../../knowledge/orders/order-matching.js';
 import type { Topic } from '../../knowledge/topics.js';
 import type { Understanding } from '../../knowledge/understanding/understanding.types.js';
-import { conversationMachine, pickOffered, type ConversationEvent, type ConversationReply } from '../../machines/conversation.machine.js';
-import { trackingMachine, type VerifyOrderInput, type VerifyOrderResult } from '../../machines/tracking.machine.js';
+import { createConversationMachine, pickOffered, type ConversationEvent, type ConversationReply } from '../../machines/conversation.machine.js';
+import { settled } from '../../machines/settled.js';
+import { recordingDeps } from './flow-harness.js';
 
 const AT = '2026-11-20T15:00:00.000Z';
 const orders = createDemoOrders(new Date(AT));
@@ -26,13 +27,14 @@ function said(text: string, ranked: Array<[Topic, number]>, entities: Understand
 }
 
 // A fake order system: the one demo order, matched on number and email.
-const verifyOrder = fromPromise<VerifyOrderResult, VerifyOrderInput>(async ({ input }) =>
-  normalizeOrderNumber(input.orderNumber) === normalizeOrderNumber(shipped.orderNumber) && input.email === shipped.email
-    ? { outcome: 'verified', order: shipped }
-    : { outcome: 'notMatched' },
-);
+const { deps } = recordingDeps({
+  verifyOrder: async (input) =>
+    normalizeOrderNumber(input.orderNumber) === normalizeOrderNumber(shipped.orderNumber) && input.email === shipped.email
+      ? { outcome: 'verified', order: shipped }
+      : { outcome: 'notMatched' },
+});
 
-const machine = conversationMachine.provide({ actors: { tracking: trackingMachine.provide({ actors: { verifyOrder } }) } });
+const machine = createConversationMachine(deps);
 
 function start(snapshot?: unknown) {
   const actor = createActor(machine, { input: { brand: 'kendra-scott-mall', confidenceThreshold: 0.6 }, snapshot: snapshot as never });
@@ -43,8 +45,7 @@ function start(snapshot?: unknown) {
   const turn = async (event: ConversationEvent): Promise<ConversationReply[]> => {
     replies = [];
     actor.send(event);
-    const flow = actor.getSnapshot().children.flow as AnyActorRef | undefined;
-    if (flow?.getSnapshot().hasTag('busy')) await waitFor(flow, (s) => s.status !== 'active' || !s.hasTag('busy'));
+    await settled(actor, 5_000);
     return replies;
   };
   return { actor, turn };
@@ -53,7 +54,7 @@ function start(snapshot?: unknown) {
 describe('conversation machine: answering', () => {
   it('greets when the conversation starts', async () => {
     const { turn } = start();
-    expect(await turn({ type: 'conversation.started' })).toEqual([{ kind: 'welcome' }]);
+    expect(await turn({ type: 'conversation.started', at: AT })).toEqual([{ kind: 'welcome' }]);
   });
 
   it('answers a confidently understood question', async () => {
@@ -111,8 +112,8 @@ describe('conversation machine: the tracking flow inside it', () => {
 
   it('starts tracking and asks for the order number, then the email, then reports', async () => {
     const { actor, turn } = start();
-    expect(await turn(trackIt())).toEqual([{ kind: 'tracking.ask', slot: 'orderNumber' }]);
-    expect(await turn(said('KS-100234', [['out_of_scope', 1]], { orderNumber: 'KS-100234' }))).toEqual([{ kind: 'tracking.ask', slot: 'email' }]);
+    expect(await turn(trackIt())).toEqual([{ kind: 'verify.ask', purpose: 'tracking', slot: 'orderNumber' }]);
+    expect(await turn(said('KS-100234', [['out_of_scope', 1]], { orderNumber: 'KS-100234' }))).toEqual([{ kind: 'verify.ask', purpose: 'tracking', slot: 'email' }]);
     const [report] = await turn(said(shipped.email, [['out_of_scope', 1]], { email: shipped.email }));
     expect(report).toMatchObject({ kind: 'tracking.status', status: { status: 'shipped' } });
     expect(actor.getSnapshot().value).toBe('idle');
@@ -124,7 +125,7 @@ describe('conversation machine: the tracking flow inside it', () => {
     await turn(trackIt({ orderNumber: 'KS-100234' }));
     expect(await turn(said('wait, is shipping free?', [['shipping.cost', 0.9]]))).toEqual([
       { kind: 'answer', topic: 'shipping.cost', confidence: 0.9 },
-      { kind: 'tracking.ask', slot: 'email' },
+      { kind: 'verify.ask', purpose: 'tracking', slot: 'email' },
     ]);
     expect(actor.getSnapshot().value).toBe('tracking');
     const [report] = await turn(said(shipped.email, [['out_of_scope', 1]], { email: shipped.email }));
@@ -136,7 +137,7 @@ describe('conversation machine: the tracking flow inside it', () => {
     await turn(trackIt());
     expect(await turn({ type: 'user.command', command: 'help', at: AT })).toEqual([
       { kind: 'flowHelp', flow: 'tracking' },
-      { kind: 'tracking.ask', slot: 'orderNumber' },
+      { kind: 'verify.ask', purpose: 'tracking', slot: 'orderNumber' },
     ]);
     expect(actor.getSnapshot().value).toBe('tracking');
   });
@@ -169,7 +170,7 @@ describe('conversation machine: the tracking flow inside it', () => {
       await turn({ type: 'user.command', command: 'restart', at: AT });
     }
     expect(actor.getSnapshot().context.failedVerifications).toBe(2);
-    expect(await turn(trackIt({ orderNumber: 'KS-999998', email: 'nobody@example.com' }))).toEqual([{ kind: 'tracking.gaveUp' }]);
+    expect(await turn(trackIt({ orderNumber: 'KS-999998', email: 'nobody@example.com' }))).toEqual([{ kind: 'verify.ended', purpose: 'tracking', ending: { kind: 'gaveUp' } }]);
   });
 });
 

@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { assign, createActor, fromPromise, sendTo, setup, waitFor, type AnyActorRef } from 'xstate';
+import { waitFor, type AnyActorRef } from 'xstate';
 
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { HandoffCase } from '../../knowledge/handoff/handoff-case.types.js';
 import { orderSchema, type Order } from '../../knowledge/orders/order.schema.js';
 import type { Understanding } from '../../knowledge/understanding/understanding.types.js';
-import type { FlowReplyEvent, FlowReprompt, UserSaid } from '../../machines/flow-events.js';
-import {
-  handoffMachine,
-  type HandoffInput,
-  type HandoffOutput,
-  type HandoffReply,
-  type HandoffResult,
-  type HandoffSubmission,
-} from '../../machines/handoff.machine.js';
+import { createTicket } from '../../bot/handoff/handoff-ticket.js';
+import type { SubmitHandoffResult } from '../../machines/flow-effects.js';
+import type { FlowReprompt, UserSaid } from '../../machines/flow-events.js';
+import { createHandoffMachine, type HandoffInput, type HandoffOutput, type HandoffReply, type HandoffSubmission } from '../../machines/handoff.machine.js';
+import { KB, flowHarness, recordingDeps } from './flow-harness.js';
 
 // Wednesday Dec 2 2026, noon ET: the team is working.
 const NOW = '2026-12-02T17:00:00Z';
@@ -38,73 +34,44 @@ function said(text: string, entities: Understanding['entities'] = {}, at = NOW):
 
 const reprompt: FlowReprompt = { type: 'flow.reprompt', at: NOW };
 
-type Submit = (submission: HandoffSubmission) => Promise<HandoffResult>;
+type Submit = (submission: HandoffSubmission) => Promise<SubmitHandoffResult>;
 
-const accept: Submit = async () => ({ ticketId: '20261202-ABCDEFGHJK', reference: 'KSM-ABCDEF' });
-
-interface HarnessContext {
-  input: HandoffInput;
-  replies: HandoffReply[];
-  output: HandoffOutput | null;
+/** Stores as the real submitter would (the ticket built from the submission), under `reference`. */
+function storedAs(reference: string): Submit {
+  return async (submission) => {
+    const ticket = createTicket(submission, {
+      now: new Date(NOW),
+      transcript: [],
+      conversationKey: null,
+      profile: KB.profile(submission.brand),
+      recipients: { supportInboxes: {}, escalationInboxes: {} },
+      id: '20261202-ABCDEFGHJK',
+    });
+    return { outcome: 'stored', ticket: { ...ticket, reference } };
+  };
 }
 
-/** A tiny router: forwards the shopper's events to the handoff flow and collects its replies. */
+const accept: Submit = storedAs('KSM-ABCDEF');
+
+/** The handoff flow under a test router, its submissions answered by `submit` and recorded. */
 function harness(submit: Submit = accept) {
-  const submissions: HandoffSubmission[] = [];
-  const handoff = handoffMachine.provide({
-    actors: {
-      submitHandoff: fromPromise<HandoffResult, HandoffSubmission>(async ({ input }) => {
-        submissions.push(input);
-        return submit(input);
-      }),
-    },
-  });
-  const parent = setup({
-    types: {
-      context: {} as HarnessContext,
-      events: {} as UserSaid | FlowReprompt | FlowReplyEvent<HandoffReply>,
-      input: {} as HandoffInput,
-    },
-    actors: { handoff },
-  }).createMachine({
-    context: ({ input }) => ({ input, replies: [], output: null }),
-    on: { 'flow.reply': { actions: assign({ replies: ({ context, event }) => [...context.replies, event.reply] }) } },
-    initial: 'handoff',
-    states: {
-      handoff: {
-        invoke: {
-          id: 'handoff',
-          src: 'handoff',
-          input: ({ context }) => context.input,
-          onDone: { target: 'finished', actions: assign({ output: ({ event }) => event.output }) },
-        },
-        on: {
-          'user.said': { actions: sendTo('handoff', ({ event }) => event) },
-          'flow.reprompt': { actions: sendTo('handoff', ({ event }) => event) },
-        },
-      },
-      finished: { type: 'final' },
-    },
-  });
-  return { parent, submissions };
+  const { deps, submissions } = recordingDeps({ submitHandoff: submit });
+  return { ...flowHarness<HandoffInput, HandoffReply, HandoffOutput>(createHandoffMachine(deps)), submissions };
 }
 
 type Harness = ReturnType<typeof harness>;
+let current: Harness | undefined;
 
 async function begin(h: Harness, handoffCase: HandoffCase, brand: BrandId = 'james-avery-malls', at = NOW) {
-  const actor = createActor(h.parent, { input: { brand, at, case: handoffCase } });
-  actor.start();
-  await waitFor(actor, (snapshot) => snapshot.context.replies.length > 0);
-  return actor;
+  current = h;
+  return h.begin({ brand, at, case: handoffCase });
 }
 
 type ParentActor = Awaited<ReturnType<typeof begin>>;
 
-async function turn(actor: ParentActor, event: UserSaid | FlowReprompt): Promise<HandoffReply | undefined> {
-  const before = actor.getSnapshot().context.replies.length;
-  actor.send(event);
-  const snapshot = await waitFor(actor, (s) => s.context.replies.length > before);
-  return snapshot.context.replies.at(-1);
+function turn(actor: ParentActor, event: UserSaid | FlowReprompt): Promise<HandoffReply | undefined> {
+  if (current === undefined) throw new Error('begin a flow first');
+  return current.turn(actor, event);
 }
 
 function first(actor: ParentActor): HandoffReply | undefined {
@@ -112,7 +79,7 @@ function first(actor: ParentActor): HandoffReply | undefined {
 }
 
 function flow(actor: ParentActor): AnyActorRef | undefined {
-  return actor.getSnapshot().children.handoff as AnyActorRef | undefined;
+  return actor.getSnapshot().children.flow as AnyActorRef | undefined;
 }
 
 async function toConfirm(h: Harness, handoffCase: HandoffCase = { category: 'person_requested' }, brand: BrandId = 'james-avery-malls') {
@@ -266,15 +233,29 @@ describe('handoff machine: the summary and corrections', () => {
   });
 });
 
+/** James Avery Malls' reply time, told on a Wednesday noon: the shopper and the ticket get the same. */
+const TOLD = {
+  zone: 'America/New_York',
+  reply: {
+    phrase: '24-48 business hours',
+    source: { document: 'customer-service-policy', section: '2' },
+    unit: 'business_hours',
+    earliest: '2026-12-03',
+    latest: '2026-12-04',
+    latestAt: null,
+  },
+  offline: null,
+};
+
 describe('handoff machine: submitting', () => {
   it('submits on "yes", tagged busy meanwhile, and tells the reference and reply-by date', async () => {
-    let release: (result: HandoffResult) => void = () => undefined;
-    const h = harness(() => new Promise((resolve) => (release = resolve)));
+    let release: () => void = () => undefined;
+    const h = harness((submission) => new Promise((resolve) => (release = () => resolve(storedAs('JAM-ABCDEF')(submission)))));
     const actor = await toConfirm(h);
 
     actor.send(said('yes'));
     expect(flow(actor)?.getSnapshot().hasTag('busy')).toBe(true);
-    release({ ticketId: '20261202-ABCDEFGHJK', reference: 'JAM-ABCDEF' });
+    release();
     const done = await waitFor(actor, (s) => s.context.output !== null);
 
     expect(h.submissions).toEqual([
@@ -289,6 +270,7 @@ describe('handoff machine: submitting', () => {
         returnVerdict: null,
         description: 'I need advice on a gift for my sister',
         escalation: null,
+        expectation: TOLD,
       },
     ]);
     expect(done.context.replies.at(-1)).toEqual({
@@ -297,20 +279,9 @@ describe('handoff machine: submitting', () => {
       email: 'jane@example.com',
       urgentByPolicy: false,
       escalation: null,
-      expectation: {
-        zone: 'America/New_York',
-        reply: {
-          phrase: '24-48 business hours',
-          source: { document: 'customer-service-policy', section: '2' },
-          unit: 'business_hours',
-          earliest: '2026-12-03',
-          latest: '2026-12-04',
-          latestAt: null,
-        },
-        offline: null,
-      },
+      expectation: TOLD,
     });
-    expect(done.context.output).toEqual({ submitted: true, ticketId: '20261202-ABCDEFGHJK', reference: 'JAM-ABCDEF' });
+    expect(done.context.output).toEqual({ ticket: expect.objectContaining({ id: '20261202-ABCDEFGHJK', reference: 'JAM-ABCDEF', expectation: TOLD }) });
   });
 
   it('counts time from the confirming turn: late Friday evening, the team is offline until Monday', async () => {
@@ -358,7 +329,7 @@ describe('handoff machine: submitting', () => {
     fail = false;
     expect(await turn(actor, said('try again'))).toMatchObject({ kind: 'handoff.submitted', reference: 'KSM-ABCDEF' });
     expect(h.submissions).toHaveLength(2);
-    expect(actor.getSnapshot().context.output).toMatchObject({ submitted: true });
+    expect(actor.getSnapshot().context.output).toMatchObject({ ticket: expect.objectContaining({ reference: 'KSM-ABCDEF' }) });
   });
 
   it('when the shopper gives up after a failure: nothing was sent, and the output says so', async () => {
@@ -369,7 +340,17 @@ describe('handoff machine: submitting', () => {
     await turn(actor, said('yes'));
     expect(await turn(actor, said('no'))).toEqual({ kind: 'handoff.notSent' });
     const done = await waitFor(actor, (s) => s.context.output !== null);
-    expect(done.context.output).toEqual({ submitted: false });
+    expect(done.context.output).toEqual({});
+  });
+
+  it('when this shopper sent too many lately: keeps the request, says when to confirm, and sends it then', async () => {
+    let limited = true;
+    const h = harness(async (submission) => (limited ? { outcome: 'rateLimited', retryAfterSeconds: 150 } : accept(submission)));
+    const actor = await toConfirm(h);
+    expect(await turn(actor, said('yes'))).toEqual({ kind: 'handoff.notSaved', problem: 'tooMany', retryAfterMinutes: 3 });
+    limited = false;
+    expect(await turn(actor, said('yes'))).toMatchObject({ kind: 'handoff.submitted', reference: 'KSM-ABCDEF' });
+    expect(h.submissions).toHaveLength(2);
   });
 
   it('keeps its context plain JSON, so a waiting flow persists and restores', async () => {
@@ -378,8 +359,7 @@ describe('handoff machine: submitting', () => {
     const persisted = actor.getPersistedSnapshot();
     expect(JSON.parse(JSON.stringify(persisted))).toEqual(persisted);
 
-    const restored = createActor(h.parent, { snapshot: JSON.parse(JSON.stringify(persisted)) as typeof persisted, input: { brand: 'kendra-scott-mall', at: NOW, case: { category: 'defective' } } });
-    restored.start();
+    const restored = await h.begin({ brand: 'kendra-scott-mall', at: NOW, case: { category: 'defective' } }, JSON.parse(JSON.stringify(persisted)));
     const reply = await turn(restored, said('yes'));
     expect(reply).toMatchObject({ kind: 'handoff.submitted' });
     expect(h.submissions[0]).toMatchObject({ brand: 'kendra-scott-mall', urgency: { urgent: true, because: ['defective'] } });

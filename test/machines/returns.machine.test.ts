@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { assign, createActor, fromPromise, sendTo, setup, waitFor, type Snapshot } from 'xstate';
+import type { AnyActorRef } from 'xstate';
 
 import { createDemoOrders } from '../../bot/orders/demo-orders.js';
 import { emailsMatch, orderNumbersMatch } from '../../knowledge/orders/order-matching.js';
 import type { Order } from '../../knowledge/orders/order.schema.js';
 import type { Understanding } from '../../knowledge/understanding/understanding.types.js';
-import type { FlowReplyEvent, FlowReprompt, UserSaid } from '../../machines/flow-events.js';
-import { returnsMachine, type ReturnsInput, type ReturnsOutput, type ReturnsReply } from '../../machines/returns.machine.js';
-import type { VerifyOrderInput, VerifyOrderResult } from '../../machines/tracking.machine.js';
+import type { VerifyOrderInput, VerifyOrderResult } from '../../machines/flow-effects.js';
+import type { FlowReprompt, UserSaid } from '../../machines/flow-events.js';
+import { createReturnsMachine, type ReturnsInput, type ReturnsOutput, type ReturnsReply } from '../../machines/returns.machine.js';
+import type { VerifyReply } from '../../machines/verify-order.machine.js';
+import { flowHarness, recordingDeps } from './flow-harness.js';
 
 // Wednesday Dec 2 2026, noon ET; the demo orders are dated from it.
 const NOW = '2026-12-02T17:00:00Z';
@@ -31,81 +33,37 @@ function said(text: string, entities: Understanding['entities'] = {}, at = NOW):
 
 const reprompt: FlowReprompt = { type: 'flow.reprompt', at: NOW };
 
-interface HarnessContext {
-  input: ReturnsInput;
-  replies: ReturnsReply[];
-  output: ReturnsOutput | null;
-}
+type Reply = ReturnsReply | VerifyReply;
 
-/** A tiny router: forwards the shopper's events to the returns flow and collects its replies. */
+/** The returns flow under a test router, its lookups answered by `verify` and recorded. */
 function harness(verify: (input: VerifyOrderInput) => Promise<VerifyOrderResult> = verifyAgainst) {
-  const calls: VerifyOrderInput[] = [];
-  const returns = returnsMachine.provide({
-    actors: {
-      verifyOrder: fromPromise<VerifyOrderResult, VerifyOrderInput>(async ({ input }) => {
-        calls.push(input);
-        return verify(input);
-      }),
-    },
-  });
-  const parent = setup({
-    types: {
-      context: {} as HarnessContext,
-      events: {} as UserSaid | FlowReprompt | FlowReplyEvent<ReturnsReply>,
-      input: {} as ReturnsInput,
-      children: {} as { returns: 'returns' },
-    },
-    actors: { returns },
-  }).createMachine({
-    id: 'testParent',
-    context: ({ input }) => ({ input, replies: [], output: null }),
-    on: { 'flow.reply': { actions: assign({ replies: ({ context, event }) => [...context.replies, event.reply] }) } },
-    initial: 'returns',
-    states: {
-      returns: {
-        invoke: {
-          id: 'returns',
-          src: 'returns',
-          input: ({ context }) => context.input,
-          onDone: { target: 'finished', actions: assign({ output: ({ event }) => event.output }) },
-        },
-        on: {
-          'user.said': { actions: sendTo('returns', ({ event }) => event) },
-          'flow.reprompt': { actions: sendTo('returns', ({ event }) => event) },
-        },
-      },
-      finished: { type: 'final' },
-    },
-  });
-  return { parent, calls };
+  const { deps, lookups } = recordingDeps({ verifyOrder: verify });
+  return { ...flowHarness<ReturnsInput, Reply, ReturnsOutput>(createReturnsMachine(deps)), calls: lookups };
 }
 
 type Harness = ReturnType<typeof harness>;
+let current: Harness | undefined;
 
+/** Starts the flow; `turn`, `replies` and `output` then speak to the harness it was started in. */
 async function begin(h: Harness, input: Partial<ReturnsInput> = {}) {
+  current = h;
   const brand = input.brand ?? input.verifiedOrder?.brand ?? 'kendra-scott-mall';
-  const actor = createActor(h.parent, { input: { at: NOW, ...input, brand } });
-  actor.start();
-  await waitFor(actor, (snapshot) => snapshot.context.replies.length > 0);
-  return actor;
+  return h.begin({ at: NOW, ...input, brand });
 }
 
 type ParentActor = Awaited<ReturnType<typeof begin>>;
 
-async function turn(actor: ParentActor, event: UserSaid | FlowReprompt): Promise<ReturnsReply | undefined> {
-  const before = actor.getSnapshot().context.replies.length;
-  actor.send(event);
-  const snapshot = await waitFor(actor, (s) => s.context.replies.length > before);
-  return snapshot.context.replies.at(-1);
+function harnessOf(): Harness {
+  if (current === undefined) throw new Error('begin a flow first');
+  return current;
 }
 
-function replies(actor: ParentActor): ReturnsReply[] {
-  return actor.getSnapshot().context.replies;
-}
+const turn = (actor: ParentActor, event: UserSaid | FlowReprompt) => harnessOf().turn(actor, event);
+const replies = (actor: ParentActor) => harnessOf().replies(actor);
+const output = (actor: ParentActor) => harnessOf().output(actor);
 
-function output(actor: ParentActor): ReturnsOutput | null {
-  return actor.getSnapshot().context.output;
-}
+const verifyAsk = (slot: 'orderNumber' | 'email', problem?: string) => ({ kind: 'verify.ask', purpose: 'returns', slot, ...(problem ? { problem } : {}) }) as Partial<Reply>;
+const ended = (ending: object) => ({ kind: 'verify.ended', purpose: 'returns', ending });
 
 const CONDITIONS = [
   { title: 'Unused, tags on', value: 'Unused, tags on' },
@@ -125,9 +83,9 @@ describe('returns machine: verification, as in tracking', () => {
   it('asks for the order number, then the email, then which item', async () => {
     const h = harness();
     const actor = await begin(h);
-    expect(replies(actor)).toEqual([{ kind: 'returns.ask', slot: 'orderNumber' }]);
+    expect(replies(actor)).toEqual([verifyAsk('orderNumber')]);
 
-    expect(await turn(actor, said('KS-100236'))).toEqual({ kind: 'returns.ask', slot: 'email' });
+    expect(await turn(actor, said('KS-100236'))).toEqual(verifyAsk('email'));
     expect(await turn(actor, said('casey@example.com'))).toEqual({
       kind: 'returns.ask',
       slot: 'item',
@@ -147,24 +105,24 @@ describe('returns machine: verification, as in tracking', () => {
     const a = await turn(wrongEmail, said('someone@example.com'));
     const b = await turn(unknownOrder, said('casey@example.com'));
 
-    expect(a).toEqual({ kind: 'returns.ask', slot: 'orderNumber', problem: 'notMatched' });
+    expect(a).toEqual(verifyAsk('orderNumber', 'notMatched'));
     expect(b).toEqual(a);
   });
 
   it('stops after 3 failed attempts and offers a person', async () => {
     const actor = await begin(harness(), { orderNumber: 'KS-100236', failedAttempts: 2 });
 
-    expect(await turn(actor, said('wrong@example.com'))).toEqual({ kind: 'returns.gaveUp' });
+    expect(await turn(actor, said('wrong@example.com'))).toEqual(ended({ kind: 'gaveUp' }));
     expect(output(actor)).toEqual({ offerHandoff: true, handoffCase: { category: 'lookup_failed' }, failedAttempts: 3 });
   });
 
   it('ends politely when locked or when the lookup fails', async () => {
     const locked = await begin(harness(async () => ({ outcome: 'locked', retryAfterSeconds: 600 })), { orderNumber: 'KS-100236' });
-    expect(await turn(locked, said('casey@example.com'))).toEqual({ kind: 'returns.locked', retryAfterSeconds: 600 });
+    expect(await turn(locked, said('casey@example.com'))).toEqual(ended({ kind: 'locked', retryAfterSeconds: 600 }));
     expect(output(locked)).toMatchObject({ offerHandoff: true, handoffCase: { category: 'lookup_failed' } });
 
     const down = await begin(harness(async () => Promise.reject(new Error('down'))), { orderNumber: 'KS-100236' });
-    expect(await turn(down, said('casey@example.com'))).toEqual({ kind: 'returns.unavailable' });
+    expect(await turn(down, said('casey@example.com'))).toEqual(ended({ kind: 'unavailable' }));
     expect(output(down)).toMatchObject({ offerHandoff: true, failedAttempts: 0 });
   });
 
@@ -180,7 +138,7 @@ describe('returns machine: verification, as in tracking', () => {
     const h = harness();
     const actor = await begin(h, { verifiedOrder: demo('KS-100236'), orderNumber: 'KS-100237' });
 
-    expect(replies(actor)).toEqual([{ kind: 'returns.ask', slot: 'email' }]);
+    expect(replies(actor)).toEqual([verifyAsk('email')]);
     await turn(actor, said('morgan@example.com'));
     expect(h.calls).toHaveLength(1);
   });
@@ -188,7 +146,7 @@ describe('returns machine: verification, as in tracking', () => {
   it("ignores a verified order of another brand", async () => {
     const actor = await begin(harness(), { brand: 'kendra-scott-mall', verifiedOrder: demo('GS-331043') });
 
-    expect(replies(actor)).toEqual([{ kind: 'returns.ask', slot: 'email' }]);
+    expect(replies(actor)).toEqual([verifyAsk('email')]);
   });
 });
 
@@ -213,7 +171,7 @@ describe('returns machine: item → condition → reason → verdict', () => {
     expect(verdict).toMatchObject({
       kind: 'returns.verdict',
       verdict: { eligible: 'review', reasons: [{ code: 'policy_silent' }], condition: 'unused_with_tags', wish: 'wrong_size', item: { sku: 'CHN-22' } },
-      urgent: false,
+      urgency: { urgent: false },
     });
     const out = output(actor);
     expect(out).toMatchObject({ verifiedOrder: demo('KS-100236'), offerHandoff: true, failedAttempts: 0 });
@@ -281,7 +239,7 @@ describe('returns machine: item → condition → reason → verdict', () => {
     expect(verdict).toMatchObject({
       kind: 'returns.verdict',
       verdict: { eligible: true, condition: 'damaged', wish: 'defective', productIssue: true, item: { sku: 'CHN-22' } },
-      urgent: true,
+      urgency: { urgent: true },
     });
     expect(output(actor)).toMatchObject({ offerHandoff: true, handoffCase: { category: 'defective', description: 'my necklace broke after a week' } });
   });
@@ -338,7 +296,7 @@ describe('returns machine: item → condition → reason → verdict', () => {
   it('a damaged delivery at james-avery-malls: eligible, urgent, a damaged case', async () => {
     const actor = await begin(harness(), { brand: 'james-avery-malls', verifiedOrder: demo('JAM-204814'), text: "it arrived broken, it's urgent" });
 
-    expect(replies(actor)).toEqual([expect.objectContaining({ kind: 'returns.verdict', urgent: true })]);
+    expect(replies(actor)).toEqual([expect.objectContaining({ kind: 'returns.verdict', urgency: expect.objectContaining({ urgent: true }) })]);
     expect(output(actor)).toMatchObject({
       offerHandoff: true,
       handoffCase: { category: 'damaged', shopperSaysUrgent: true, returnVerdict: { eligible: true, wish: 'damaged_on_arrival', condition: 'damaged' } },
@@ -353,7 +311,7 @@ describe('returns machine: item → condition → reason → verdict', () => {
     // Delivered Nov 27 (5 days before NOW): two weeks later the 7-day window is over.
     const verdict = await turn(actor, said('defective', {}, '2026-12-16T17:00:00Z'));
 
-    expect(verdict).toMatchObject({ verdict: { eligible: 'review', reasons: [{ code: 'defect_report_late' }] }, urgent: false });
+    expect(verdict).toMatchObject({ verdict: { eligible: 'review', reasons: [{ code: 'defect_report_late' }] }, urgency: { urgent: false } });
   });
 });
 
@@ -375,9 +333,8 @@ describe('returns machine: orders with nothing to return', () => {
 
 describe('returns machine: persistence', () => {
   async function turnFromJson(h: Harness, persisted: string, event: UserSaid | FlowReprompt) {
-    const actor = createActor(h.parent, { snapshot: JSON.parse(persisted) as Snapshot<unknown>, input: { brand: 'kendra-scott-mall', at: NOW } });
-    actor.start();
-    const reply = await turn(actor, event);
+    const actor = await h.begin({ brand: 'kendra-scott-mall', at: NOW }, JSON.parse(persisted));
+    const reply = await h.turn(actor, event);
     const after = JSON.stringify(actor.getPersistedSnapshot());
     const done = actor.getSnapshot().status === 'done';
     actor.stop();
@@ -390,8 +347,8 @@ describe('returns machine: persistence', () => {
     let persisted = JSON.stringify(first.getPersistedSnapshot());
     first.stop();
 
-    const steps: Array<[UserSaid, Partial<ReturnsReply>]> = [
-      [said('KS-100236'), { kind: 'returns.ask', slot: 'email' }],
+    const steps: Array<[UserSaid, Partial<Reply>]> = [
+      [said('KS-100236'), verifyAsk('email')],
       [said('casey@example.com'), { kind: 'returns.ask', slot: 'item' }],
       [said('the final sale earrings'), { kind: 'returns.ask', slot: 'condition' }],
       [said('never worn'), { kind: 'returns.ask', slot: 'condition', problem: 'tags' }],
@@ -410,7 +367,7 @@ describe('returns machine: persistence', () => {
 
   it('keeps plain JSON context', async () => {
     const actor = await begin(harness(), { verifiedOrder: demo('KS-100236'), text: 'the pendant is too big' });
-    const child = actor.getSnapshot().children.returns;
+    const child = actor.getSnapshot().children.flow as AnyActorRef | undefined;
 
     const persisted = child?.getPersistedSnapshot();
 

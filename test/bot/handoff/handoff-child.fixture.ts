@@ -35,7 +35,7 @@ const submitter = createHandoffSubmitter({
 });
 await sender.start();
 for (const [index, submission] of submissions.entries()) {
-  const result = await submitter.submit(submission, `child/test/conversations/${index}`);
-  process.stdout.write(`STORED ${result.ticketId}\n`);
+  const ticket = await submitter.submit(submission, `child/test/conversations/${index}`);
+  process.stdout.write(`STORED ${ticket.id}\n`);
 }
 setInterval(() => undefined, 1_000);

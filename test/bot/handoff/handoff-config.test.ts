@@ -46,7 +46,7 @@ describe('handoff configuration', () => {
     });
   });
 
-  it('names the brand keys as DESIGN does', () => {
+  it('names the brand keys as docs/contracts.md does', () => {
     expect(brandEnvKey('SUPPORT_INBOX', 'kendra-scott-mall')).toBe('SUPPORT_INBOX_KENDRA_SCOTT_MALL');
   });
 

@@ -117,6 +117,8 @@ describe('the handoff email: what the agent reads', () => {
       'james-avery-malls',
       { category: 'return', verifiedOrder: deliveredOrder('james-avery-malls'), returnVerdict: verdict },
       { name: 'Jane <b>Doe</b>', description: 'The ring arrived bent. <script>alert(1)</script> Card 4111-1111-1111-1111.' },
+      // Friday 9:30 PM in New York: the reply time is counted from then, and the team is offline.
+      '2026-11-28T02:30:00Z',
     );
     ticket = ticketFor(submission, { transcript: TRANSCRIPT, now: new Date('2026-11-28T02:30:00Z') });
     mail = await deliver(ticket);

@@ -13,6 +13,7 @@ import { BRAND_PROFILES, BrandProfileSchema, type BrandProfile } from '../../../
 import type { HandoffCase } from '../../../knowledge/handoff/handoff-case.types.js';
 import type { HandoffSubmission, HandoffTicket, TranscriptLine } from '../../../knowledge/handoff/handoff-ticket.types.js';
 import { redactSecrets } from '../../../knowledge/handoff/redaction.js';
+import { replyBy } from '../../../knowledge/handoff/reply-by.js';
 import { escalationRoute, handoffSubject } from '../../../knowledge/handoff/subject.js';
 import { urgencyOf } from '../../../knowledge/handoff/urgency.js';
 import { orderSchema, type Order } from '../../../knowledge/orders/order.schema.js';
@@ -205,6 +206,7 @@ export function submissionFor(
     returnVerdict: handoffCase.returnVerdict ?? null,
     description,
     escalation,
+    expectation: replyBy(profile, at),
   };
 }
 

@@ -1,4 +1,4 @@
-// Issue 8, item 3, on a real redis-server and a real SMTP server: with two instances sending from
+// On a real redis-server and a real SMTP server: with two instances sending from
 // one shared outbox every ticket is mailed once, and a ticket claimed by an instance that died
 // is sent by the other once the claim runs out.
 import { Redis } from 'ioredis';

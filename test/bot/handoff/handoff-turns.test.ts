@@ -13,7 +13,8 @@ import type { BrandId } from '../../../knowledge/brand-ids.js';
 import type { HandoffCase } from '../../../knowledge/handoff/handoff-case.types.js';
 import { renderHandoffReply } from '../../../dialogs/handoff.render.js';
 import type { FlowReplyEvent, UserSaid } from '../../../machines/flow-events.js';
-import { handoffMachine, type HandoffReply } from '../../../machines/handoff.machine.js';
+import { createHandoffMachine, type HandoffOutput, type HandoffReply } from '../../../machines/handoff.machine.js';
+import type { HandoffTicket } from '../../../knowledge/handoff/handoff-ticket.types.js';
 import type { ConversationTurns } from '../../../dialogs/conversation.turn.js';
 import { createHandoff, type Handoff } from '../../../bot/handoff/index.js';
 import { conversationKeyOf, createConversationStore, type ConversationStore } from '../../../bot/state/conversation-store.js';
@@ -39,23 +40,36 @@ afterEach(async () => {
   await dir.remove();
 });
 
-/** A stand-in router: invokes the handoff flow and keeps the replies it sends up. */
-function routerFor(brand: BrandId, handoffCase: HandoffCase, submitHandoff: ReturnType<Handoff['effect']>) {
+/** A stand-in router: invokes the handoff flow, storing through the real submitter, and keeps its replies and ticket. */
+function routerFor(brand: BrandId, handoffCase: HandoffCase, conversationKey: string) {
+  const flow = createHandoffMachine({
+    profileOf,
+    effects: {
+      verifyOrder: () => Promise.reject(new Error('no lookups here')),
+      submitHandoff: async (submission) => ({ outcome: 'stored', ticket: await handoff.submitter.submit(submission, conversationKey) }),
+    },
+  });
   return setup({
-    types: { context: {} as { replies: HandoffReply[] }, events: {} as UserSaid | FlowReplyEvent<HandoffReply> },
-    actors: { handoff: handoffMachine.provide({ actors: { submitHandoff } }) },
+    types: { context: {} as { replies: HandoffReply[]; ticket: HandoffTicket | null }, events: {} as UserSaid | FlowReplyEvent<HandoffReply> },
+    actors: { handoff: flow },
   }).createMachine({
-    context: { replies: [] },
+    context: { replies: [], ticket: null },
     on: { 'flow.reply': { actions: assign({ replies: ({ context, event }) => [...context.replies, event.reply] }) } },
-    invoke: { id: 'flow', src: 'handoff', input: { brand, at: NOW.toISOString(), case: handoffCase } },
+    invoke: {
+      id: 'flow',
+      src: 'handoff',
+      input: { brand, at: NOW.toISOString(), case: handoffCase },
+      onDone: { actions: assign({ ticket: ({ event }) => (event.output as HandoffOutput).ticket ?? null }) },
+    },
   });
 }
 
 /** A one-flow bot: each turn feeds the shopper's text to the handoff flow and renders its replies. */
 function chat(brand: BrandId, handoffCase: HandoffCase, conversationId = 'conv-1') {
-  const key = conversationKeyOf(brand, { channelId: 'test', conversation: { id: conversationId } });
-  const router = createActor(routerFor(brand, handoffCase, handoff.effect(key)));
+  const key = conversationKeyOf(brand, { channelId: 'test', conversation: { id: conversationId } }) ?? 'unkeyed';
+  const router = createActor(routerFor(brand, handoffCase, key));
   // The stand-in keeps its router in memory; the runner still loads and saves the conversation.
+  let announced = false;
   const step = async (text: string | null) => {
     const before = router.getSnapshot().context.replies.length;
     if (text === null) {
@@ -67,10 +81,13 @@ function chat(brand: BrandId, handoffCase: HandoffCase, conversationId = 'conv-1
     const flow = router.getSnapshot().children.flow as AnyActorRef | undefined;
     if (flow?.getSnapshot().hasTag('busy')) await waitFor(flow, (s) => s.status !== 'active' || !s.hasTag('busy'));
     const activities = router.getSnapshot().context.replies.slice(before).map((reply) => renderHandoffReply(brand, reply, profileOf(brand)));
-    return { activities, snapshot: null, fallback: false };
+    const { ticket } = router.getSnapshot().context;
+    const tickets = ticket !== null && !announced ? [ticket] : [];
+    announced ||= ticket !== null;
+    return { activities, snapshot: null, fallback: false, tickets };
   };
   const turns: ConversationTurns = { start: () => step(null), message: (_origin, text) => step(text) };
-  const runner = createTurnRunner({ store, turns, handoff: handoff.submitter, logger: quietLogger, now: () => NOW });
+  const runner = createTurnRunner({ store, turns, logger: quietLogger, now: () => NOW });
 
   return async (text: string | null): Promise<Partial<Activity>[]> => {
     const shopper = { id: 'shopper-1', name: 'Shopper' };

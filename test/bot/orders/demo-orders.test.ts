@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { addCalendarDays, isPastEndOfDay, windowDates } from '../../../knowledge/calendar/business-days.js';
 import { BRAND_IDS, type BrandId } from '../../../knowledge/brand-ids.js';
-import { createDemoOrders, createDemoOrdersFile, DEMO_ORDER_KINDS, demoOrderSummaries, type DemoOrderKind } from '../../../bot/orders/demo-orders.js';
+import { createDemoOrders, DEMO_ORDER_KINDS, demoOrderSummaries, type DemoOrderKind } from '../../../bot/orders/demo-orders.js';
 import { parseOrdersFile, type Order } from '../../../knowledge/orders/order.schema.js';
 import { createJsonOrderSource } from '../../../bot/orders/orders.json-source.js';
 
@@ -38,7 +38,7 @@ describe.each(STARTS)('demo orders created at %s', (start) => {
   };
 
   it('round-trip through the orders-file JSON and the same schema', () => {
-    const file = JSON.parse(JSON.stringify(createDemoOrdersFile(now))) as unknown;
+    const file = JSON.parse(JSON.stringify({ orders: createDemoOrders(now) })) as unknown;
     expect(parseOrdersFile(file, 'demo')).toEqual(orders);
   });
 

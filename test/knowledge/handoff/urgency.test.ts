@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrandId } from '../../../knowledge/brand-ids.js';
 import { BRAND_PROFILES, type BrandProfileInput } from '../../../knowledge/brands/index.js';
 import type { HandoffCase, HandoffCategory } from '../../../knowledge/handoff/handoff-case.types.js';
-import { isUrgent, urgencyOf, urgentCasesOf } from '../../../knowledge/handoff/urgency.js';
+import { urgencyOf, urgentCasesOf } from '../../../knowledge/handoff/urgency.js';
 import { orderSchema, type Order } from '../../../knowledge/orders/order.schema.js';
 import type { ReturnVerdict } from '../../../knowledge/returns/return-verdict.types.js';
 
@@ -38,10 +38,10 @@ function verdict(fields: Partial<ReturnVerdict>): ReturnVerdict {
   };
 }
 
-const urgent = (brand: BrandId, handoffCase: HandoffCase, at?: string) => isUrgent(BRAND_PROFILES[brand], handoffCase, at);
+const urgent = (brand: BrandId, handoffCase: HandoffCase, at?: string) => urgencyOf(BRAND_PROFILES[brand], handoffCase, at).urgent;
 const of = (category: HandoffCategory, more: Partial<HandoffCase> = {}): HandoffCase => ({ category, ...more });
 
-describe('isUrgent: each brand as its documents (or its operator) say', () => {
+describe('urgencyOf: each brand as its documents (or its operator) say', () => {
   const TABLE: Array<[BrandId, HandoffCase, boolean]> = [
     // james-avery-malls §2: damaged deliveries, incorrect orders, and the shopper marking it urgent
     ['james-avery-malls', of('damaged'), true],
@@ -96,8 +96,8 @@ describe('isUrgent: each brand as its documents (or its operator) say', () => {
       },
     };
     expect(urgencyOf(operated, of('damaged'))).toMatchObject({ urgent: true, word: 'URGENT', basis: { kind: 'operator' } });
-    expect(isUrgent(operated, of('wrong_item'))).toBe(false);
-    expect(isUrgent(operated, of('late_delivery'))).toBe(true);
+    expect(urgencyOf(operated, of('wrong_item')).urgent).toBe(false);
+    expect(urgencyOf(operated, of('late_delivery')).urgent).toBe(true);
   });
 });
 
@@ -107,8 +107,8 @@ describe('kendra-scott-mall: defective items are urgent within the 7-day window'
   it('within 7 days of delivery (brand time zone, to the end of the 7th day)', () => {
     // Delivered Fri Nov 20 (ET); the 7th day is Fri Nov 27, until 23:59 ET.
     const order = delivered('2026-11-20T20:00:00Z');
-    expect(isUrgent(profile, of('defective', { verifiedOrder: order }), '2026-11-23T15:00:00Z')).toBe(true);
-    expect(isUrgent(profile, of('defective', { verifiedOrder: order }), '2026-11-28T04:30:00Z')).toBe(true); // Nov 27, 11:30 PM ET
+    expect(urgencyOf(profile, of('defective', { verifiedOrder: order }), '2026-11-23T15:00:00Z').urgent).toBe(true);
+    expect(urgencyOf(profile, of('defective', { verifiedOrder: order }), '2026-11-28T04:30:00Z').urgent).toBe(true); // Nov 27, 11:30 PM ET
     const late = urgencyOf(profile, of('defective', { verifiedOrder: order }), '2026-11-28T05:30:00Z'); // Nov 28, 12:30 AM ET
     expect(late.urgent).toBe(false);
     expect(late.notes.join(' ')).toMatch(/after the 7-day window/);
@@ -116,12 +116,19 @@ describe('kendra-scott-mall: defective items are urgent within the 7-day window'
 
   it('not when the returns flow found the defect reported late', () => {
     const handoffCase = of('return', { returnVerdict: verdict({ reasons: [{ code: 'defect_report_late', say: 'Reported after 7 days.' }] }) });
-    expect(isUrgent(profile, handoffCase, '2026-11-27T15:00:00Z')).toBe(false);
+    expect(urgencyOf(profile, handoffCase, '2026-11-27T15:00:00Z').urgent).toBe(false);
   });
 
   it('with no verified delivery date: flagged, with a note asking the agent to check', () => {
     const decision = urgencyOf(profile, of('defective'), '2026-11-27T15:00:00Z');
     expect(decision.urgent).toBe(true);
     expect(decision.notes.join(' ')).toMatch(/not verified/);
+  });
+
+  it('with no verified delivery date but the shopper saying when: judged by their words', () => {
+    const late = urgencyOf(profile, of('defective', { daysSinceDelivery: 60 }), '2026-11-27T15:00:00Z');
+    expect(late).toMatchObject({ urgent: false, because: [] });
+    expect(late.notes.join(' ')).toMatch(/about 60 days after delivery, past the 7-day window/);
+    expect(urgencyOf(profile, of('defective', { daysSinceDelivery: 3 }), '2026-11-27T15:00:00Z').urgent).toBe(true);
   });
 });

@@ -31,7 +31,7 @@ function errorOf(json: unknown): OrdersFileError {
 }
 
 describe('parseOrdersFile', () => {
-  it("accepts DESIGN's example, from JSON text or a parsed value", () => {
+  it("accepts the example of docs/contracts.md, from JSON text or a parsed value", () => {
     const file = { orders: [shipped] };
     const [order] = parseOrdersFile(JSON.stringify(file), 'orders.json');
     expect(order).toMatchObject({ status: 'shipped', orderNumber: 'KS-100234', carrier: 'UPS' });

@@ -1,9 +1,10 @@
+import { BRAND_PROFILES } from '../../../knowledge/brands/index.js';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../../knowledge/knowledge-base.js';
 import { createPassageIndex } from '../../../knowledge/passages/passage-index.js';
 import { policySentences, splitSentences } from '../../../knowledge/passages/policy-sentences.js';
 
-const kb = loadKnowledgeBase();
+const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('the documents, sentence by sentence', () => {

@@ -1,3 +1,4 @@
+import { BRAND_PROFILES } from '../../../knowledge/brands/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrandId } from '../../../knowledge/brand-ids.js';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../../../knowledge/knowledge-base.js';
@@ -19,7 +20,7 @@ let kb: LoadedKnowledgeBase;
 let recognizer: Recognizer;
 let resolver: QuestionResolver;
 beforeAll(async () => {
-  kb = loadKnowledgeBase();
+  kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
   recognizer = await createRecognizer();
   resolver = createQuestionResolver(kb, TOPIC_PHRASES, CONFIDENCE_THRESHOLD);
 });

@@ -1,0 +1,251 @@
+// Proving an order is the shopper's: order number → the order's email → the lookup. The one
+// verification sub-flow, invoked by the tracking and returns flows: it receives the shopper's
+// messages from its parent, sends each reply up as `flow.reply` (the parent relays it), and ends
+// with the verified order or why there is none.
+//
+// No leaks: nothing about an order is known until the lookup says number and email match, and the
+// machine checks that again itself; an unknown order and a wrong email take the same path to the
+// same reply; after MAX_FAILED_ATTEMPTS the flow stops asking.
+import { assign, enqueueActions, fromPromise, sendParent, setup } from 'xstate';
+import type { BrandId } from '../knowledge/brand-ids.js';
+import { emailsMatch, orderNumbersMatch } from '../knowledge/orders/order-matching.js';
+import type { Order } from '../knowledge/orders/order.schema.js';
+import { findEmail, readEmail } from '../knowledge/readers/email-address.reader.js';
+import { readOrderNumber } from '../knowledge/readers/order-number.reader.js';
+import type { FlowDeps, VerifyOrderInput, VerifyOrderResult } from './flow-effects.js';
+import { said, textOf, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
+
+/** Failed number + email pairs, per conversation, before the bot stops asking. */
+export const MAX_FAILED_ATTEMPTS = 3;
+
+/** Which flow is verifying: the replies say what the order is needed for. */
+export type VerifyPurpose = 'tracking' | 'returns';
+export type VerifySlot = 'orderNumber' | 'email';
+export type VerifyAskProblem = 'notAnOrderNumber' | 'emailInsteadOfNumber' | 'notAnEmail' | 'notMatched';
+
+/** How a verification can end without an order. */
+export type VerifyEnding = { kind: 'gaveUp' } | { kind: 'locked'; retryAfterSeconds: number } | { kind: 'unavailable' };
+
+export type VerifyReply =
+  | { kind: 'verify.ask'; purpose: VerifyPurpose; slot: VerifySlot; problem?: VerifyAskProblem }
+  | { kind: 'verify.ended'; purpose: VerifyPurpose; ending: VerifyEnding };
+
+export interface VerifyInput {
+  brand: BrandId;
+  purpose: VerifyPurpose;
+  /** The time of the turn that started the flow (ISO). */
+  at: string;
+  orderNumber?: string;
+  email?: string;
+  /** An order this conversation already proved is the shopper's: no lookup for the same number. */
+  verifiedOrder?: Order;
+  /** Failures earlier in this conversation, so "start over" does not reset the limit. */
+  failedAttempts?: number;
+}
+
+export type VerifyOutput = { failedAttempts: number } & ({ outcome: 'verified'; order: Order } | { outcome: 'ended'; ending: VerifyEnding });
+
+/** What a flow knows when it starts verifying: the order number and email it was given, an order already verified. */
+export interface VerificationStart {
+  brand: BrandId;
+  at: string;
+  orderNumber: string | null;
+  email: string | null;
+  verifiedOrder: Order | null;
+  failedAttempts: number;
+}
+
+export interface VerifyContext extends VerificationStart {
+  purpose: VerifyPurpose;
+  ending: VerifyEnding | null;
+}
+
+
+/** The sub-flow's input for a flow of this purpose, from what the flow knows. */
+export function verificationInputFor(purpose: VerifyPurpose) {
+  return ({ context }: { context: VerificationStart }): VerifyInput => verificationInput(context, purpose);
+}
+
+/** The sub-flow's input from the verifying flow's context. */
+export function verificationInput(start: VerificationStart, purpose: VerifyPurpose): VerifyInput {
+  return {
+    brand: start.brand,
+    purpose,
+    at: start.at,
+    ...(start.orderNumber === null ? {} : { orderNumber: start.orderNumber }),
+    ...(start.email === null ? {} : { email: start.email }),
+    ...(start.verifiedOrder === null ? {} : { verifiedOrder: start.verifiedOrder }),
+    failedAttempts: start.failedAttempts,
+  };
+}
+
+/** Whether the sub-flow ended with the order verified. */
+export function verifiedOutput(_: unknown, output: VerifyOutput): boolean {
+  return output.outcome === 'verified';
+}
+
+/** An order number in the message: the whole message read as one, else one inside it. */
+function orderNumberIn(event: { type: string }): string | undefined {
+  const message = said(event);
+  if (message === undefined) return undefined;
+  return readOrderNumber(message.text)?.normalized ?? readOrderNumber(message.understanding.entities.orderNumber ?? '')?.normalized;
+}
+
+function emailIn(event: { type: string }): string | undefined {
+  const message = said(event);
+  return message === undefined ? undefined : (readEmail(message.text) ?? message.understanding.entities.email ?? findEmail(message.text));
+}
+
+function reply(reply: VerifyReply): FlowReplyEvent<VerifyReply> {
+  return { type: 'flow.reply', reply };
+}
+
+export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
+  return setup({
+    types: {} as { context: VerifyContext; events: UserSaid | FlowReprompt; input: VerifyInput; output: VerifyOutput },
+    actors: {
+      lookUpOrder: fromPromise<VerifyOrderResult, VerifyOrderInput>(({ input }) => deps.effects.verifyOrder(input)),
+    },
+    guards: {
+      tooManyFailures: ({ context }) => context.failedAttempts >= MAX_FAILED_ATTEMPTS,
+      knowsThisOrder: ({ context }) =>
+        context.verifiedOrder !== null &&
+        context.verifiedOrder.brand === context.brand &&
+        context.orderNumber !== null &&
+        orderNumbersMatch(context.orderNumber, context.verifiedOrder.orderNumber),
+      hasBothSlots: ({ context }) => context.orderNumber !== null && context.email !== null,
+      hasOrderNumber: ({ context }) => context.orderNumber !== null,
+      saidOrderNumber: ({ event }) => orderNumberIn(event) !== undefined,
+      saidEmail: ({ event }) => emailIn(event) !== undefined,
+      saidSomethingLikeAnEmail: ({ event }) => textOf(event).includes('@'),
+      verified: ({ context }, result: VerifyOrderResult) =>
+        // The effect is trusted to check, but a mismatch here would leak another shopper's order,
+        // so the machine checks again what it can: the brand, the number and the email.
+        result.outcome === 'verified' &&
+        result.order.brand === context.brand &&
+        context.orderNumber !== null &&
+        orderNumbersMatch(context.orderNumber, result.order.orderNumber) &&
+        context.email !== null &&
+        emailsMatch(context.email, result.order.email),
+      locked: (_, result: VerifyOrderResult) => result.outcome === 'locked',
+      lastAttempt: ({ context }) => context.failedAttempts + 1 >= MAX_FAILED_ATTEMPTS,
+    },
+    actions: {
+      noteTime: assign({ at: ({ event }) => event.at }),
+      takeSlots: assign(({ context, event }) => {
+        const message = said(event);
+        if (message === undefined) return {};
+        const orderNumber = orderNumberIn(event);
+        const email = emailIn(event);
+        // A number replacing an earlier one is a different order: its email must be given again.
+        // An email kept from before any number was given still goes with the first number.
+        const replacesNumber = orderNumber !== undefined && context.orderNumber !== null && !orderNumbersMatch(orderNumber, context.orderNumber);
+        return {
+          at: message.at,
+          ...(orderNumber !== undefined ? { orderNumber } : {}),
+          ...(email !== undefined ? { email } : replacesNumber ? { email: null } : {}),
+        };
+      }),
+      forgetSlots: assign({ orderNumber: null, email: null }),
+      countFailure: assign({ failedAttempts: ({ context }) => context.failedAttempts + 1 }),
+      rememberOrder: assign({
+        verifiedOrder: ({ context }, result: VerifyOrderResult) => (result.outcome === 'verified' ? result.order : context.verifiedOrder),
+      }),
+      ask: sendParent(({ context }, params: { slot: VerifySlot; problem?: VerifyAskProblem }) =>
+        reply({ kind: 'verify.ask', purpose: context.purpose, ...params }),
+      ),
+      end: enqueueActions(({ context, enqueue }, ending: VerifyEnding) => {
+        enqueue.assign({ ending });
+        enqueue.sendParent(reply({ kind: 'verify.ended', purpose: context.purpose, ending }));
+      }),
+    },
+  }).createMachine({
+    id: 'verifyOrder',
+    context: ({ input }) => {
+      const orderNumber = readOrderNumber(input.orderNumber ?? input.verifiedOrder?.orderNumber ?? '')?.normalized;
+      return {
+        brand: input.brand,
+        purpose: input.purpose,
+        at: input.at,
+        orderNumber: orderNumber ?? null,
+        email: (input.email === undefined ? undefined : readEmail(input.email)) ?? null,
+        verifiedOrder: input.verifiedOrder ?? null,
+        failedAttempts: input.failedAttempts ?? 0,
+        ending: null,
+      };
+    },
+    initial: 'deciding',
+    states: {
+      /** Where the flow goes from what it has: no reply of its own, only the next step's. */
+      deciding: {
+        always: [
+          { guard: 'tooManyFailures', target: 'ended', actions: { type: 'end', params: { kind: 'gaveUp' } } },
+          { guard: 'knowsThisOrder', target: 'verified' },
+          { guard: 'hasBothSlots', target: 'lookingUp' },
+          { guard: 'hasOrderNumber', target: 'askingEmail', actions: { type: 'ask', params: { slot: 'email' } } },
+          { target: 'askingOrderNumber', actions: { type: 'ask', params: { slot: 'orderNumber' } } },
+        ],
+      },
+      askingOrderNumber: {
+        on: {
+          'user.said': [
+            { guard: 'saidOrderNumber', target: 'deciding', actions: 'takeSlots' },
+            {
+              guard: 'saidSomethingLikeAnEmail',
+              actions: ['takeSlots', { type: 'ask', params: { slot: 'orderNumber', problem: 'emailInsteadOfNumber' } }],
+            },
+            { actions: ['noteTime', { type: 'ask', params: { slot: 'orderNumber', problem: 'notAnOrderNumber' } }] },
+          ],
+          'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'orderNumber' } }] },
+        },
+      },
+      askingEmail: {
+        on: {
+          'user.said': [
+            // An email, a corrected order number, or both: take what was given and decide again.
+            { guard: 'saidEmail', target: 'deciding', actions: 'takeSlots' },
+            { guard: 'saidOrderNumber', target: 'deciding', actions: 'takeSlots' },
+            { actions: ['noteTime', { type: 'ask', params: { slot: 'email', problem: 'notAnEmail' } }] },
+          ],
+          'flow.reprompt': { actions: ['noteTime', { type: 'ask', params: { slot: 'email' } }] },
+        },
+      },
+      lookingUp: {
+        tags: ['busy'],
+        invoke: {
+          src: 'lookUpOrder',
+          input: ({ context }) => ({ brand: context.brand, orderNumber: context.orderNumber ?? '', email: context.email ?? '' }),
+          onDone: [
+            {
+              guard: { type: 'verified', params: ({ event }) => event.output },
+              target: 'verified',
+              actions: { type: 'rememberOrder', params: ({ event }) => event.output },
+            },
+            {
+              guard: { type: 'locked', params: ({ event }) => event.output },
+              target: 'ended',
+              actions: {
+                type: 'end',
+                params: ({ event }) => ({ kind: 'locked', retryAfterSeconds: event.output.outcome === 'locked' ? event.output.retryAfterSeconds : 0 }),
+              },
+            },
+            { guard: 'lastAttempt', target: 'ended', actions: ['countFailure', 'forgetSlots', { type: 'end', params: { kind: 'gaveUp' } }] },
+            {
+              target: 'askingOrderNumber',
+              actions: ['countFailure', 'forgetSlots', { type: 'ask', params: { slot: 'orderNumber', problem: 'notMatched' } }],
+            },
+          ],
+          onError: { target: 'ended', actions: { type: 'end', params: { kind: 'unavailable' } } },
+        },
+      },
+      verified: { type: 'final' },
+      ended: { type: 'final' },
+    },
+    output: ({ context }) =>
+      context.verifiedOrder !== null && context.ending === null
+        ? { outcome: 'verified', order: context.verifiedOrder, failedAttempts: context.failedAttempts }
+        : { outcome: 'ended', ending: context.ending ?? { kind: 'gaveUp' }, failedAttempts: context.failedAttempts },
+  });
+}
+
+export type VerifyOrderMachine = ReturnType<typeof createVerifyOrderMachine>;
