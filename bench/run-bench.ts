@@ -14,15 +14,16 @@ import { fileURLToPath } from 'node:url';
 import { redisTestsUnavailable, startRedis } from '../test/support/redis-server.js';
 import { autocannonCrossCheck, type CrossCheck } from './cross-check.js';
 import { percentile, runLoad, type Client, type Result, type Scenario } from './load.js';
+import { UNIQUE_QUESTIONS, uniqueQuestion } from './unique-questions.js';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const AUTOCANNON_SECONDS = Number(process.env.BENCH_AUTOCANNON_SECONDS ?? 5);
 const IDLE_CONVERSATIONS = 10_000;
-// Six closed-loop runs and two autocannon runs, plus start-ups, the idle conversations and the
+// Seven closed-loop runs and two autocannon runs, plus start-ups, the idle conversations and the
 // understanding step (about 40 s together here): the bound is twice that, and never under 5 min.
-const EXPECTED_MS = (6 * (WARMUP_SECONDS + SECONDS) + 2 * AUTOCANNON_SECONDS + 40) * 1000;
+const EXPECTED_MS = (7 * (WARMUP_SECONDS + SECONDS) + 2 * AUTOCANNON_SECONDS + 40) * 1000;
 const RUN_BOUND_MS = Math.max(5 * 60_000, 2 * EXPECTED_MS);
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -163,6 +164,14 @@ const oneTurnScenario =
   };
 const echoScenario = oneTurnScenario(echoTurn);
 const faqScenario = oneTurnScenario(faqTurn);
+// Every request a message no other request of the run sends (bench/unique-questions.ts), so no
+// memo can answer it: what shoppers' own wording costs. Counted across warm-up and run.
+let uniqueTurns = 0;
+const uniqueScenario: Scenario = async (client) => {
+  const n = uniqueTurns++;
+  if (n >= UNIQUE_QUESTIONS) throw new Error(`only ${UNIQUE_QUESTIONS} distinct messages: lower BENCH_SECONDS`);
+  await say(client, BRANDS[n % BRANDS.length]!, `bench-${randomUUID()}`, uniqueQuestion(n));
+};
 
 const crossCheck = (url: string, turn: (n: number) => Turn) =>
   autocannonCrossCheck(
@@ -312,6 +321,7 @@ async function main(): Promise<void> {
   await finish(echo.child);
   rows.push(await measure('(b) Clasp FAQ turns', clasp.url, faqScenario));
   checks.push({ label: '(b) Clasp FAQ turns', closedLoop: rows[1]!, check: await phase('(b) autocannon', () => crossCheck(clasp.url, faqTurn)) });
+  const unique = await measure('(b3) Clasp, no two messages alike', clasp.url, uniqueScenario);
 
   // The FAQ scenario repeats six questions, so with the default recognizer every turn after the
   // first few is a memo hit. The same turns against a Clasp that classifies every message:
@@ -330,7 +340,7 @@ async function main(): Promise<void> {
   // balancer): each conversation's turns alternate between them.
   await twoInstancesOnRedis(faq, tracking);
   console.log('\nRatios to the echo baseline (throughput; p99):');
-  for (const row of [faq, faqMemoOff, tracking, directLine]) {
+  for (const row of [faq, unique, faqMemoOff, tracking, directLine]) {
     console.log(`  ${row.label.padEnd(34)} ${fmt(row.rps / base.rps, 2)}× req/s   p99 ${fmt(row.p99 / base.p99, 2)}×`);
   }
   const dlTurns = directLine.result.iterations / directLine.result.seconds;
@@ -352,6 +362,10 @@ async function main(): Promise<void> {
   const u = await measureUnderstanding();
   const micros = (ms: number) => `${fmt(ms * 1000)} µs`;
   console.log(
+    `\nUnderstanding step per message, no two alike (recognize() then the brand's resolve(), in the bench process, ${u.uniqueSamples} messages of bench/unique-questions.ts after warm-up):\n` +
+      `  median ${micros(u.uniqueMedianMs)} (recognize ${micros(u.uniqueRecognizeMedianMs)}, resolve ${micros(u.uniqueResolveMedianMs)}), p99 ${micros(u.uniqueP99Ms)}, mean ${micros(u.uniqueMeanMs)}`,
+  );
+  console.log(
     `\nUnderstanding step alone (recognize(), in the bench process, ${u.messages} distinct shopper messages, after warm-up):\n` +
       `  memo off: median ${fmt(u.missMedianMs, 3)} ms (${micros(u.missMedianMs)}), p99 ${fmt(u.missP99Ms, 3)} ms over ${u.missSamples} calls; the 30+ word messages alone: median ${fmt(u.longMedianMs, 3)} ms\n` +
       `  memo hit (default recognizer, the same short message again): median ${fmt(u.hitMedianMs, 3)} ms (${micros(u.hitMedianMs)}) over ${u.hitSamples} calls\n` +
@@ -371,6 +385,13 @@ async function main(): Promise<void> {
     failures(base.result, faq.result),
   );
   bar(faq.p99 <= 100, `FAQ p99 ≤ 100 ms: ${fmt(faq.p99, 1)} ms; memo off: ${fmt(faqMemoOff.p99, 1)} ms`, failures(faq.result));
+  bar(faq.rps >= 0.9 * base.rps, `repeated-question FAQ throughput ≥ 0.9× echo: ${fmt(faq.rps / base.rps, 2)}×`, failures(base.result, faq.result));
+  bar(
+    unique.rps >= 0.7 * base.rps,
+    `no two messages alike ≥ 0.7× echo: ${fmt(unique.rps / base.rps, 2)}× (${fmt(unique.rps)} vs ${fmt(base.rps)} req/s)`,
+    failures(base.result, unique.result),
+  );
+  bar(unique.p99 <= 50, `no two messages alike p99 ≤ 50 ms: ${fmt(unique.p99, 1)} ms`, failures(unique.result));
   bar(startupMs <= 2000, `start-up to ready ≤ 2 s: ${fmt(startupMs)} ms (with nothing kept, training the recognizer: ${fmt(coldMs)} ms)`);
   bar(rssGrowth <= 150, `RSS growth ≤ 150 MB per 10,000 idle conversations: ${fmt(rssGrowth, 1)} MB`, failures(idle));
   bar(u.missMedianMs <= 0.5, `understanding median ≤ 0.5 ms: ${fmt(u.missMedianMs, 3)} ms (memo off)`);

@@ -1,9 +1,15 @@
 // The understanding step on its own: what one recognize() call costs, outside any server, with
 // the recognizer's memo off (every call classifies) and on (the same words a second time).
 // Run in the bench's own process after the servers have stopped, so nothing competes for the CPU.
-import { createRecognizer } from '../knowledge/understanding/recognizer.js';
+import { BRAND_PROFILES } from '../knowledge/brands/index.js';
+import { BRAND_IDS } from '../knowledge/brand-ids.js';
+import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { TOPIC_PHRASES } from '../knowledge/understanding/phrases/index.js';
+import { CONFIDENCE_THRESHOLD, createRecognizer } from '../knowledge/understanding/recognizer.js';
+import { createQuestionResolver } from '../knowledge/understanding/resolve-question.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
 import { percentile } from './load.js';
+import { uniqueQuestion } from './unique-questions.js';
 
 /**
  * Shopper messages written for the bench (not taken from the routing measurement's data): every
@@ -64,7 +70,7 @@ export const SHOPPER_MESSAGES: readonly string[] = [
   'good morning',
   // out of scope
   'do you sell watches',
-  "what's the weather like today",
+  'will it be cold enough to snow on friday',
   // long and rambling: read passage by passage
   "so I ordered a pair of hoop earrings for my sister's birthday last month and the box showed up kind of crushed and one of the hoops is bent, I'm not really sure if I should send it back or what, can you help me figure out what to do",
   "hey, sorry this is a long one, I bought a charm bracelet as a gift and it turns out my mom already has the exact same one so I'd like to exchange it for something else or just get my money back if that is easier for you guys",
@@ -83,6 +89,44 @@ export interface UnderstandingFigures {
   hitSamples: number;
   /** Training both recognizers, which the timings do not include. */
   trainMs: number;
+  /** Messages of which no two are alike, each recognized (memo on, never hit) and resolved for a brand. */
+  uniqueSamples: number;
+  uniqueMedianMs: number;
+  uniqueP99Ms: number;
+  uniqueMeanMs: number;
+  uniqueRecognizeMedianMs: number;
+  uniqueResolveMedianMs: number;
+}
+
+/** What the understanding step costs a message no memo has seen: recognize, then resolve for its brand. */
+async function measureUnique(recognizer: Recognizer, warmup: number, samples: number) {
+  const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
+  const resolver = createQuestionResolver(kb, TOPIC_PHRASES, CONFIDENCE_THRESHOLD);
+  const whole: number[] = [];
+  const recognizing: number[] = [];
+  const resolving: number[] = [];
+  for (let n = 0; n < warmup + samples; n += 1) {
+    const text = uniqueQuestion(n);
+    const brand = BRAND_IDS[n % BRAND_IDS.length]!;
+    const started = performance.now();
+    const understanding = await recognizer.recognize(text);
+    const recognized = performance.now();
+    resolver.resolve(brand, text, understanding);
+    const resolved = performance.now();
+    if (n < warmup) continue;
+    whole.push(resolved - started);
+    recognizing.push(recognized - started);
+    resolving.push(resolved - recognized);
+  }
+  const wholeSorted = sorted(whole);
+  return {
+    uniqueSamples: samples,
+    uniqueMedianMs: percentile(wholeSorted, 50),
+    uniqueP99Ms: percentile(wholeSorted, 99),
+    uniqueMeanMs: whole.reduce((sum, value) => sum + value, 0) / whole.length,
+    uniqueRecognizeMedianMs: percentile(sorted(recognizing), 50),
+    uniqueResolveMedianMs: percentile(sorted(resolving), 50),
+  };
 }
 
 async function timeCall(recognizer: Recognizer, text: string): Promise<number> {
@@ -127,6 +171,7 @@ export async function measureUnderstanding(options: { warmupRounds?: number; rou
       hits.push(await timeCall(memoOn, text));
     }
   }
+  const unique = await measureUnique(memoOn, 5_000, 20_000);
   const missSorted = sorted(misses);
   const hitSorted = sorted(hits);
   return {
@@ -138,5 +183,6 @@ export async function measureUnderstanding(options: { warmupRounds?: number; rou
     hitMedianMs: percentile(hitSorted, 50),
     hitSamples: hits.length,
     trainMs,
+    ...unique,
   };
 }

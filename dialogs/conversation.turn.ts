@@ -5,6 +5,8 @@ import { createActor, type Snapshot } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { TOPIC_PHRASES } from '../knowledge/understanding/phrases/index.js';
+import { createQuestionResolver } from '../knowledge/understanding/resolve-question.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
 import { createConversationMachine, type ConversationEvent, type ConversationReply } from '../machines/conversation.machine.js';
 import type { FlowEffects } from '../machines/flow-effects.js';
@@ -71,6 +73,7 @@ export function createConversationTurns(deps: {
     if (current === undefined) throw new Error('an effect started outside a turn');
     return current;
   };
+  const resolver = createQuestionResolver(deps.kb, TOPIC_PHRASES, deps.confidenceThreshold);
   const machine = createConversationMachine({
     profileOf: deps.kb.profile,
     answerOf: deps.kb.answer,
@@ -147,7 +150,9 @@ export function createConversationTurns(deps: {
       }
       const command = parseShopperCommand(said);
       if (command) return run(origin, persisted, { type: 'user.command', command, at });
-      const understanding = await deps.recognizer.recognize(said);
+      // What the words mean (any brand), then what they end as for this brand: a topic, the
+      // documents' own sentences, out of scope, or plausible options.
+      const understanding = resolver.resolve(origin.brand, said, await deps.recognizer.recognize(said));
       return run(origin, persisted, { type: 'user.said', text: said, understanding, at });
     },
   };

@@ -6,6 +6,8 @@ import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Topic } from '../knowledge/topics.js';
 import type { ConversationReply, FlowName } from '../machines/conversation.machine.js';
 import { renderHandoffReply } from './handoff.render.js';
+import { renderNotEnglishReply } from './not-english.render.js';
+import { renderPassageReply } from './passage.render.js';
 import { MAIN_MENU, messageActivity } from './message.js';
 import { renderReturnsReply } from './returns.render.js';
 import { renderTrackingReply } from './tracking.render.js';
@@ -90,12 +92,25 @@ export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: Conv
         choices: answer.next,
       });
     }
+    case 'passage':
+      return renderPassageReply(kb, brand, reply);
+    case 'notEnglish':
+      return renderNotEnglishReply(brand, kb.profile(brand), reply.language);
     case 'didYouMean': {
       const [likeliest] = reply.options;
+      // No option was plausible enough to offer: ask again, with what the bot can do.
+      if (likeliest === undefined) {
+        return messageActivity(brand, {
+          text: "I'm not sure I understood. Could you put it another way? I can help with orders, shipping, returns and the store's policies.",
+          topic: 'help',
+          confidence: 0,
+          choices: MAIN_MENU,
+        });
+      }
       return messageActivity(brand, {
         text: "I'm not sure I understood. Did you mean one of these? You can also rephrase your question.",
-        topic: likeliest?.topic ?? 'help',
-        confidence: likeliest?.confidence ?? 0,
+        topic: likeliest.topic,
+        confidence: likeliest.confidence,
         choices: reply.options.map((option) => option.topic),
       });
     }

@@ -1,15 +1,16 @@
 // The knowledge base, built once at start-up: parse every policy document, validate every brand
 // profile, check every quote against its section, then prepare every brand × topic answer.
 // Any mismatch throws, so a service whose documents drifted from its profiles never starts.
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { buildAnswer, type BrandContext, type ReportedProblem } from './answers/index.js';
 import { BRAND_IDS, type BrandId } from './brand-ids.js';
 import { BrandProfileSchema, type BrandProfile, type BrandProfileInput } from './brands/brand-profile.schema.js';
 import { checkProfile, type ProfileProblem } from './brands/profile-check.js';
-import { readPolicyDocuments, type PolicyDocument } from './documents/policy-documents.js';
+import { DEFAULT_POLICIES_DIR, readPolicyDocuments, type PolicyDocument } from './documents/policy-documents.js';
 import type { PolicySection } from './documents/section-parser.js';
 import type { Answer, BrandSummary, KnowledgeBase, Source } from './knowledge-base.types.js';
+import { createPassageIndex, type PassageIndex } from './passages/passage-index.js';
+import { policySentences } from './passages/policy-sentences.js';
 import { TOPICS, type Topic } from './topics.js';
 
 export interface LoadKnowledgeBaseOptions {
@@ -29,6 +30,8 @@ export interface LoadedKnowledgeBase extends KnowledgeBase {
   profile(id: BrandId): BrandProfile;
   documents(id: BrandId): readonly PolicyDocument[];
   section(id: BrandId, source: Source): PolicySection | undefined;
+  /** The brand's documents sentence by sentence, searchable (never another brand's). */
+  passages(id: BrandId): PassageIndex;
 }
 
 export class PolicyDriftError extends Error {
@@ -48,7 +51,6 @@ export class ProfileValidationError extends Error {
   }
 }
 
-const DEFAULT_POLICIES_DIR = fileURLToPath(new URL('./policies/', import.meta.url));
 
 export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnowledgeBase {
   const allDocuments = readPolicyDocuments(options.policiesDir ?? DEFAULT_POLICIES_DIR);
@@ -72,6 +74,9 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnow
     answers.set(id, new Map(TOPICS.map((topic) => [topic, buildAnswer(brand, topic)])));
   }
 
+  const passages = new Map<BrandId, PassageIndex>();
+  for (const [id, brandDocuments] of documents) passages.set(id, createPassageIndex(policySentences(brandDocuments)));
+
   const profileOf = (id: BrandId): BrandProfile => {
     const profile = profiles.get(id);
     if (!profile) throw new Error(`Unknown brand: ${id}`);
@@ -89,6 +94,11 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnow
     reportAnswer: (id, topic, report) => buildAnswer({ profile: profileOf(id), name: profileOf(id).displayName.value }, topic, report),
     profile: profileOf,
     documents: (id) => documents.get(id) ?? [],
+    passages: (id) => {
+      const index = passages.get(id);
+      if (!index) throw new Error(`Unknown brand: ${id}`);
+      return index;
+    },
     section: (id, source) => documents.get(id)
       ?.find((document) => document.id === source.document)
       ?.sections.find((section) => section.id === source.section),

@@ -9,7 +9,7 @@ export const TOPICS = [
   'payment.methods', 'payment.issue',
   'account.help', 'account.delete', 'privacy.policy', 'privacy.marketing',
   'contact.channels', 'contact.hours', 'contact.response_time', 'complaint', 'feedback',
-  'handoff.human', 'out_of_scope',
+  'handoff.human', 'policy.other', 'out_of_scope',
 ] as const;
 
 export type Topic = (typeof TOPICS)[number];
@@ -17,6 +17,12 @@ export type Topic = (typeof TOPICS)[number];
 export function isTopic(value: unknown): value is Topic {
   return typeof value === 'string' && (TOPICS as readonly string[]).includes(value);
 }
+
+/**
+ * Topics the recognizer is never trained on: the resolver (knowledge/understanding/resolve.ts)
+ * gives them when the brand's documents answer a policy question no other topic covers.
+ */
+export const RESOLVER_TOPICS = ['policy.other'] as const satisfies readonly Topic[];
 
 /** Topics that start a multi-turn flow instead of answering from the knowledge base. */
 export const FLOW_TOPICS = ['order.tracking', 'returns.start', 'handoff.human'] as const satisfies readonly Topic[];
@@ -64,5 +70,6 @@ export const TOPIC_CHOICES: Record<Topic, { title: string; value: string }> = {
   complaint: { title: 'Make a complaint', value: 'I want to make a complaint' },
   feedback: { title: 'Leave feedback', value: 'I want to leave feedback' },
   'handoff.human': { title: 'Talk to a person', value: 'talk to a person' },
+  'policy.other': { title: 'Another policy question', value: 'I have another policy question' },
   out_of_scope: { title: 'Something else', value: 'something else' },
 };

@@ -17,7 +17,7 @@ import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
 import { readYesNo } from '../knowledge/readers/dialogue-act.reader.js';
 import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
-import type { TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
+import type { QuotedPassage, TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
 import type { FlowDeps } from './flow-effects.js';
 import { textOf, type UserSaid } from './flow-events.js';
 import { createHandoffMachine, type HandoffOutput, type HandoffReply, type HandoffReplyEvent } from './handoff.machine.js';
@@ -71,6 +71,10 @@ export type ConversationReply =
   | { kind: 'offer' }
   /** The shopper said no to the offer. */
   | { kind: 'declined' }
+  /** The brand's own sentences, quoted: what they say beyond the topic's answer, or where none fits. */
+  | { kind: 'passage'; topic: Topic; confidence: number; passages: QuotedPassage[] }
+  /** The message is in another language: say, in it, that the assistant reads English. */
+  | { kind: 'notEnglish'; language: string }
   | { kind: 'didYouMean'; options: TopicScore[] }
   | { kind: 'flowHelp'; flow: FlowName }
   | { kind: 'cancelled'; flow: FlowName | null }
@@ -147,11 +151,21 @@ export function pickOffered(offered: readonly Topic[], text: string): Topic | un
 }
 
 function guesses(understanding: Understanding, misunderstandings: number): TopicScore[] {
-  const options = understanding.ranked.filter((score) => score.topic !== 'out_of_scope').slice(0, MAX_GUESSES);
+  // Once resolved, only the plausible alternatives are offered.
+  const candidates = understanding.outcome?.kind === 'clarify' ? understanding.outcome.options : understanding.ranked;
+  const options = candidates.filter((score) => score.topic !== 'out_of_scope').slice(0, MAX_GUESSES);
   if (misunderstandings >= MISUNDERSTANDINGS_BEFORE_PERSON && !options.some((o) => o.topic === 'handoff.human')) {
     return [...options.slice(0, MAX_GUESSES - 1), { topic: 'handoff.human', confidence: 0 }];
   }
   return options;
+}
+
+/** The reply an outcome words itself (a quoted passage, another language), if it is one of those. */
+function outcomeReply(understanding: Understanding): ConversationReply | undefined {
+  const { outcome, confidence } = understanding;
+  if (outcome?.kind === 'passage') return { kind: 'passage', topic: outcome.topic, confidence, passages: outcome.passages };
+  if (outcome?.kind === 'not_english') return { kind: 'notEnglish', language: outcome.language };
+  return undefined;
 }
 
 function confident(context: ConversationContext, understanding: Understanding): boolean {
@@ -297,9 +311,10 @@ export function createConversationMachine(deps: FlowDeps) {
         const topic = event.type === 'user.said' ? pickOffered(context.offered, event.text) : undefined;
         return { type: 'reply', reply: { kind: 'answer', topic: topic ?? 'help', confidence: 1 } } as const;
       }),
-      answer: emit(({ event }) => {
+      answer: emit(({ event }): ReplyEmitted => {
         const { topic, confidence } = event.type === 'user.said' ? event.understanding : { topic: 'help' as const, confidence: 0 };
-        return { type: 'reply', reply: { kind: 'answer', topic, confidence } } as const;
+        const worded = event.type === 'user.said' ? outcomeReply(event.understanding) : undefined;
+        return { type: 'reply', reply: worded ?? { kind: 'answer', topic, confidence } };
       }),
       /**
        * The answer to a message understood between flows. A reported problem ("my bracelet arrived
@@ -324,6 +339,16 @@ export function createConversationMachine(deps: FlowDeps) {
             ...(orderNumber === undefined ? {} : { orderNumber }),
           };
         };
+        const worded = outcomeReply(event.understanding);
+        if (worded !== undefined) {
+          // A quoted passage or another language: said as such; a problem it reports is still kept and offered.
+          enqueue.emit({ type: 'reply', reply: worded });
+          if (reported !== undefined && worded.kind === 'passage') {
+            enqueue.assign({ handoffCase: withOrder(reported), offerPending: true });
+            enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
+          }
+          return;
+        }
         if (reported !== undefined) {
           const known = withOrder(reported);
           const urgency = urgencyOf(deps.profileOf(context.brand), known, event.at);

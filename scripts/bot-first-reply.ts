@@ -7,11 +7,13 @@ import { createClasp } from '../bot/clasp.js';
 import { loadConfig } from '../bot/config.js';
 import { createLogger } from '../bot/logger.js';
 import { shopperMessage } from '../bot/shopper-activity.js';
+import type { BrandId } from '../knowledge/brand-ids.js';
+import type { Source } from '../knowledge/knowledge-base.types.js';
 import { isTopic, type Topic } from '../knowledge/topics.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
 
 export interface BotFirstReply {
-  firstReplyTopic(text: string): Promise<{ topic: Topic; confidence?: number }>;
+  firstReplyTopic(text: string, brand?: BrandId): Promise<{ topic: Topic; confidence?: number; sources: Source[]; text: string }>;
   close(): Promise<void>;
 }
 
@@ -22,13 +24,14 @@ export async function createBotFirstReply(recognizer: Recognizer): Promise<BotFi
   const shopper = { id: 'shopper', name: 'Shopper', role: 'user' };
   let conversations = 0;
   return {
-    async firstReplyTopic(text) {
+    async firstReplyTopic(text, brand = config.defaultBrand) {
       conversations += 1;
-      const replies = await clasp.runInProcess({ brand: config.defaultBrand, client: 'eval' }, shopperMessage('eval', `eval-${conversations}`, shopper, text));
-      const support: unknown = replies.find((reply) => reply.type === 'message')?.channelData?.support;
-      const { topic, confidence } = (support ?? {}) as { topic?: unknown; confidence?: number };
+      const replies = await clasp.runInProcess({ brand, client: 'eval' }, shopperMessage('eval', `eval-${conversations}`, shopper, text));
+      const first = replies.find((reply) => reply.type === 'message');
+      const support: unknown = first?.channelData?.support;
+      const { topic, confidence, sources } = (support ?? {}) as { topic?: unknown; confidence?: number; sources?: Source[] };
       if (!isTopic(topic)) throw new Error(`the first reply to "${text}" carries no catalog topic`);
-      return { topic, confidence };
+      return { topic, confidence, sources: sources ?? [], text: String(first?.text ?? '') };
     },
     async close() {
       await clasp.close();

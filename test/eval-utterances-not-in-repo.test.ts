@@ -1,25 +1,18 @@
-// The dev utterances of ../shared/eval are for measuring only: none of them may be copied into the
-// repository (phrase tables, tests, fixtures, docs). Compared normalised: lower case, punctuation
-// stripped, whitespace collapsed; utterances under four words are too generic to count.
+// The dev utterances of ../shared/eval (bitext-dev.csv, clinc-dev.csv) are for measuring only:
+// none of them may be copied into the repository (phrase tables, tests, fixtures, docs, the
+// CLINC150 training lines kept in knowledge/). Compared normalised: lower case, punctuation
+// stripped, whitespace collapsed; utterances under four words are too generic to count
+// (scripts/held-out-lines.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../scripts/csv.js';
+import { readHeldOutLines } from '../scripts/held-out-lines.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DEV_SET = fileURLToPath(new URL('../../shared/eval/bitext-dev.csv', import.meta.url));
-const MIN_WORDS = 4;
-const KEY_WORDS = 4;
+const DEV_SETS = ['bitext-dev.csv', 'clinc-dev.csv'] as const;
 const MAX_FILE_BYTES = 5_000_000;
-
-const normalise = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]+/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /** Tracked files plus untracked ones git does not ignore; without git, every file outside node_modules. */
 function repositoryFiles(): string[] {
@@ -51,46 +44,31 @@ function readText(path: string): string | undefined {
   return bytes.includes(0) ? undefined : bytes.toString('utf8');
 }
 
-describe('the dev utterances stay out of the repository', () => {
-  const present = existsSync(DEV_SET);
-  if (!present) {
-    console.log('eval-utterances-not-in-repo: skipped: ../shared/eval/bitext-dev.csv is not present next to this project.');
-  }
+describe.each(DEV_SETS)('the dev utterances of %s stay out of the repository', (name) => {
+  const path = fileURLToPath(new URL(`../../shared/eval/${name}`, import.meta.url));
+  const present = existsSync(path);
+  if (!present) console.log(`eval-utterances-not-in-repo: skipped: ../shared/eval/${name} is not present next to this project.`);
 
-  it.skipIf(!present)('no file of the repository contains a dev utterance', () => {
-    const [header, ...rows] = parseCsv(readFileSync(DEV_SET, 'utf8'));
-    const column = header?.indexOf('utterance') ?? -1;
-    expect(column).toBeGreaterThanOrEqual(0);
-
-    // Utterances by their first words, so each file is read once.
-    const byKey = new Map<string, Array<{ row: number; words: string[] }>>();
-    rows.forEach((row, index) => {
-      const words = normalise(row[column] ?? '').split(' ').filter(Boolean);
-      if (words.length < MIN_WORDS) return;
-      const key = words.slice(0, KEY_WORDS).join(' ');
-      const list = byKey.get(key) ?? [];
-      list.push({ row: index + 2, words });
-      byKey.set(key, list);
-    });
-    expect(byKey.size).toBeGreaterThan(0);
-
-    const found: string[] = [];
-    const files = repositoryFiles().filter((path) => !path.split('/').includes('node_modules'));
+  it.skipIf(!present)('no file of the repository contains one of them', () => {
+    const heldOut = readHeldOutLines(path);
+    expect(heldOut.size).toBeGreaterThan(0);
+    const files = repositoryFiles().filter((file) => !file.split('/').includes('node_modules'));
     expect(files.length).toBeGreaterThan(0);
-    for (const path of files) {
-      const text = readText(path);
+    const found: string[] = [];
+    for (const file of files) {
+      const text = readText(file);
       if (text === undefined) continue;
-      const words = normalise(text).split(' ');
-      for (let start = 0; start + KEY_WORDS <= words.length; start += 1) {
-        const candidates = byKey.get(words.slice(start, start + KEY_WORDS).join(' '));
-        for (const candidate of candidates ?? []) {
-          if (candidate.words.every((word, offset) => words[start + offset] === word)) {
-            // Name the place and the CSV row, never the utterance itself.
-            found.push(`${path} contains bitext-dev.csv row ${candidate.row}`);
-          }
-        }
-      }
+      // Name the place and the CSV row, never the utterance itself.
+      for (const row of heldOut.rowsIn(text)) found.push(`${file} contains ${name} row ${row}`);
     }
     expect(found).toEqual([]);
+  });
+
+  it.skipIf(!present)('would notice one', () => {
+    const heldOut = readHeldOutLines(path);
+    const lines = readFileSync(path, 'utf8').split('\n').slice(1).map((line) => line.split(',')[0] ?? '');
+    const long = lines.find((line) => line.split(' ').length >= 6) ?? '';
+    const planted = `a phrase table with "${long.toUpperCase()}!" in it`;
+    expect(heldOut.rowsIn(planted).length).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,7 @@ import type { AnswerBuilder, BrandContext } from './compose.js';
 import type { ReportedProblem } from './compose.js';
 import { contactAnswers } from './contact.answers.js';
 import { orderAnswers } from './orders.answers.js';
+import { policyOtherAnswer } from './policy-other.answers.js';
 import { productAnswers } from './products.answers.js';
 import { returnAnswers } from './returns.answers.js';
 import { shippingAnswers } from './shipping.answers.js';
@@ -19,6 +20,7 @@ const ANSWER_BUILDERS: Record<Topic, AnswerBuilder> = {
   ...productAnswers,
   ...accountAnswers,
   ...contactAnswers,
+  ...policyOtherAnswer,
 };
 
 export function buildAnswer(brand: BrandContext, topic: Topic, report?: ReportedProblem): Answer {

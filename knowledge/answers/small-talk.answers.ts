@@ -9,16 +9,17 @@ export const smallTalkAnswers = {
     `Hi, I'm Clasp, ${possessive(name)} support assistant. I can answer policy questions, track your order, help with a return or put you in touch with the team.`,
     ['order.tracking', 'returns.start', 'shipping.timeline'],
   ),
+  // Also the answer to "are you a bot?": plainly an automated assistant, a person one message away.
   help: ({ name }) => chat(
     'help',
-    `I can answer questions about ${possessive(name)} policies (shipping, returns, refunds, contact and more), track your order, check whether an item can be returned, or pass your question to a person.`,
+    `I'm Clasp, ${possessive(name)} automated support assistant. I can answer questions about ${possessive(name)} policies (shipping, returns, refunds, contact and more), track your order or check whether an item can be returned, and a person on the team is one message away: just say "talk to a person".`,
     ['order.tracking', 'returns.start', 'handoff.human'],
   ),
   thanks: () => chat('thanks', "You're welcome! Is there anything else I can help with?", ['help']),
   goodbye: ({ name }) => chat('goodbye', `Thanks for visiting ${name}. Goodbye!`, []),
   out_of_scope: ({ name }) => chat(
     'out_of_scope',
-    `I can only help with ${name} questions: policies, order tracking, returns and reaching a person.`,
+    `That's outside what I can help with here. I can help with ${name} orders, shipping, returns and refunds, the store's policies, or put you in touch with the team.`,
     ['help', 'handoff.human'],
   ),
 } satisfies Partial<Record<Topic, AnswerBuilder>>;

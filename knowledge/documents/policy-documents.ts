@@ -2,6 +2,7 @@
 // keeps the knowledge base's construction a plain function call.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseSections, type PolicySection } from './section-parser.js';
 
 export interface PolicyDocument {
@@ -14,6 +15,9 @@ export interface PolicyDocument {
 }
 
 const DOCUMENT_SUFFIX = '.txt';
+
+/** The shipped copy of the brands' documents: knowledge/policies/<brand>/<document>.txt. */
+export const DEFAULT_POLICIES_DIR = fileURLToPath(new URL('../policies/', import.meta.url));
 
 export function readPolicyDocuments(policiesDir: string): PolicyDocument[] {
   const documents: PolicyDocument[] = [];

@@ -1,10 +1,14 @@
 // Shopper text → one catalog topic with a confidence, the likeliest alternatives and the entities.
 // Trained at start-up from the team's phrase table; no I/O, no clock.
 import { createHash } from 'node:crypto';
-import { isTopic, type Topic } from '../topics.js';
+import { DEFAULT_POLICIES_DIR, readPolicyDocuments } from '../documents/policy-documents.js';
+import { TOPICS, isTopic, type Topic } from '../topics.js';
 import { extractEntities } from './entities.js';
 import { createFuseMatcher, type TopicMatcher } from './fuse-matcher.js';
 import { STOPWORDS, trainNlpClassifier, type Example, type TopicClassifier } from './nlp-classifier.js';
+import { readLanguage } from './language.js';
+import { createScopeGate } from './out-of-scope-gate.js';
+import { clincLines } from './out-of-scope/clinc-lines.js';
 import { MISSPELLED_PHRASES, TOPIC_PHRASES, type PhraseTable } from './phrases/index.js';
 import { createTextNormalizer } from './text-normalizer.js';
 import type { Recognizer, TopicScore, Understanding } from './understanding.types.js';
@@ -32,6 +36,15 @@ export interface RecognizerOptions {
   phrases?: PhraseTable;
   /** Which of `phrases` are written with deliberate typos (their words are not vocabulary). */
   misspelled?: ReadonlySet<string>;
+  /**
+   * Questions of other domains (weather, flights, recipes…) that the out-of-scope gate learns
+   * from; CLINC150's kept lines and the phrase table's out_of_scope phrases by default.
+   */
+  otherDomains?: readonly string[];
+  /** Small talk besides the phrases' own, by kind; CLINC150's kept lines by default. */
+  smallTalk?: Readonly<Record<'greeting' | 'goodbye' | 'thanks' | 'help', readonly string[]>>;
+  /** Text of the store's own domain besides the phrases; the shipped policy documents by default. */
+  domainText?: readonly string[];
   /** How many recent readings to remember (0: none); see `recognize`. */
   memoSize?: number;
   /**
@@ -85,6 +98,7 @@ const SMALL_TALK_ASIDE = 0.15;
 const VERBATIM_BOOST = 3;
 type SmallTalkRole = 'only' | 'possible' | 'manners';
 const RANKED = 5;
+const SMALL_TALK_KINDS = ['greeting', 'goodbye', 'thanks', 'help'] as const;
 /** Messages longer than this are also read passage by passage. */
 const LONG_MESSAGE_WORDS = 20;
 const PASSAGE_WORDS = 12;
@@ -95,10 +109,42 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
   const engine = options.engine ?? DEFAULT_ENGINE;
   const phrases = options.phrases ?? TOPIC_PHRASES;
   const misspelled = options.misspelled ?? MISSPELLED_PHRASES;
-  const normalizer = createTextNormalizer(Object.values(phrases).flat().filter((phrase) => !misspelled.has(phrase)));
-  const examples = Object.entries(phrases).flatMap(([topic, list]) =>
-    list.map((phrase) => ({ topic, text: normalizer.normalize(phrase) })),
+  const otherDomains = options.otherDomains ?? [...clincLines().outOfScope, ...phrases.out_of_scope];
+  const domainText = options.domainText ?? policySentences();
+  // More small talk for telling kinds of message apart (not for the topic classifiers: CLINC150's
+  // "nice to talk to you" would pull "talk to a person" towards goodbye).
+  const moreSmallTalk = options.smallTalk ?? clincLines().smallTalk;
+  const normalizer = createTextNormalizer(
+    Object.values(phrases).flat().filter((phrase) => !misspelled.has(phrase)),
+    [...otherDomains, ...domainText, ...Object.values(moreSmallTalk).flat()],
   );
+  // Training reads many texts more than once: each is normalized once.
+  const trainingWords = new Map<string, string[]>();
+  const wordsOfText = (text: string): string[] => {
+    let words = trainingWords.get(text);
+    if (words === undefined) {
+      words = normalizer.words(text);
+      trainingWords.set(text, words);
+    }
+    return words;
+  };
+  const examples = Object.entries(phrases).flatMap(([topic, list]) =>
+    list.map((phrase) => ({ topic, text: wordsOfText(phrase).join(' ') })),
+  );
+  const wordLists = (list: Iterable<string>) => [...list].map(wordsOfText);
+  // Small talk is short and there is little of it: each of its examples counts twice.
+  const twice = <T,>(list: T[]) => [...list, ...list];
+  const examplesOf = (wanted: (topic: string) => boolean) => examples.filter(({ topic }) => wanted(topic)).map(({ text }) => text.split(' '));
+  const gate = createScopeGate({
+    examples: {
+      request: [...examplesOf((topic) => !SMALL_TALK.has(topic as Topic) && topic !== 'out_of_scope'), ...wordLists(domainText)],
+      greeting: twice([...examplesOf((topic) => topic === 'greeting'), ...wordLists(moreSmallTalk.greeting)]),
+      goodbye: twice([...examplesOf((topic) => topic === 'goodbye'), ...wordLists(moreSmallTalk.goodbye)]),
+      thanks: twice([...examplesOf((topic) => topic === 'thanks'), ...wordLists(moreSmallTalk.thanks)]),
+      help: twice([...examplesOf((topic) => topic === 'help'), ...wordLists(moreSmallTalk.help)]),
+      other: wordLists(otherDomains),
+    },
+  });
   const filler = widespreadWords(examples, WIDESPREAD_SHARE);
   const stopwords = new Set(STOPWORDS);
   const nlpIgnores = new Set([...stopwords, ...filler]);
@@ -111,7 +157,18 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
     topics.add(topic);
     verbatim.set(text, topics);
   }
-  const smallTalkWords = new Set([...SMALL_TALK].flatMap((topic) => phrases[topic].flatMap((phrase) => normalizer.words(phrase))));
+  // The team's own small talk, and the words of the rest that no other topic uses: "nice to talk
+  // to you" must not make "talk to someone" small talk.
+  const wordsOf = (table: PhraseTable, topics: Iterable<Topic>) => new Set([...topics].flatMap((topic) => table[topic].flatMap(wordsOfText)));
+  const requestWords = wordsOf(phrases, TOPICS.filter((topic) => !SMALL_TALK.has(topic) && topic !== 'out_of_scope'));
+  // Words as typed, before any correction (a Spanish "pedido" is no typo of English), from the
+  // team's phrases and the documents only: other domains' questions include "how do you say gracias".
+  const englishWords = new Set([...Object.values(phrases).flat(), ...domainText].flatMap(wordsOfText));
+  const isEnglishWord = (word: string): boolean => englishWords.has(word);
+  const smallTalkWords = new Set([
+    ...wordsOf(phrases, SMALL_TALK),
+    ...Object.values(moreSmallTalk).flat().flatMap(wordsOfText).filter((word) => !requestWords.has(word)),
+  ]);
   /** How much small talk a message can be: nothing but, possibly, or only manners around a request. */
   const smallTalkRole = (words: readonly string[]): SmallTalkRole => {
     const content = words.filter((word) => normalizer.knows(word) && !smallTalkWords.has(word) && !stopwords.has(word));
@@ -155,6 +212,8 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
   return {
     async recognize(text: string): Promise<Understanding> {
       const entities = extractEntities(text);
+      const language = readLanguage(text, isEnglishWord);
+      const languageField = language === undefined ? {} : { language };
       const words = normalizer.words(text);
       const key = words.join(' ');
       const known = words.length <= LONG_MESSAGE_WORDS ? memo.get(key) : undefined;
@@ -162,15 +221,18 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
         // Most recently used last, so the oldest reading is the one forgotten.
         memo.delete(key);
         memo.set(key, known);
-        return { ...known, entities };
+        return { ...known, entities, ...languageField };
       }
       const reading = await read(text, words);
       if (words.length <= LONG_MESSAGE_WORDS) remember(key, reading);
-      return { ...reading, entities };
+      return { ...reading, entities, ...languageField };
     },
   };
 
   async function read(text: string, words: string[]): Promise<Omit<Understanding, 'entities'>> {
+    const scope = gate.read(words);
+    const outOfDomain = scope.kinds.other;
+    const smallTalk = SMALL_TALK_KINDS.map((topic) => ({ topic, likelihood: scope.kinds[topic] })).reduce((a, b) => (b.likelihood > a.likelihood ? b : a));
     const confidences = await distribution(words, smallTalkRole(words));
     if (words.length > LONG_MESSAGE_WORDS) {
       // In a long, rambling message the request usually sits in one sentence: each passage adds
@@ -189,8 +251,8 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, RANKED);
     const best = ranked[0];
-    if (!best) return { topic: 'out_of_scope', confidence: 1, ranked: [Object.freeze({ topic: 'out_of_scope' as const, confidence: 1 })] };
-    return { topic: best.topic, confidence: best.confidence, ranked };
+    if (!best) return { topic: 'out_of_scope', confidence: 1, ranked: [Object.freeze({ topic: 'out_of_scope' as const, confidence: 1 })], outOfDomain, smallTalk };
+    return { topic: best.topic, confidence: best.confidence, ranked, outOfDomain, smallTalk };
   }
 }
 
@@ -292,4 +354,11 @@ function distinct(examples: readonly Example[], ignored: ReadonlySet<string>): E
     seen.set(key, count + 1);
     return count < cap;
   });
+}
+
+/** The shipped policy documents, sentence by sentence: the store's own vocabulary. */
+function policySentences(): string[] {
+  return readPolicyDocuments(DEFAULT_POLICIES_DIR).flatMap((document) =>
+    document.sections.flatMap((section) => [section.heading, ...section.text.split(/(?<=[.;:!?])\s+|\n+/)]).filter((line) => line.trim() !== ''),
+  );
 }

@@ -104,14 +104,28 @@ export interface TextNormalizer {
   knows(word: string): boolean;
 }
 
-/** A normalizer that corrects unknown words towards `phrases`' vocabulary. */
-export function createTextNormalizer(phrases: Iterable<string>): TextNormalizer {
+/**
+ * A normalizer that corrects unknown words towards `phrases`' vocabulary. `otherText` (questions
+ * of other domains, the policy documents) adds words that are real and left alone, so "weather"
+ * is not corrected into "whether"; a typo is still corrected towards the phrases' words first.
+ */
+export function createTextNormalizer(phrases: Iterable<string>, otherText: Iterable<string> = []): TextNormalizer {
   const frequency = new Map<string, number>();
+  // The training texts' plain words, kept for the first `words()` of each (training reads them all).
+  const plainOfTraining = new Map<string, string[]>();
+  const plainOf = (text: string): string[] => {
+    const plain = plainWords(text);
+    plainOfTraining.set(text, plain);
+    return plain;
+  };
   for (const phrase of phrases) {
     // The words as written count too ("purchase" in "my purchase"), so a misspelt one is still
     // recognised and then rewritten like the real one.
     const written = phrase.toLowerCase().split(/[^a-z]+/).filter(Boolean);
-    for (const word of new Set([...plainWords(phrase), ...written])) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    for (const word of new Set([...plainOf(phrase), ...written])) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  }
+  for (const text of otherText) {
+    for (const word of plainOf(text)) if (word.length > 1 && !/\d/.test(word) && !frequency.has(word)) frequency.set(word, 0);
   }
   const byLength = new Map<number, string[]>();
   for (const word of frequency.keys()) {
@@ -195,7 +209,9 @@ export function createTextNormalizer(phrases: Iterable<string>): TextNormalizer 
   }
 
   function words(text: string): string[] {
-    const plain = plainWords(text);
+    const kept = plainOfTraining.get(text);
+    if (kept !== undefined) plainOfTraining.delete(text);
+    const plain = kept ?? plainWords(text);
     const corrected = plain.flatMap(correct);
     const changed = corrected.length !== plain.length || corrected.some((word, index) => word !== plain[index]);
     // A correction can reveal what the rewrites look for ("my purchse" → "my purchase").

@@ -5,6 +5,12 @@ import type { TopicExamples } from './phrase-table.js';
 export const ACCOUNT_EXAMPLES = {
   'account.help': {
     phrases: [
+      'I want to report a problem with signing up',
+      'how do I tell you about a sign-up issue',
+      'registration is not working for me',
+      'I have an issue with creating my profile',
+      'let you know about a signup error',
+      'I could not finish the registration',
       'I need help with my account',
       "I can't log in",
       'I forgot my password',

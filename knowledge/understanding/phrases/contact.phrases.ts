@@ -230,6 +230,15 @@ export const CONTACT_EXAMPLES = {
   },
   'handoff.human': {
     phrases: [
+      'help me contact an agent',
+      'I need to reach somebody',
+      'get me in touch with a representative',
+      'I have to chat with an assistant',
+      'can I talk with someone',
+      'I need to speak with a human agent',
+      'put me through to somebody',
+      'I want to contact a live agent',
+      'connect me to an operator',
       'talk to a human',
       'speak to a person',
       'real person please',

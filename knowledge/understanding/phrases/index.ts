@@ -21,6 +21,8 @@ export const TOPIC_EXAMPLES = {
   ...PAYMENT_EXAMPLES,
   ...ACCOUNT_EXAMPLES,
   ...CONTACT_EXAMPLES,
+  // Given by the resolver from the documents' own sentences, never by the classifiers.
+  'policy.other': {},
 } as const satisfies TopicExampleTable;
 
 /** Every example written out as a phrase, per topic. */

@@ -263,6 +263,14 @@ export const ORDER_EXAMPLES = {
   },
   'order.change': {
     phrases: [
+      'add another item to my order',
+      'remove a product from my order',
+      'swap one of the items in my order',
+      'take two pieces off my order',
+      'put one more bracelet in my existing order',
+      'replace an article in my order with another',
+      'I want to delete an item from the order I made',
+      'include an extra charm in my order',
       'change my order',
       'I entered the wrong address',
       'my address is wrong on the order',
@@ -296,7 +304,6 @@ export const ORDER_EXAMPLES = {
       'modify my order',
       'edit my order',
       'update my order',
-      'add another item to my order',
       'remove an item from my order',
       'change the size of the ring I ordered',
       'swap the color of my earrings',
@@ -367,6 +374,12 @@ export const ORDER_EXAMPLES = {
   },
   'order.place': {
     phrases: [
+      'how can I acquire one of your pieces',
+      'I would like to get some of your products',
+      'help me obtain a few items',
+      'how do I get hold of your jewelry',
+      'I want to pick up some of your products',
+      'how can I buy some items from you',
       'how do I place an order',
       'I want to buy a necklace',
       "I'd like to order a ring",

@@ -5,6 +5,11 @@ import type { TopicExamples } from './phrase-table.js';
 export const RETURNS_EXAMPLES = {
   'returns.start': {
     phrases: [
+      'I want a rebate for this bracelet',
+      'I demand restitution for the ring',
+      'I would like to be compensated for my order',
+      'give me a reimbursement for the earrings',
+      'I want 60 dollars back for this necklace',
       'I want to return my ring',
       'start a return',
       'return request',
@@ -146,6 +151,14 @@ export const RETURNS_EXAMPLES = {
   },
   'returns.policy': {
     phrases: [
+      'in which cases can I get a refund',
+      'when am I entitled to a refund',
+      'under what circumstances do you give refunds',
+      'what situations qualify for a reimbursement',
+      'when can I ask to be reimbursed',
+      'which cases are eligible for money back',
+      'what are the conditions for getting reimbursed',
+      'in what situations do you pay me back',
       'what is your return policy',
       'how many days do I have to return something',
       'is there a return window',
@@ -163,7 +176,6 @@ export const RETURNS_EXAMPLES = {
       'refund rules',
       'can I return a gift',
       'returns policy',
-      'when am I entitled to a refund',
       'is it possible to get a refund',
       'refund policy please',
       'what does your refund policy say',
@@ -331,6 +343,16 @@ export const RETURNS_EXAMPLES = {
   },
   'refund.status': {
     phrases: [
+      'I am still waiting on my reimbursement',
+      'has my rebate been paid yet',
+      'where is the restitution you promised',
+      'I am owed 40 dollars back',
+      'when do I receive the 75 dollars you owe me',
+      'my compensation has not arrived',
+      'still no sign of the reimbursement',
+      'the rebate for my return never came',
+      'I expect my 120 dollars back',
+      'what happened to the money you were going to pay back',
       'where is my refund',
       'refund status',
       'has my refund been processed',

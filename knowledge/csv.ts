@@ -1,4 +1,4 @@
-// The eval set is CSV; the routing measurement and the not-in-repo test read it the same way.
+// CSV as the CLINC150 training lines (knowledge/understanding/out-of-scope/) and the eval sets are kept.
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends. */
 export function parseCsv(text: string): string[][] {

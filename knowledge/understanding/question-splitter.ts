@@ -1,0 +1,39 @@
+// "Can you send a ring to Norway and is it free?" asks two things. A message is cut where a new question
+// starts: after a question mark or a sentence's end, and before "and"/"also"/"but" or a
+// comma when a question word follows ("…and is it free", "…, how long does it take"). At most
+// three questions; the rest stays with the third. "Is it silver or is it plated?" is one question.
+// Pure and cheap: no recognizer involved.
+
+export const MAX_QUESTIONS = 3;
+
+const QUESTION_START =
+  '(?:is|are|do|does|did|can|could|will|would|should|may|how|what|when|where|who|whom|why|which|whats|what\'s|where\'s|how\'s|when\'s|is there|are there)';
+// The joint before a new question: a connective, or a comma, then a question word.
+const JOINT = new RegExp(`\\s*(?:,\\s*(?:and|also|but|plus)?|\\s(?:and|also|but|plus)(?:\\s+also)?)\\s+(?=${QUESTION_START}\\b)`, 'gi');
+// A sentence's end: ? ! . followed by space ("shopper@example.com" and "e.g. silver" stay whole).
+const SENTENCE_END = /(?<=[?!]|[^.\s]{2}\.)\s+(?=\S)/g;
+const MIN_WORDS = 2;
+
+/** The questions of `text`, in order, at most three; a message asking one thing is one question. */
+export function splitQuestions(text: string): string[] {
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  const parts = trimmed
+    .split(SENTENCE_END)
+    .flatMap((sentence) => sentence.split(JOINT))
+    .map((part) => part.trim().replace(/^(?:and|also|but|plus)\s+/i, ''))
+    .filter((part) => part !== '');
+  // A fragment too short to ask anything ("thanks.", "ok") stays with its neighbour.
+  const questions: string[] = [];
+  for (const part of parts) {
+    const words = part.split(/\s+/).length;
+    const last = questions.length - 1;
+    if (last >= 0 && (words < MIN_WORDS || (questions[last] ?? '').split(/\s+/).length < MIN_WORDS)) {
+      questions[last] = `${questions[last]} ${part}`;
+    } else {
+      questions.push(part);
+    }
+  }
+  if (questions.length <= MAX_QUESTIONS) return questions;
+  return [...questions.slice(0, MAX_QUESTIONS - 1), questions.slice(MAX_QUESTIONS - 1).join(' ')];
+}
