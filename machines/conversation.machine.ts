@@ -54,6 +54,18 @@ const TRACKING_HANDOFF: Record<NonNullable<TrackingOutput['handoffReason']>, Han
   skipped: 'lookup_failed',
 };
 
+/** Topics whose words, said with an order number, ask where that order is. */
+const LOOKUP_TOPICS: ReadonlySet<Topic> = new Set<Topic>([
+  'order.tracking', 'shipping.problem', 'shipping.timeline', 'policy.other', 'out_of_scope', 'help', 'greeting', 'thanks',
+]);
+/** An order number with at most this many other words ("what about KS-100234?") is a lookup. */
+const LOOKUP_WORDS = 3;
+
+/** The words of a message besides order numbers and emails. */
+function meaningfulWords(text: string): number {
+  return text.split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word) && !/\d/.test(word) && !word.includes('@')).length;
+}
+
 /** Requests only the team can carry out: offered to them with the shopper's words as the message. */
 const TEAM_REQUESTS: Partial<Record<Topic, HandoffCategory>> = { 'order.cancel': 'cancellation', 'order.change': 'order_change' };
 
@@ -274,9 +286,16 @@ export function createConversationMachine(deps: FlowDeps) {
       /** "Can I return KS-100236?": an order number with words about returning it. */
       bringsOrderForReturn: ({ event }) =>
         event.type === 'user.said' && event.understanding.entities.orderNumber !== undefined && RETURNS_OWN_TOPICS.includes(event.understanding.topic),
-      /** An order number with no request the team must carry out: look it up. */
-      bringsOrderNumber: ({ event }) =>
-        event.type === 'user.said' && event.understanding.entities.orderNumber !== undefined && TEAM_REQUESTS[event.understanding.topic] === undefined,
+      /**
+       * An order number with nothing else asked of it ("KS-100235", "what about KS-100234?", "is
+       * KS-100233 late?"): look it up. A number with another request ("an invoice for order …",
+       * "cancel KS-100233") is that request's.
+       */
+      bringsOrderNumber: ({ context, event }) => {
+        if (event.type !== 'user.said' || event.understanding.entities.orderNumber === undefined) return false;
+        const { topic, confidence } = event.understanding;
+        return LOOKUP_TOPICS.has(topic) || (confidence < context.confidenceThreshold && meaningfulWords(event.text) <= LOOKUP_WORDS);
+      },
       takesOffer: ({ context, event }) =>
         context.offerPending &&
         event.type === 'user.said' &&
