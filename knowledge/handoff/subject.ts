@@ -42,7 +42,8 @@ function clip(text: string, max: number): string {
   const cut = text.slice(0, max - 1);
   // The cut may fall just before a space: then its last word is whole.
   const space = text.charAt(max - 1) === ' ' ? cut.length : cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+  // Entered only where a run of trailing marks starts: linear however long the run.
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/(?<![\s,;:.-])[\s,;:.-]+$/, '')}…`;
 }
 
 /** A short summary of what the shopper wrote: its first sentence, clipped at a word. */

@@ -4,10 +4,13 @@ import type { Understanding } from './understanding.types.js';
 
 export type Entities = Understanding['entities'];
 
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
+// Starts only where a run of address characters starts, so a long run with no "@" is read once
+// (linear) instead of once from each of its characters (quadratic).
+const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
 // "order 00123842", "order no. KS-1001", "order number: #3310492", "purchase 5550001234", "#3310492"
+// Each run of spaces is read by one `\s*` (a word or a colon ends it): linear in a long run.
 const AFTER_KEYWORD =
-  /(?:\b(?:order|purchase|invoice|ref(?:erence)?)\s*(?:number|num|no\.?|id|#)?\s*[:#]?\s*|#\s*)([a-z]{0,4}-?\d[\d-]{2,}\d)\b/gi;
+  /(?:\b(?:order|purchase|invoice|ref(?:erence)?)\s*(?:(?:number|num|no\.?|id|#)\s*)?(?:[:#]\s*)?|#\s*)([a-z]{0,4}-?\d[\d-]{2,}\d)\b/gi;
 // "KS-100234", "ks100234": a short letter prefix and at least four digits
 const PREFIXED = /\b([a-z]{1,4}-?\d{4,})\b/gi;
 // a bare run of six or more digits (five could be a ZIP code), e.g. "5550001234"
