@@ -115,14 +115,15 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     }
     const conversationId = randomBytes(16).toString('base64url');
     const user = `dl_${randomBytes(9).toString('base64url')}`;
-    // Full (the widget's log, or the bot's own conversation store): this visitor waits, no
+    // Full (the bot's own conversation store, or the widget's log): this visitor waits, and no
     // shopper already talking loses a conversation to make room.
-    const stateKey = conversationKeyOf(brand, { channelId: DIRECTLINE_CHANNEL, conversation: { id: conversationId } });
-    const holder = stateKey !== null && !clasp.conversations.admits(stateKey) ? 'state' : (await log.create(conversationId, { brand, user })) ? undefined : 'widget';
-    if (holder !== undefined) {
+    const busy = (holder: 'state' | 'widget') => {
       clasp.metrics.conversationRefused(holder);
-      return sendError(res, BUSY_STATUS, BUSY_ERROR, BUSY_MESSAGE, { 'Retry-After': String(BUSY_RETRY_SECONDS) });
-    }
+      sendError(res, BUSY_STATUS, BUSY_ERROR, BUSY_MESSAGE, { 'Retry-After': String(BUSY_RETRY_SECONDS) });
+    };
+    const stateKey = conversationKeyOf(brand, { channelId: DIRECTLINE_CHANNEL, conversation: { id: conversationId } }) ?? conversationId;
+    if (!clasp.conversations.admits(stateKey)) return busy('state');
+    if (!(await log.create(conversationId, { brand, user }))) return busy('widget');
     const { token, grant } = tokens.issue({ conversationId, brand, user });
     sendJson(res, 200, { conversationId, token, expires_in: grant.expiresAt - grant.issuedAt });
   });
