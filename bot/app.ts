@@ -8,11 +8,15 @@ import { clientAddress } from './directline/client-address.js';
 import { bearerToken } from './directline/directline-token.js';
 import { tokenMatches } from './handoff/handoff-routes.js';
 import { isAllowedServiceUrl } from './service-url-rule.js';
+import { BUSY_ERROR, BUSY_MESSAGE, BUSY_RETRY_SECONDS, BUSY_STATUS } from './state/admission.js';
 import { conversationKeyOf } from './state/conversation-store.js';
 import { setTurnOrigin } from './turn-origin.js';
 import { registerWidgetRoutes, type Widget } from './website/widget.routes.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
+// Deeper than any activity a channel sends (an Adaptive Card is a dozen levels); deeper JSON
+// would overflow the stack of whatever serializes it next (a reply, a log line).
+const MAX_JSON_DEPTH = 64;
 // A client that trickles its headers or body is cut off rather than holding a socket for minutes.
 const HEADERS_TIMEOUT_MS = 15_000;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -44,6 +48,25 @@ function requireJsonBody(req: restify.Request, res: restify.Response, next: rest
   const type = req.getContentType();
   if (type === 'application/json' || /^application\/[\w.+-]*\+json$/.test(type)) return next();
   sendError(res, 415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).');
+  return next(false);
+}
+
+/** Whether a parsed body nests deeper than `max` levels (walked without recursion). */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next;
+    if (depth > max) return true;
+    for (const child of Object.values(item as object)) if (child !== null && typeof child === 'object') pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** JSON nested deeper than any activity is a 400 before any route reads it. */
+function requireShallowJson(req: restify.Request, res: restify.Response, next: restify.Next): void {
+  const body: unknown = req.body;
+  if (body === null || typeof body !== 'object' || !nestedDeeperThan(body, MAX_JSON_DEPTH)) return next();
+  sendError(res, 400, 'too_deep', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   return next(false);
 }
 
@@ -118,7 +141,11 @@ export interface AppOptions {
 
 /** Builds the HTTP service around a composed Clasp; does not listen. */
 export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
-  const server = restify.createServer({ name: 'clasp', handleUncaughtExceptions: false });
+  // restify's own log lines (a reply it cannot format, a handler's discarded value) go through
+  // Clasp's logger, which scrubs them and never writes a request's headers or body. restify 11
+  // logs with pino, though its types still describe bunyan.
+  const log = clasp.logger.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'];
+  const server = restify.createServer({ name: 'clasp', handleUncaughtExceptions: false, log });
   server.server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.server.requestTimeout = REQUEST_TIMEOUT_MS;
   installErrorHandler(server, clasp);
@@ -130,6 +157,7 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
   });
   server.use(requireJsonBody);
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.use(requireShallowJson);
   const adapter = createCloudAdapter(clasp.config.auth);
   // The turn runner answers every failure of its own turn; what is left is the channel refusing
   // a reply, which the shopper cannot be told about anyway.
@@ -159,13 +187,19 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
     }
     const client = { brand, client: clientAddress(req, clasp.config.trustProxy) };
     (req as LoggedRequest).turn = { brand, conversationId: activity.conversation.id };
-    if (activity.type === 'message') {
-      const verdict = await clasp.limits.message(conversationKeyOf(brand, activity) ?? activity.conversation.id, client.client);
-      if (!verdict.allowed) {
-        const wait = String(verdict.retryAfterSeconds);
-        res.header('Retry-After', wait);
-        return sendError(res, 429, 'rate_limited', `Too many messages; send this again in ${wait} s.`);
-      }
+    // Every activity counts against the limits, not only messages: each one is work asked of us.
+    const key = conversationKeyOf(brand, activity) ?? activity.conversation.id;
+    const verdict = await clasp.limits.message(key, client.client);
+    if (!verdict.allowed) {
+      const wait = String(verdict.retryAfterSeconds);
+      res.header('Retry-After', wait);
+      return sendError(res, 429, 'rate_limited', `Too many messages; send this again in ${wait} s.`);
+    }
+    if (HANDLED_ACTIVITY_TYPES.has(activity.type) && !clasp.conversations.admits(key)) {
+      // Full: a new conversation waits, and none a shopper may still be in is evicted for it.
+      clasp.metrics.conversationRefused('state');
+      res.header('Retry-After', String(BUSY_RETRY_SECONDS));
+      return sendError(res, BUSY_STATUS, BUSY_ERROR, BUSY_MESSAGE);
     }
     try {
       if (!authOn && activity.deliveryMode === 'expectReplies') {

@@ -7,8 +7,8 @@ import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowle
 import { CONFIDENCE_THRESHOLD, createRecognizer } from '../knowledge/understanding/recognizer.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
 import { ClaspBot } from './clasp.bot.js';
+import { ConfigError, type Config } from './config.js';
 import { createFlowEffects } from './flow-effects.js';
-import type { Config } from './config.js';
 import { createHandoff, type Handoff } from './handoff/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -23,6 +23,7 @@ import { createModelCache } from './recognizer-model-cache.js';
 import { createConversationStore, type ConversationStore } from './state/conversation-store.js';
 import { ExpiringMemoryStorage } from './state/memory.storage.js';
 import { connectRedis, redisAnswers } from './state/redis-connection.js';
+import { checkRedisDurability } from './state/redis-durability.js';
 import { RedisStorage } from './state/redis.storage.js';
 import type { ConversationLog } from './directline/conversation-log.js';
 import { createRedisConversationLog } from './directline/redis-conversation-log.js';
@@ -86,14 +87,29 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const modelCache = config.recognizerCacheDir === undefined ? undefined : createModelCache(config.recognizerCacheDir, logger);
   const recognizer = deps.recognizer ?? (await createRecognizer({ modelCache }));
   const redis = config.stateStore.kind === 'redis' ? connectRedis(config.stateStore.url, logger) : undefined;
+  if (redis !== undefined && config.stateStore.kind === 'redis') {
+    const verdict = await checkRedisDurability(redis).catch((error: unknown) => {
+      redis.disconnect();
+      throw new ConfigError([`REDIS_URL: Redis could not be reached to check its persistence (${error instanceof Error ? error.message : String(error)})`]);
+    });
+    if (!verdict.durable && !config.stateStore.acceptNonDurable) {
+      redis.disconnect();
+      throw new ConfigError([`STATE_STORE=redis: ${verdict.problem}`]);
+    }
+    if (!verdict.durable) logger.warn({ problem: verdict.problem }, 'Redis is not durable; running anyway because REDIS_ACCEPT_NON_DURABLE=true');
+    else if (verdict.note !== undefined) logger.warn({ note: verdict.note }, 'Redis persistence only partly checked');
+  }
   const limiters = redis === undefined ? memoryLimiters : redisLimiters(redis);
   const limits = createRateLimits(config.limits, { limiters, onRefused: metrics.rateLimited });
   const orderCache = createNodeOrderCache({ ttlSeconds: ORDER_CACHE_TTL_SECONDS });
   const orders = createCachedOrderSource(deps.orderSource ?? (await createOrderSource(config, now)), orderCache);
   const verifier = createOrderVerifier(orders, { ...config.verification, lookupTimeoutMs: ORDER_LOOKUP_TIMEOUT_MS }, { onFailure: metrics.verificationFailed, limiters });
 
-  const storage =
-    deps.storage ?? (redis === undefined ? new ExpiringMemoryStorage({ ttlSeconds: config.stateTtlSeconds }) : new RedisStorage(redis, { ttlSeconds: config.stateTtlSeconds }));
+  const bounds = config.stateStore.kind === 'memory' ? { maxItems: config.stateStore.maxConversations, maxBytes: config.stateStore.maxBytes } : {};
+  const ownStorage =
+    redis === undefined ? new ExpiringMemoryStorage({ ttlSeconds: config.stateTtlSeconds, ...bounds }) : new RedisStorage(redis, { ttlSeconds: config.stateTtlSeconds });
+  const storage = deps.storage ?? ownStorage;
+  if (storage instanceof ExpiringMemoryStorage) metrics.watchHolder('state', () => storage.usage());
   const conversations = createConversationStore(storage);
   // A subscribed connection can do nothing else: the widget's notifications get their own, whose
   // outages are the main connection's (which logs them).
@@ -109,7 +125,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     profileOf: (brand) => kb.profile(brand),
     now,
     shared: redis === undefined ? undefined : { redis },
-    observer: { stored: (ticket) => metrics.handoffStored(ticket.brand, ticket.urgency.urgent), attempt: metrics.handoffDelivery },
+    observer: { stored: (ticket) => metrics.handoffStored(ticket.brand, ticket.urgency.urgent), attempt: metrics.handoffDelivery, storeFailed: metrics.handoffStoreFailed },
   });
   metrics.watchOutbox(async () => (await handoff.outbox.unsent()).length);
   await handoff.start();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BRAND_IDS, type BrandId } from '../knowledge/brand-ids.js';
+import { checkTrustedAddresses, type TrustProxy } from './directline/client-address.js';
 import { readWidgetConfig, type WidgetConfig } from './directline/widget-config.js';
 import { ConfigError, optionalString, problemsOf, wholeNumber } from './env-values.js';
 import { readHandoffConfig, type HandoffConfig } from './handoff/handoff-config.js';
@@ -42,6 +43,25 @@ const originList = optionalString.transform((value, ctx) => {
   return origins;
 });
 
+/**
+ * Like Express's "trust proxy": false (the socket's address), a hop count (the nearest proxies),
+ * or a comma-separated list of proxy addresses and CIDR ranges. `true` means one hop: the one
+ * proxy you run in front, which appends the address it saw to X-Forwarded-For.
+ */
+const trustProxy = optionalString.transform((value, ctx): TrustProxy => {
+  if (value === undefined || ['false', 'no', '0'].includes(value)) return { kind: 'none' };
+  if (['true', 'yes'].includes(value)) return { kind: 'hops', hops: 1 };
+  if (/^\d+$/.test(value)) return { kind: 'hops', hops: Number(value) };
+  const addresses = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  try {
+    checkTrustedAddresses(addresses);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `must be false, true, a hop count or a list of proxy addresses/CIDR ranges: ${error instanceof Error ? error.message : String(error)}` });
+    return z.NEVER;
+  }
+  return { kind: 'addresses', addresses };
+});
+
 const envSchema = z.object({
   PORT: port,
   DEFAULT_BRAND: optionalString.pipe(z.enum(BRAND_IDS).default('james-avery-malls')),
@@ -51,11 +71,13 @@ const envSchema = z.object({
   MicrosoftAppType: optionalString.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
   ALLOWED_SERVICE_URLS: originList,
   LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
-  TRUST_PROXY: booleanFlag(false),
+  TRUST_PROXY: trustProxy,
   ORDERS_FILE: optionalString,
   VERIFY_FAILURES_PER_CLIENT: wholeNumber(10),
   VERIFY_WINDOW_SECONDS: wholeNumber(15 * 60),
   STATE_TTL: wholeNumber(24 * 60 * 60),
+  STATE_MAX_CONVERSATIONS: wholeNumber(50_000),
+  STATE_MAX_MB: wholeNumber(256),
   MESSAGES_PER_CONVERSATION: wholeNumber(30),
   MESSAGES_PER_CLIENT: wholeNumber(300),
   MESSAGES_WINDOW_SECONDS: wholeNumber(60),
@@ -64,6 +86,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: wholeNumber(10),
   STATE_STORE: optionalString.pipe(z.enum(['memory', 'redis'], { message: 'must be memory or redis' }).default('memory')),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional()),
+  REDIS_ACCEPT_NON_DURABLE: booleanFlag(false),
   RECOGNIZER_CACHE_DIR: optionalString,
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
@@ -87,14 +110,19 @@ export interface Config {
   /** Where replies may be posted when auth is off; loopback only by default. */
   allowedServiceUrls: ServiceUrlRule[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  trustProxy: boolean;
+  /** Which proxies may name the client in X-Forwarded-For (TRUST_PROXY). */
+  trustProxy: TrustProxy;
   /** The orders JSON file; undefined: demo orders dated relative to start-up. */
   ordersFile: string | undefined;
   verification: { failuresPerClient: number; windowSeconds: number };
   /** A conversation not written for this long is forgotten (STATE_TTL). */
   stateTtlSeconds: number;
-  /** Where conversations live: this process's memory, or a Redis several instances share. */
-  stateStore: { kind: 'memory' } | { kind: 'redis'; url: string };
+  /**
+   * Where conversations live: this process's memory (at most `maxConversations` and `maxBytes`
+   * of JSON; past either, new conversations are refused), or a Redis several instances share,
+   * which must keep an append-only file unless the operator accepts losing recent writes.
+   */
+  stateStore: { kind: 'memory'; maxConversations: number; maxBytes: number } | { kind: 'redis'; url: string; acceptNonDurable: boolean };
   /** Shopper messages allowed per conversation and per client address within the window, and handoffs per client. */
   limits: {
     messagesPerConversation: number;
@@ -146,7 +174,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ordersFile: e.ORDERS_FILE,
     verification: { failuresPerClient: e.VERIFY_FAILURES_PER_CLIENT, windowSeconds: e.VERIFY_WINDOW_SECONDS },
     stateTtlSeconds: e.STATE_TTL,
-    stateStore: e.STATE_STORE === 'redis' ? { kind: 'redis', url: e.REDIS_URL ?? '' } : { kind: 'memory' },
+    stateStore:
+      e.STATE_STORE === 'redis'
+        ? { kind: 'redis', url: e.REDIS_URL ?? '', acceptNonDurable: e.REDIS_ACCEPT_NON_DURABLE }
+        : { kind: 'memory', maxConversations: e.STATE_MAX_CONVERSATIONS, maxBytes: e.STATE_MAX_MB * 1024 * 1024 },
     limits: {
       messagesPerConversation: e.MESSAGES_PER_CONVERSATION,
       messagesPerClient: e.MESSAGES_PER_CLIENT,

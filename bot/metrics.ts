@@ -6,6 +6,16 @@ import type { TurnReport } from './turn-runner.js';
 
 export type LimitName = 'messages_per_conversation' | 'messages_per_client' | 'conversation_starts' | 'handoffs_per_client';
 
+/** Where conversations are held in this process: the bot's state, and the widget's Direct Line log. */
+export type ConversationHolder = 'state' | 'widget';
+
+/** How much one holder keeps now. */
+export interface HolderUsage {
+  conversations: number;
+  /** The JSON kept, in characters. */
+  bytes: number;
+}
+
 export interface Metrics {
   readonly registry: Registry;
   turn(report: TurnReport): void;
@@ -13,8 +23,14 @@ export interface Metrics {
   handoffDelivery(outcome: 'sent' | 'failed'): void;
   verificationFailed(brand: BrandId, locked: boolean): void;
   rateLimited(limit: LimitName): void;
+  /** A ticket the outbox could not store (the shopper was told it was not sent). */
+  handoffStoreFailed(): void;
+  /** A new conversation refused because `holder` is full (503). */
+  conversationRefused(holder: ConversationHolder): void;
   /** Tickets not yet sent, read when Prometheus scrapes. */
   watchOutbox(depth: () => Promise<number>): void;
+  /** What a holder in this process keeps, read when Prometheus scrapes (shared Redis ones are not watched). */
+  watchHolder(holder: ConversationHolder, usage: () => HolderUsage): void;
   /** The text Prometheus scrapes. */
   render(): Promise<string>;
 }
@@ -41,6 +57,33 @@ export function createMetrics(): Metrics {
     registers,
   });
   const rateLimited = new Counter({ name: 'clasp_rate_limited_total', help: 'Requests refused by a rate limit.', labelNames: ['limit'], registers });
+  const storeFailures = new Counter({ name: 'clasp_handoff_store_failures_total', help: 'Handoff tickets that could not be stored (the shopper was told).', registers });
+  const refused = new Counter({
+    name: 'clasp_conversations_refused_total',
+    help: 'New conversations refused (503) because the conversations kept reached their limit.',
+    labelNames: ['holder'],
+    registers,
+  });
+  const holders = new Map<ConversationHolder, () => HolderUsage>();
+  const usageOf = (holder: ConversationHolder) => holders.get(holder)?.();
+  new Gauge({
+    name: 'clasp_conversations_kept',
+    help: 'Conversations kept in this process, by holder (state: the bot\'s, widget: the Direct Line log).',
+    labelNames: ['holder'],
+    registers,
+    collect() {
+      for (const holder of holders.keys()) this.set({ holder }, usageOf(holder)?.conversations ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'clasp_conversations_kept_bytes',
+    help: 'JSON characters kept for those conversations, by holder.',
+    labelNames: ['holder'],
+    registers,
+    collect() {
+      for (const holder of holders.keys()) this.set({ holder }, usageOf(holder)?.bytes ?? 0);
+    },
+  });
   let outboxDepth: (() => Promise<number>) | undefined;
   new Gauge({
     name: 'clasp_handoff_outbox_depth',
@@ -64,8 +107,13 @@ export function createMetrics(): Metrics {
     handoffDelivery: (outcome) => deliveries.inc({ outcome }),
     verificationFailed: (brand, locked) => verificationFailures.inc({ brand, locked: String(locked) }),
     rateLimited: (limit) => rateLimited.inc({ limit }),
+    handoffStoreFailed: () => storeFailures.inc(),
+    conversationRefused: (holder) => refused.inc({ holder }),
     watchOutbox(depth) {
       outboxDepth = depth;
+    },
+    watchHolder(holder, usage) {
+      holders.set(holder, usage);
     },
     render: () => registry.metrics(),
   };

@@ -54,6 +54,16 @@ const SETTLE_TIMEOUT_MS = 15_000;
 export const MAX_MESSAGE_CHARS = 2_000;
 
 /**
+ * The part of a message anything reads (the redaction before it is stored included): nothing
+ * past the limit is understood, so a 64 KB body costs what a 4 KB one does. The margin keeps a
+ * message padded with spaces readable after trimming, a longer one too long, and a card number
+ * typed across the limit whole for the redaction.
+ */
+export function readablePart(text: string): string {
+  return text.length > 2 * MAX_MESSAGE_CHARS ? text.slice(0, 2 * MAX_MESSAGE_CHARS) : text;
+}
+
+/**
  * Turns shopper activities into machine events and the machine's replies into messages.
  * Holds no state of its own: the caller loads and saves the snapshot.
  */

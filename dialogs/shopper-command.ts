@@ -1,3 +1,4 @@
+import { collapseSpaces, trimTrailing } from '../knowledge/readers/text-edges.js';
 import type { ShopperCommand } from '../machines/conversation.machine.js';
 
 // Bare words that steer the conversation itself. Only whole short messages count, so
@@ -9,6 +10,6 @@ const COMMANDS: ReadonlyArray<[RegExp, ShopperCommand]> = [
 ];
 
 export function parseShopperCommand(text: string): ShopperCommand | undefined {
-  const said = text.trim().toLowerCase().replace(/[.!?,]+$/g, '').replace(/\s+/g, ' ');
+  const said = trimTrailing(collapseSpaces(text.toLowerCase()), '.!?, ');
   return COMMANDS.find(([pattern]) => pattern.test(said))?.[1];
 }

@@ -16,6 +16,7 @@ import { urgencyOf, type HandoffUrgency } from '../knowledge/handoff/urgency.js'
 import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
 import { readYesNo } from '../knowledge/readers/dialogue-act.reader.js';
+import { trimTrailing } from '../knowledge/readers/text-edges.js';
 import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
 import type { QuotedPassage, TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
 import type { FlowDeps } from './flow-effects.js';
@@ -153,7 +154,7 @@ const MISUNDERSTANDINGS_BEFORE_PERSON = 2;
 
 /** Which offered topic a reply picks: its number, its button title or value, or undefined. */
 export function pickOffered(offered: readonly Topic[], text: string): Topic | undefined {
-  const said = text.trim().toLowerCase().replace(/[.!?]+$/, '');
+  const said = trimTrailing(text.trim().toLowerCase(), '.!? ');
   const index = Number.parseInt(said, 10);
   if (String(index) === said && index >= 1 && index <= offered.length) return offered[index - 1];
   return offered.find((topic) => {

@@ -30,6 +30,7 @@ import type { Order } from '../knowledge/orders/order.schema.js';
 import { findEmail, readEmail } from '../knowledge/readers/email-address.reader.js';
 import { readDaysSinceDelivery } from '../knowledge/readers/days-since.reader.js';
 import { readOrderNumber } from '../knowledge/readers/order-number.reader.js';
+import { collapseSpaces, trimTrailing } from '../knowledge/readers/text-edges.js';
 import type { ReturnVerdict } from '../knowledge/returns/return-verdict.types.js';
 import type { FlowDeps, SubmitHandoffResult } from './flow-effects.js';
 import { said, textOf, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
@@ -138,7 +139,12 @@ function declinesName(text: string): boolean {
 const NAME_NOT_GIVEN = 'Not given';
 
 /** "Talk to a person" on its own, said while the bot is already passing it on. */
-const ASKS_FOR_PERSON = /^(?:(?:can i |i want to |i'?d like to |let me |please )?(?:talk|speak|chat) (?:to|with) (?:a |an |the |someone|somebody)?\s*(?:person|human|agent|someone|somebody|representative|manager|team)?(?: please)?|agent|human|a person|person|representative)[.!? ]*$/i;
+const ASKS_FOR_PERSON =
+  /^(?:(?:can i|i want to|i'?d like to|let me|please) )?(?:talk|speak|chat) (?:to|with)(?: (?:a|an|the))?(?: (?:person|human|agent|someone|somebody|representative|manager|team))?(?: please)?$|^(?:an? )?(?:agent|human|person|representative)$/i;
+
+function asksForPerson(text: string): boolean {
+  return ASKS_FOR_PERSON.test(trimTrailing(collapseSpaces(text), '.!? '));
+}
 
 /** Questions answered but not understood twice in a row get choices with them. */
 const MISSES_BEFORE_CHOICES = 2;
@@ -184,7 +190,7 @@ export function createHandoffMachine(deps: FlowDeps) {
       saidOrderNumber: ({ event }) => orderNumberOf(event) !== undefined,
       saidNoOrderNumber: ({ event }) => saysNoOrderNumber(textOf(event)),
       // "Talk to a person" while the bot is already passing it on is not what to tell the team.
-      saidDescription: ({ event }) => isDescription(textOf(event)) && !ASKS_FOR_PERSON.test(textOf(event).trim()),
+      saidDescription: ({ event }) => isDescription(textOf(event)) && !asksForPerson(textOf(event)),
       wantsToAdd: ({ context, event }) => context.summary !== null && readYesNo(textOf(event)) === 'yes',
       addsNothing: ({ event }) => nothingToAdd(textOf(event)),
       declinesName: ({ context, event }) => context.misses >= 1 && declinesName(textOf(event)),

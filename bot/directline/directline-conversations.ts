@@ -1,4 +1,5 @@
 import { ActivityTypes, type Activity, type ChannelAccount } from 'botbuilder';
+import { redactDeep, redactSecrets } from '../../knowledge/handoff/redaction.js';
 import type { Clasp } from '../clasp.js';
 import { BOT_ACCOUNT, shopperJoined } from '../shopper-activity.js';
 import type { ConversationLog, LoggedActivity } from './conversation-log.js';
@@ -11,8 +12,12 @@ export const DIRECTLINE_CHANNEL = 'directline';
 export interface DirectLineConversations {
   /** Tells the bot the visitor joined, once per conversation, so it greets first. */
   start(grant: TokenGrant, client: string): Promise<void>;
-  /** Logs the visitor's activity (the echo Web Chat waits for) and queues the bot's turn. */
-  post(grant: TokenGrant, activity: ClientActivity, client: string): Promise<{ id: string } | 'busy'>;
+  /**
+   * Logs the visitor's activity (the echo Web Chat waits for, redacted: the history a page
+   * replays never holds a card number) and queues the bot's turn; typing is only relayed to the
+   * open streams, never stored. 'gone': the conversation expired meanwhile.
+   */
+  post(grant: TokenGrant, activity: ClientActivity, client: string): Promise<{ id: string } | 'busy' | 'gone'>;
 }
 
 type Outgoing = Omit<LoggedActivity, 'id' | 'timestamp'>;
@@ -56,31 +61,39 @@ export function createDirectLineConversations(deps: { clasp: Clasp; log: Convers
       if (!queue.hasRoom(grant.conversationId)) return 'busy';
       const clientActivityID = posted.channelData?.clientActivityID;
       const clientTimestamp = posted.channelData?.clientTimestamp;
-      const echo: Outgoing = {
+      const channelData =
+        clientActivityID === undefined && clientTimestamp === undefined
+          ? {}
+          : { channelData: { ...(clientActivityID === undefined ? {} : { clientActivityID }), ...(clientTimestamp === undefined ? {} : { clientTimestamp }) } };
+      const addressed = {
         type: posted.type,
         channelId: DIRECTLINE_CHANNEL,
         conversation: conversation(grant.conversationId),
-        from: visitor(grant, posted.from?.name),
+        from: visitor(grant, posted.from?.name === undefined ? undefined : redactSecrets(posted.from.name)),
         recipient: BOT_ACCOUNT,
-        ...(posted.text === undefined ? {} : { text: posted.text }),
+      };
+      if (posted.type === 'typing') {
+        // Shown to whoever watches the stream now, kept nowhere: its text and value go no further.
+        const relayed = await log.relay(grant.conversationId, { ...addressed, ...channelData });
+        return relayed === undefined ? 'gone' : { id: relayed.id };
+      }
+      const echo: Outgoing = {
+        ...addressed,
+        ...(posted.text === undefined ? {} : { text: redactSecrets(posted.text) }),
         ...(posted.textFormat === undefined ? {} : { textFormat: posted.textFormat }),
         ...(posted.locale === undefined ? {} : { locale: posted.locale }),
         ...(posted.name === undefined ? {} : { name: posted.name }),
-        ...(posted.value === undefined ? {} : { value: posted.value }),
+        ...(posted.value === undefined ? {} : { value: redactDeep(posted.value) }),
         ...(posted.localTimestamp === undefined ? {} : { localTimestamp: posted.localTimestamp }),
         ...(posted.localTimezone === undefined ? {} : { localTimezone: posted.localTimezone }),
-        ...(clientActivityID === undefined && clientTimestamp === undefined
-          ? {}
-          : { channelData: { ...(clientActivityID === undefined ? {} : { clientActivityID }), ...(clientTimestamp === undefined ? {} : { clientTimestamp }) } }),
+        ...channelData,
       };
       const [logged] = await log.append(grant.conversationId, [echo]);
-      if (logged === undefined) throw new Error(`conversation ${grant.conversationId} vanished while posting`);
-      // The visitor's typing goes to the stream only; messages and events are turns for the bot.
-      if (posted.type !== 'typing') {
-        const { localTimestamp: _local, timestamp, ...fields } = logged;
-        const forBot: Partial<Activity> = { ...fields, timestamp: new Date(timestamp) };
-        queue.enqueue(grant.conversationId, () => runTurn(grant, forBot, client, posted.type === 'message'));
-      }
+      if (logged === undefined) return 'gone';
+      // Messages and events are turns for the bot, which reads the redacted echo like the page.
+      const { localTimestamp: _local, timestamp, ...fields } = logged;
+      const forBot: Partial<Activity> = { ...fields, timestamp: new Date(timestamp) };
+      queue.enqueue(grant.conversationId, () => runTurn(grant, forBot, client, posted.type === 'message'));
       return { id: logged.id };
     },
   };

@@ -18,6 +18,22 @@ const MAX_STREAMS_PER_CONVERSATION = 8;
 // Web Chat sends an empty message every 20 s to keep the socket open; nothing else is read.
 const MAX_INCOMING_BYTES = 1024;
 
+function parsedUrl(path: string): URL | undefined {
+  try {
+    return new URL(path, 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 function reject(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -41,10 +57,13 @@ export function attachDirectLineStream(httpServer: Server, deps: { log: Conversa
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      const url = parsedUrl(req.url ?? '/');
+      if (url === undefined) return reject(socket, 400, 'Bad Request');
       const match = STREAM_PATH.exec(url.pathname);
       if (match === null) return reject(socket, 404, 'Not Found');
-      const conversationId = decodeURIComponent(match[1] ?? '');
+      // A visitor's typo, not our failure: broken percent-encoding is a 400 with nothing logged.
+      const conversationId = decodedSegment(match[1] ?? '');
+      if (conversationId === undefined) return reject(socket, 400, 'Bad Request');
       const check = deps.tokens.verify(url.searchParams.get('t') ?? '');
       if (!check.ok) return reject(socket, 401, 'Unauthorized');
       if (check.grant.conversationId !== conversationId) return reject(socket, 403, 'Forbidden');
@@ -77,8 +96,17 @@ export function attachDirectLineStream(httpServer: Server, deps: { log: Conversa
       ws.send(JSON.stringify(fresh));
       sent = Number(fresh.watermark);
     };
+    // Typing is passed on as it comes, at the watermark this stream has reached; one that
+    // arrives while the backlog is replayed is stale by the time it could be shown.
+    const relay = (set: ActivitySet) => {
+      if (replayed && ws.readyState === ws.OPEN) ws.send(JSON.stringify({ activities: set.activities, watermark: String(sent) }));
+    };
     // Subscribe before reading the backlog, so nothing logged in between is missed.
-    const unsubscribe = deps.log.subscribe(conversationId, (set) => (replayed ? push(set) : early.push(set)));
+    const unsubscribe = deps.log.subscribe(conversationId, (set, relayed) => {
+      if (relayed) relay(set);
+      else if (replayed) push(set);
+      else early.push(set);
+    });
     let alive = true;
     const ping = setInterval(() => {
       if (!alive) return ws.terminate();

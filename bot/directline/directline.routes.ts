@@ -6,6 +6,7 @@ import type { Clasp } from '../clasp.js';
 import { clientAddress, publicOrigin } from './client-address.js';
 import type { ConversationLog } from './conversation-log.js';
 import { DIRECTLINE_CHANNEL, type DirectLineConversations } from './directline-conversations.js';
+import { BUSY_ERROR, BUSY_MESSAGE, BUSY_RETRY_SECONDS, BUSY_STATUS } from '../state/admission.js';
 import { conversationKeyOf } from '../state/conversation-store.js';
 import { clientActivitySchema, describeProblems, noBodySchema, watermarkSchema } from './directline.schema.js';
 import { bearerToken, type TokenGrant, type TokenIssuer } from './directline-token.js';
@@ -114,7 +115,15 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     }
     const conversationId = randomBytes(16).toString('base64url');
     const user = `dl_${randomBytes(9).toString('base64url')}`;
-    await log.create(conversationId, { brand, user });
+    // Full (the bot's own conversation store, or the widget's log): this visitor waits, and no
+    // shopper already talking loses a conversation to make room.
+    const busy = (holder: 'state' | 'widget') => {
+      clasp.metrics.conversationRefused(holder);
+      sendError(res, BUSY_STATUS, BUSY_ERROR, BUSY_MESSAGE, { 'Retry-After': String(BUSY_RETRY_SECONDS) });
+    };
+    const stateKey = conversationKeyOf(brand, { channelId: DIRECTLINE_CHANNEL, conversation: { id: conversationId } }) ?? conversationId;
+    if (!clasp.conversations.admits(stateKey)) return busy('state');
+    if (!(await log.create(conversationId, { brand, user }))) return busy('widget');
     const { token, grant } = tokens.issue({ conversationId, brand, user });
     sendJson(res, 200, { conversationId, token, expires_in: grant.expiresAt - grant.issuedAt });
   });
@@ -151,18 +160,18 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     if (grant === undefined) return;
     const parsed = clientActivitySchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, 400, 'invalid_activity', `Not an activity Clasp accepts: ${describeProblems(parsed.error)}`);
-    if (parsed.data.type === 'message') {
-      const key = conversationKeyOf(grant.brand, { channelId: DIRECTLINE_CHANNEL, conversation: { id: grant.conversationId } }) ?? grant.conversationId;
-      const verdict = await clasp.limits.message(key, clientAddress(req, trustProxy));
-      if (!verdict.allowed) {
-        const wait = String(verdict.retryAfterSeconds);
-        return sendError(res, 429, 'rate_limited', `Too many messages; send this again in ${wait} s.`, { 'Retry-After': wait });
-      }
+    // Every activity counts, typing and events too: each is a request the service answers.
+    const key = conversationKeyOf(grant.brand, { channelId: DIRECTLINE_CHANNEL, conversation: { id: grant.conversationId } }) ?? grant.conversationId;
+    const verdict = await clasp.limits.message(key, clientAddress(req, trustProxy));
+    if (!verdict.allowed) {
+      const wait = String(verdict.retryAfterSeconds);
+      return sendError(res, 429, 'rate_limited', `Too many messages; send this again in ${wait} s.`, { 'Retry-After': wait });
     }
     const posted = await conversations.post(grant, parsed.data, clientAddress(req, trustProxy));
     if (posted === 'busy') {
       return sendError(res, 429, 'busy', 'Still answering your earlier messages; send this again in a moment.', { 'Retry-After': '2' });
     }
+    if (posted === 'gone') return sendError(res, 404, 'conversation_not_found', 'The conversation has ended or expired; reload the page to start a new one.');
     sendJson(res, 200, posted);
   });
 

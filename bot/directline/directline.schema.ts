@@ -4,6 +4,16 @@ import { z } from 'zod';
 // so nothing a visitor invents travels into the log or to the bot.
 
 export const MAX_TEXT_LENGTH = 2000;
+/** `value` and `channelData` as JSON: a postBack payload or Web Chat's ids, never a cargo hold. */
+export const MAX_PAYLOAD_CHARS = 4096;
+
+function fitsPayload(value: unknown): boolean {
+  try {
+    return (JSON.stringify(value) ?? '').length <= MAX_PAYLOAD_CHARS;
+  } catch {
+    return false;
+  }
+}
 
 export const clientActivitySchema = z.looseObject({
   type: z.enum(['message', 'event', 'typing'], { message: 'type must be "message", "event" or "typing"' }),
@@ -12,14 +22,18 @@ export const clientActivitySchema = z.looseObject({
   locale: z.string().max(35).optional(),
   /** An event's name. */
   name: z.string().max(128).optional(),
-  /** Small values only (a postBack's payload); the body limit bounds it further. */
-  value: z.union([z.string().max(MAX_TEXT_LENGTH), z.number(), z.boolean(), z.null(), z.record(z.string(), z.unknown())]).optional(),
+  /** Small values only (a postBack's payload). */
+  value: z
+    .union([z.string().max(MAX_TEXT_LENGTH), z.number(), z.boolean(), z.null(), z.record(z.string(), z.unknown())])
+    .refine(fitsPayload, `value must be at most ${MAX_PAYLOAD_CHARS} characters of JSON`)
+    .optional(),
   from: z.looseObject({ id: z.string().max(128).optional(), name: z.string().max(128).optional(), role: z.string().max(32).optional() }).optional(),
   channelData: z
     .looseObject({
       clientActivityID: z.string().min(1).max(128).optional(),
       clientTimestamp: z.string().max(64).optional(),
     })
+    .refine(fitsPayload, `channelData must be at most ${MAX_PAYLOAD_CHARS} characters of JSON`)
     .optional(),
   attachments: z.array(z.unknown()).max(0, 'attachments are not supported').optional(),
   localTimestamp: z.string().max(64).optional(),

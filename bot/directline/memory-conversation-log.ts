@@ -1,10 +1,15 @@
-import type { ActivitySet, ConversationInfo, ConversationLog, LoggedActivity } from './conversation-log.js';
+import { randomBytes } from 'node:crypto';
+import { relayedId, type ActivityListener, type ActivitySet, type ConversationInfo, type ConversationLog, type LoggedActivity } from './conversation-log.js';
 
 export interface MemoryConversationLogOptions {
   /** Activities kept per conversation; older ones drop off (the watermark keeps counting). */
   maxActivities: number;
-  /** Conversations kept; beyond it the least recently used one is forgotten. */
+  /** Conversations kept; at it, new ones are refused (none is evicted). */
   maxConversations: number;
+  /** JSON characters kept across conversations; at it, new conversations are refused. */
+  maxBytes: number;
+  /** JSON characters kept per conversation; older activities drop off past it. */
+  maxConversationBytes?: number;
   /** A conversation untouched this long is forgotten. */
   idleSeconds: number;
   now: () => Date;
@@ -16,22 +21,41 @@ interface Conversation extends ConversationInfo {
   /** Sequence number of `activities[0]`: how many dropped off the front. */
   first: number;
   activities: LoggedActivity[];
+  /** JSON characters of each kept activity, in the same order. */
+  sizes: number[];
+  bytes: number;
   touchedAt: number;
-  listeners: Set<(set: ActivitySet) => void>;
+  listeners: Set<ActivityListener>;
 }
 
-/** The in-process log: one instance only, lost on restart. */
+// A conversation's history replays in the widget; this keeps the last hundred or so exchanges.
+const DEFAULT_MAX_CONVERSATION_BYTES = 128 * 1024;
+
+/**
+ * The in-process log: one instance only, lost on restart. Bounded three ways (conversations,
+ * characters in all, characters per conversation); when full it refuses new conversations
+ * rather than evict one whose shopper may still be typing.
+ */
 export function createMemoryConversationLog(options: MemoryConversationLogOptions): ConversationLog {
   // A Map iterates in insertion order; re-inserting on touch keeps the least recently used first.
   const conversations = new Map<string, Conversation>();
   const idleMs = options.idleSeconds * 1000;
+  const maxConversationBytes = options.maxConversationBytes ?? DEFAULT_MAX_CONVERSATION_BYTES;
+  let totalBytes = 0;
   const now = () => options.now().getTime();
+
+  const forget = (id: string) => {
+    const conversation = conversations.get(id);
+    if (conversation === undefined) return;
+    totalBytes -= conversation.bytes;
+    conversations.delete(id);
+  };
 
   const live = (id: string): Conversation | undefined => {
     const conversation = conversations.get(id);
     if (conversation === undefined) return undefined;
     if (now() - conversation.touchedAt >= idleMs) {
-      conversations.delete(id);
+      forget(id);
       return undefined;
     }
     conversations.delete(id);
@@ -42,8 +66,10 @@ export function createMemoryConversationLog(options: MemoryConversationLogOption
 
   const sweep = () => {
     const cutoff = now() - idleMs;
+    // Least recently touched first: stop at the first one still in use.
     for (const [id, conversation] of conversations) {
-      if (conversation.touchedAt <= cutoff) conversations.delete(id);
+      if (conversation.touchedAt > cutoff) break;
+      forget(id);
     }
   };
   const timer = options.sweepEveryMs === 0 ? undefined : setInterval(sweep, options.sweepEveryMs ?? 60_000);
@@ -54,15 +80,21 @@ export function createMemoryConversationLog(options: MemoryConversationLogOption
     watermark: String(conversation.first + conversation.activities.length),
   });
 
+  const dropOldest = (conversation: Conversation, count: number) => {
+    const dropped = conversation.sizes.splice(0, count).reduce((sum, size) => sum + size, 0);
+    conversation.activities.splice(0, count);
+    conversation.first += count;
+    conversation.bytes -= dropped;
+    totalBytes -= dropped;
+  };
+
   return {
     async create(id, info) {
-      if (live(id) !== undefined) return;
-      while (conversations.size >= options.maxConversations) {
-        const oldest = conversations.keys().next();
-        if (oldest.done) break;
-        conversations.delete(oldest.value);
-      }
-      conversations.set(id, { ...info, started: false, first: 0, activities: [], touchedAt: now(), listeners: new Set() });
+      if (live(id) !== undefined) return true;
+      sweep();
+      if (conversations.size >= options.maxConversations || totalBytes >= options.maxBytes) return false;
+      conversations.set(id, { ...info, started: false, first: 0, activities: [], sizes: [], bytes: 0, touchedAt: now(), listeners: new Set() });
+      return true;
     },
     async get(id) {
       const conversation = live(id);
@@ -83,15 +115,28 @@ export function createMemoryConversationLog(options: MemoryConversationLogOption
         id: `${id}|${String(sequence + index).padStart(7, '0')}`,
         timestamp: activity.timestamp ?? new Date(now()).toISOString(),
       }));
-      conversation.activities.push(...logged);
-      const overflow = conversation.activities.length - options.maxActivities;
-      if (overflow > 0) {
-        conversation.activities.splice(0, overflow);
-        conversation.first += overflow;
+      for (const activity of logged) {
+        const size = JSON.stringify(activity).length;
+        conversation.activities.push(activity);
+        conversation.sizes.push(size);
+        conversation.bytes += size;
+        totalBytes += size;
       }
+      const overflow = conversation.activities.length - options.maxActivities;
+      if (overflow > 0) dropOldest(conversation, overflow);
+      // The newest activity always stays, whatever its size.
+      while (conversation.bytes > maxConversationBytes && conversation.activities.length > 1) dropOldest(conversation, 1);
       const set = { activities: logged, watermark: String(conversation.first + conversation.activities.length) };
       for (const listener of conversation.listeners) listener(set);
       return logged;
+    },
+    async relay(id, activity) {
+      const conversation = live(id);
+      if (conversation === undefined) return undefined;
+      const relayed: LoggedActivity = { ...activity, id: relayedId(id, randomBytes(6).toString('base64url')), timestamp: new Date(now()).toISOString() };
+      const set = { activities: [relayed], watermark: String(conversation.first + conversation.activities.length) };
+      for (const listener of conversation.listeners) listener(set, true);
+      return relayed;
     },
     async read(id, watermark) {
       const conversation = live(id);
@@ -102,9 +147,14 @@ export function createMemoryConversationLog(options: MemoryConversationLogOption
       conversation?.listeners.add(listener);
       return () => conversation?.listeners.delete(listener);
     },
+    usage() {
+      sweep();
+      return { conversations: conversations.size, bytes: totalBytes };
+    },
     close() {
       if (timer) clearInterval(timer);
       conversations.clear();
+      totalBytes = 0;
     },
   };
 }

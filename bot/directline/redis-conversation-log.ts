@@ -5,9 +5,10 @@
 //   <id>:info  hash: brand, user, started     <id>:seq  activities ever logged (the watermark)
 //   <id>:log   sorted set of activity JSON by sequence number, the newest maxActivities kept
 // Everything expires after the idle time, renewed on each touch.
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { BrandId } from '../../knowledge/brand-ids.js';
-import type { ActivitySet, ConversationInfo, ConversationLog } from './conversation-log.js';
+import { relayedId, type ActivityListener, type ActivitySet, type ConversationInfo, type ConversationLog, type LoggedActivity } from './conversation-log.js';
 
 export interface RedisConversationLogOptions {
   maxActivities: number;
@@ -68,20 +69,22 @@ export async function createRedisConversationLog(redis: Redis, subscriber: Redis
   const idleMs = String(options.idleSeconds * 1000);
   const keys = (id: string) => [`${prefix}${id}:info`, `${prefix}${id}:seq`, `${prefix}${id}:log`];
   const channelPrefix = `${prefix}events:`;
-  const listeners = new Map<string, Set<(set: ActivitySet) => void>>();
+  const listeners = new Map<string, Set<ActivityListener>>();
 
   await subscriber.psubscribe(`${channelPrefix}*`);
   subscriber.on('pmessage', (_pattern: string, channel: string, message: string) => {
     const local = listeners.get(channel.slice(channelPrefix.length));
     if (local === undefined) return;
-    const set = JSON.parse(message) as ActivitySet;
-    for (const listener of local) listener(set);
+    const { relayed, ...set } = JSON.parse(message) as ActivitySet & { relayed?: boolean };
+    for (const listener of local) listener(set, relayed === true);
   });
 
   return {
+    // Bounded by the Redis server's own memory settings (maxmemory), not by this process.
     async create(id, info) {
       const [infoKey] = keys(id);
       await redis.multi().hsetnx(infoKey!, 'brand', info.brand).hsetnx(infoKey!, 'user', info.user).hsetnx(infoKey!, 'started', '0').pexpire(infoKey!, idleMs).exec();
+      return true;
     },
     async get(id) {
       const [infoKey] = keys(id);
@@ -104,6 +107,13 @@ export async function createRedisConversationLog(redis: Redis, subscriber: Redis
       const set = (await redis.eval(APPEND, 3, ...keys(id), String(options.maxActivities), idleMs, channelPrefix + id, ...json)) as string | null;
       return set === null ? [] : (JSON.parse(set) as ActivitySet).activities;
     },
+    async relay(id, activity) {
+      if ((await redis.exists(keys(id)[0]!)) === 0) return undefined;
+      const relayed: LoggedActivity = { ...activity, id: relayedId(id, randomBytes(6).toString('base64url')), timestamp: new Date(options.now()).toISOString() };
+      // Never stored: the watermark is whatever each stream has reached.
+      await redis.publish(channelPrefix + id, JSON.stringify({ relayed: true, activities: [relayed], watermark: '' }));
+      return relayed;
+    },
     async read(id, watermark) {
       const set = (await redis.eval(READ, 3, ...keys(id), String(watermark ?? 0), idleMs)) as string | null;
       return set === null ? undefined : (JSON.parse(set) as ActivitySet);
@@ -117,6 +127,7 @@ export async function createRedisConversationLog(redis: Redis, subscriber: Redis
         if (local.size === 0 && listeners.get(id) === local) listeners.delete(id);
       };
     },
+    usage: () => undefined,
     close() {
       listeners.clear();
       void subscriber.punsubscribe().catch(() => undefined);

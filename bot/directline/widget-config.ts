@@ -11,7 +11,10 @@ export interface WidgetConfig {
   /** A conversation untouched this long is forgotten. */
   conversationIdleSeconds: number;
   maxActivitiesPerConversation: number;
+  /** Conversations kept in this process; at it, new ones are refused (503), none evicted. */
   maxConversations: number;
+  /** JSON kept across this process's conversations, in bytes; at it, new ones are refused. */
+  maxBytes: number;
   /** Conversation starts (widget tokens) allowed per client address per window. */
   startsPerClient: number;
   startsWindowSeconds: number;
@@ -22,6 +25,7 @@ export const WIDGET_DEFAULTS: Omit<WidgetConfig, 'directLineSecret'> = {
   conversationIdleSeconds: 3600,
   maxActivitiesPerConversation: 500,
   maxConversations: 10_000,
+  maxBytes: 128 * 1024 * 1024,
   startsPerClient: 20,
   startsWindowSeconds: 60,
 };
@@ -33,6 +37,7 @@ const widgetEnvSchema = z.object({
   DIRECTLINE_CONVERSATION_IDLE_SECONDS: wholeNumber(WIDGET_DEFAULTS.conversationIdleSeconds),
   DIRECTLINE_MAX_ACTIVITIES: wholeNumber(WIDGET_DEFAULTS.maxActivitiesPerConversation),
   DIRECTLINE_MAX_CONVERSATIONS: wholeNumber(WIDGET_DEFAULTS.maxConversations),
+  DIRECTLINE_MAX_MB: wholeNumber(WIDGET_DEFAULTS.maxBytes / (1024 * 1024)),
   CONVERSATION_STARTS_PER_CLIENT: wholeNumber(WIDGET_DEFAULTS.startsPerClient),
   CONVERSATION_STARTS_WINDOW_SECONDS: wholeNumber(WIDGET_DEFAULTS.startsWindowSeconds),
 });
@@ -50,6 +55,7 @@ export function readWidgetConfig(env: Record<string, string | undefined>): Widge
     conversationIdleSeconds: e.DIRECTLINE_CONVERSATION_IDLE_SECONDS,
     maxActivitiesPerConversation: e.DIRECTLINE_MAX_ACTIVITIES,
     maxConversations: e.DIRECTLINE_MAX_CONVERSATIONS,
+    maxBytes: e.DIRECTLINE_MAX_MB * 1024 * 1024,
     startsPerClient: e.CONVERSATION_STARTS_PER_CLIENT,
     startsWindowSeconds: e.CONVERSATION_STARTS_WINDOW_SECONDS,
   };

@@ -77,13 +77,17 @@ export async function openRedisHandoffOutbox(redis: Redis, options: RedisOutboxO
           await redis.set(key('dedupe', dedupeKey), ticket.id, 'PX', DEDUPE_WINDOW_MS);
         }
       }
-      await redis
+      const results = await redis
         .multi()
         .set(key('ticket', ticket.id), JSON.stringify(ticket))
         .zadd(key('tickets'), Date.parse(ticket.createdAt), ticket.id)
         .sadd(key('unsent'), ticket.id)
         .set(key('ref', ticket.reference), ticket.id)
         .exec();
+      // A command refused inside the transaction (Redis out of memory) does not reject exec():
+      // the ticket is stored only when every part of it was.
+      const refused = results?.find(([error]) => error !== null)?.[0];
+      if (results === null || refused) throw refused ?? new Error('the ticket transaction was discarded');
       return { ticket, duplicate: false };
     },
     get,

@@ -196,6 +196,11 @@ export async function openHandoffOutbox(dir: string): Promise<HandoffOutbox> {
       states.set(id, state);
     },
     writeEml: (id, message) => writeEmlFile(dirs.eml, id, message),
-    checkWritable: () => checkDirWritable(dir),
+    // Where tickets and their delivery state are written, not only the root: a tickets folder
+    // that cannot be written means handoffs are refused while the root looks fine.
+    checkWritable: async () => {
+      await checkDirWritable(dirs.tickets);
+      await checkDirWritable(dirs.state);
+    },
   };
 }

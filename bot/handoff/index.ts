@@ -29,8 +29,8 @@ export interface HandoffDeps {
    * (claims last `claimMs`; every `rescanMs` a sender looks for tickets left due).
    */
   shared?: { redis: Redis; claimMs?: number; rescanMs?: number };
-  /** Told about tickets stored and delivery attempts (metrics). */
-  observer?: { stored(ticket: HandoffTicket): void; attempt(outcome: 'sent' | 'failed'): void };
+  /** Told about tickets stored, tickets that could not be, and delivery attempts (metrics). */
+  observer?: { stored(ticket: HandoffTicket): void; attempt(outcome: 'sent' | 'failed'): void; storeFailed?(): void };
 }
 
 export interface Handoff {
@@ -68,8 +68,19 @@ export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
     onAttempt: deps.observer?.attempt,
     sharing: redisOutbox === undefined ? undefined : { claim: redisOutbox.claim, rescanMs: shared?.rescanMs ?? DEFAULT_RESCAN_MS },
   });
+  // The shopper is told honestly when a ticket cannot be stored; the operator hears it here,
+  // with the reference the shopper would have been given, so the two can be matched.
+  const storeOrReport: HandoffOutbox['store'] = async (ticket, dedupeKey) => {
+    try {
+      return await outbox.store(ticket, dedupeKey);
+    } catch (error) {
+      logger.error({ err: error, ticket: ticket.id, reference: ticket.reference, brand: ticket.brand }, 'handoff ticket could not be stored');
+      deps.observer?.storeFailed?.();
+      throw error;
+    }
+  };
   const submitter = createHandoffSubmitter({
-    outbox,
+    outbox: { store: storeOrReport },
     sender,
     transcriptOf: deps.transcriptOf,
     profileOf: deps.profileOf,

@@ -30,20 +30,29 @@ export function createOrderVerifier(source: OrderSource, limits: VerificationLim
 
   async function verify(client: string, { brand, orderNumber, email }: VerifyOrderInput): Promise<VerifyOrderResult> {
     const key = `${brand satisfies BrandId}:${client}`;
-    const spent = await failures.get(key);
-    if (spent !== null && spent.consumedPoints >= limits.failuresPerClient) {
-      options.onFailure?.(brand, true);
-      return { outcome: 'locked', retryAfterSeconds: Math.ceil(spent.msBeforeNext / 1000) };
-    }
-    const order = await withTimeout(source.findOrder(brand, orderNumber), limits.lookupTimeoutMs);
-    if (order !== undefined && emailsMatch(email, order.email)) return { outcome: 'verified', order };
-    options.onFailure?.(brand, false);
+    // An attempt is reserved before the lookup and given back when it matches, in one atomic
+    // step each: a burst of guesses on any number of instances gets no more lookups than the
+    // limit, where checking first and counting after let every guess in flight through.
     try {
       await failures.consume(key);
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return { outcome: 'locked', retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000) };
-      throw rejection;
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      options.onFailure?.(brand, true);
+      return { outcome: 'locked', retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     }
+    let order: Awaited<ReturnType<OrderSource['findOrder']>>;
+    try {
+      order = await withTimeout(source.findOrder(brand, orderNumber), limits.lookupTimeoutMs);
+    } catch (error) {
+      // The order system failing is not the shopper guessing.
+      await failures.reward(key, 1);
+      throw error;
+    }
+    if (order !== undefined && emailsMatch(email, order.email)) {
+      await failures.reward(key, 1);
+      return { outcome: 'verified', order };
+    }
+    options.onFailure?.(brand, false);
     return { outcome: 'notMatched' };
   }
 

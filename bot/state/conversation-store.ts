@@ -3,6 +3,7 @@
 // channel and conversation id, so the same conversation id on two storefronts is two
 // conversations and any instance sharing the Storage can take the next turn.
 import type { Storage } from 'botbuilder';
+import { MAX_MESSAGE_CHARS, readablePart } from '../../dialogs/conversation.turn.js';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { TranscriptLine } from '../../knowledge/handoff/handoff-ticket.types.js';
 import { redactSecrets } from '../../knowledge/handoff/redaction.js';
@@ -26,10 +27,20 @@ export interface ConversationStore {
   forget(key: string): Promise<void>;
   /** The transcript so far (for a handoff ticket). */
   transcript(key: string): Promise<TranscriptLine[]>;
+  /** Whether a turn of this conversation may be taken now: false only for a new one while the store is full. */
+  admits(key: string): boolean;
+}
+
+/** A Storage that is bounded in this process (the in-memory one) and says when it is full. */
+export interface BoundedStorage extends Storage {
+  admits(key: string): boolean;
+}
+
+function isBounded(storage: Storage): storage is BoundedStorage {
+  return typeof (storage as Partial<BoundedStorage>).admits === 'function';
 }
 
 const MAX_TRANSCRIPT_LINES = 200;
-const MAX_LINE_CHARS = 2_000;
 
 export function conversationKeyOf(brand: BrandId, activity: { channelId?: string; conversation?: { id?: unknown } }): string | null {
   const id = activity.conversation?.id;
@@ -37,9 +48,12 @@ export function conversationKeyOf(brand: BrandId, activity: { channelId?: string
   return `${brand}/${activity.channelId ?? 'unknown'}/conversations/${id}`;
 }
 
-/** The transcript with this turn's lines added, redacted and bounded: a card number is never stored whole. */
+/**
+ * The transcript with this turn's lines added, redacted and bounded: a card number is never stored
+ * whole, and a line is cut to what is read of a message before the redaction reads it.
+ */
 export function withTranscriptLines(record: ConversationRecord, lines: readonly TranscriptLine[]): TranscriptLine[] {
-  const clean = lines.map((line) => ({ ...line, text: redactSecrets(line.text).slice(0, MAX_LINE_CHARS) }));
+  const clean = lines.map((line) => ({ ...line, text: redactSecrets(readablePart(line.text)).slice(0, MAX_MESSAGE_CHARS) }));
   return [...(record.transcript ?? []), ...clean].slice(-MAX_TRANSCRIPT_LINES);
 }
 
@@ -58,5 +72,7 @@ export function createConversationStore(storage: Storage): ConversationStore {
       const { transcript } = (await load(key)).record;
       return Array.isArray(transcript) ? transcript : [];
     },
+    // A shared store (Redis) is bounded by its own memory settings, not by this process.
+    admits: (key) => (isBounded(storage) ? storage.admits(key) : true),
   };
 }

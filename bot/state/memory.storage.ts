@@ -2,7 +2,10 @@
 // expire after STATE_TTL without a write, so a deployment that has met a million shoppers does
 // not hold a million conversations. Items are kept as JSON text (a caller can never mutate what
 // is stored) and carry eTags, so a stale write is refused exactly as on a shared store.
+// It is bounded in count and in JSON kept: once either limit is reached it admits no new
+// conversation (the edge answers 503) and never evicts one a shopper may still be in.
 import type { Storage, StoreItems } from 'botbuilder';
+import type { HolderUsage } from '../metrics.js';
 import { StorageConflictError } from './storage-errors.js';
 
 interface Entry {
@@ -16,6 +19,10 @@ export interface MemoryStorageOptions {
   ttlSeconds: number;
   /** The clock, in milliseconds; tests move it. */
   now?: () => number;
+  /** Conversations kept at most; undefined: no limit. */
+  maxItems?: number;
+  /** JSON characters kept at most; undefined: no limit. */
+  maxBytes?: number;
 }
 
 export class ExpiringMemoryStorage implements Storage {
@@ -24,16 +31,39 @@ export class ExpiringMemoryStorage implements Storage {
   private readonly entries = new Map<string, Entry>();
   private readonly ttlMs: number;
   private readonly now: () => number;
+  private readonly maxItems: number;
+  private readonly maxBytes: number;
+  private bytes = 0;
   private nextETag = 1;
 
   constructor(options: MemoryStorageOptions) {
     this.ttlMs = options.ttlSeconds * 1000;
     this.now = options.now ?? Date.now;
+    this.maxItems = options.maxItems ?? Infinity;
+    this.maxBytes = options.maxBytes ?? Infinity;
   }
 
   /** Items held now (expired ones not yet swept included until the next write). */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Conversations and JSON characters kept now (for the metrics). */
+  usage(): HolderUsage {
+    this.sweep(this.now());
+    return { conversations: this.entries.size, bytes: this.bytes };
+  }
+
+  /**
+   * Whether a turn of the conversation at `key` may be taken: always for one already kept, for a
+   * new one only while both limits leave room. A turn admitted just before the limit may still
+   * write, so the limits hold within the turns running at once.
+   */
+  admits(key: string): boolean {
+    const now = this.now();
+    if (this.live(key, now) !== undefined) return true;
+    this.sweep(now);
+    return this.entries.size < this.maxItems && this.bytes < this.maxBytes;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -58,13 +88,22 @@ export class ExpiringMemoryStorage implements Storage {
     }
     for (const [key, item] of Object.entries(changes)) {
       const { eTag: _eTag, ...rest } = (item ?? {}) as Record<string, unknown>;
-      this.entries.delete(key);
-      this.entries.set(key, { json: JSON.stringify(rest), eTag: String(this.nextETag++), expiresAt: now + this.ttlMs });
+      const json = JSON.stringify(rest);
+      this.remove(key);
+      this.entries.set(key, { json, eTag: String(this.nextETag++), expiresAt: now + this.ttlMs });
+      this.bytes += json.length;
     }
   }
 
   async delete(keys: string[]): Promise<void> {
-    for (const key of keys) this.entries.delete(key);
+    for (const key of keys) this.remove(key);
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    this.bytes -= entry.json.length;
+    this.entries.delete(key);
   }
 
   private live(key: string, now: number): Entry | undefined {
@@ -75,7 +114,7 @@ export class ExpiringMemoryStorage implements Storage {
   private sweep(now: number): void {
     for (const [key, entry] of this.entries) {
       if (entry.expiresAt > now) return;
-      this.entries.delete(key);
+      this.remove(key);
     }
   }
 }

@@ -47,9 +47,11 @@ export function registerWidgetRoutes(server: restify.Server, deps: WidgetDeps): 
   const log = deps.log ?? clasp.sharedWidgetLog ?? createMemoryConversationLog({
     maxActivities: config.maxActivitiesPerConversation,
     maxConversations: config.maxConversations,
+    maxBytes: config.maxBytes,
     idleSeconds: config.conversationIdleSeconds,
     now,
   });
+  if (log.usage() !== undefined) clasp.metrics.watchHolder('widget', () => log.usage() ?? { conversations: 0, bytes: 0 });
   const queue = createTurnQueue({
     maxPending: MAX_PENDING_TURNS,
     onError: (error, conversationId) => clasp.logger.error({ err: error, conversationId }, 'widget turn failed'),

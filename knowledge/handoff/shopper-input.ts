@@ -3,16 +3,38 @@
 // reader each, in knowledge/readers/.
 import { findEmail } from '../readers/email-address.reader.js';
 import { readOrderNumber } from '../readers/order-number.reader.js';
+import { collapseSpaces, trimTrailing } from '../readers/text-edges.js';
+
+const VALUE_LEADS = [' should be ', ' to ', ' is ', " it's ", ' its '];
+
+/** What follows the first "to" / "is" / "should be" / "it's" ("change my email to …"): word by word, not a pattern over the text. */
+function valueAfter(text: string): string | undefined {
+  const lower = ` ${text.toLowerCase()}`;
+  let best: number | undefined;
+  let length = 0;
+  for (const lead of VALUE_LEADS) {
+    const at = lower.indexOf(lead);
+    if (at >= 0 && (best === undefined || at < best)) {
+      best = at;
+      length = lead.length;
+    }
+  }
+  if (best === undefined) return undefined;
+  const value = text.slice(best - 1 + length).trim();
+  return value === '' ? undefined : value;
+}
 
 export type HandoffSlot = 'name' | 'email' | 'orderNumber' | 'description';
 
 function plain(text: string): string {
-  return text.trim().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
+  return collapseSpaces(text.replace(/[’‘]/g, "'"));
 }
 
 function bare(text: string): string {
-  return plain(text).toLowerCase().replace(/[.!?,;]+$/g, '').trim();
+  return trimTrailing(plain(text).toLowerCase(), '.!?,; ');
 }
+
+const THANKS_AT_END = [' thank you', ' thanks', ' thx'];
 
 const NO_ORDER_NUMBER =
   /^(?:no|nope|none|n\/?a|skip|no order(?: number)?|not sure|no idea|i don'?t know(?: it)?|dunno|i (?:don'?t|do not) have (?:one|it|an? (?:order )?number)|(?:i )?(?:don'?t|do not|didn'?t) have (?:one|it|the number|an order number|a number)|i (?:can'?t|cannot) find (?:it|one)|(?:i )?haven'?t (?:got )?(?:one|it)|there isn'?t one|i never (?:got|received) one)(?: sorry)?$/;
@@ -31,7 +53,9 @@ const NOT_A_NAME = /\b(?:why|what|how|when|where|who|don'?t|won'?t|can'?t|want|n
  * apostrophes, hyphens and dots, at most six words. All-lower or all-upper names are capitalised.
  */
 export function readName(text: string): string | undefined {
-  const name = plain(text).replace(NAME_LEAD, '').replace(/[.!,;]+$/g, '').replace(/\s*(?:thanks|thank you|thx)$/i, '').trim();
+  const lead = trimTrailing(plain(text).replace(NAME_LEAD, ''), '.!,; ');
+  const thanks = THANKS_AT_END.find((ending) => lead.toLowerCase().endsWith(ending));
+  const name = (thanks === undefined ? lead : lead.slice(0, -thanks.length)).trim();
   if (name.length < 1 || name.length > 80) return undefined;
   if (!/^[\p{L}][\p{L}\p{M}'. -]*$/u.test(name)) return undefined;
   if (name.split(' ').length > 6 || NOT_A_NAME.test(name)) return undefined;
@@ -67,7 +91,7 @@ export function readCorrection(text: string): Correction | undefined {
   if (named === undefined) return email === undefined ? undefined : { slot: 'email', value: email };
   const onlyTheField = SLOT_WORDS.some(([slot, pattern]) => slot === named && new RegExp(`^(?:my |the )?${pattern.source}$`).test(said));
   if (!CHANGE.test(said) && !onlyTheField && !(named === 'email' && email !== undefined)) return undefined;
-  const after = /\b(?:to|is|should be|it'?s)\s+(.+)$/i.exec(plain(text))?.[1]?.replace(/^(?:actually|really|in fact)\s+/i, '');
+  const after = valueAfter(plain(text))?.replace(/^(?:actually|really|in fact) /i, '');
   switch (named) {
     case 'email':
       return email === undefined ? { slot: 'email' } : { slot: 'email', value: email };

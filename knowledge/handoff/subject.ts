@@ -4,6 +4,7 @@
 //   escalation  "Escalation: <summary>" to the §6 address (james-avery-artisan)
 // Every part is one line of plain text with secrets removed: subjects travel through mail
 // servers and inbox previews that nobody redacts afterwards.
+import { trimTrailing } from '../readers/text-edges.js';
 import type { BrandProfile } from '../brands/brand-profile.schema.js';
 import type { Source } from '../knowledge-base.types.js';
 import type { HandoffCategory } from './handoff-case.types.js';
@@ -44,14 +45,15 @@ function clip(text: string, max: number): string {
   const cut = text.slice(0, max - 1);
   // The cut may fall just before a space: then its last word is whole.
   const space = text.charAt(max - 1) === ' ' ? cut.length : cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+  // Entered only where a run of trailing marks starts: linear however long the run.
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/(?<![\s,;:.-])[\s,;:.-]+$/, '')}…`;
 }
 
 /** A short summary of what the shopper wrote: its first sentence, clipped at a word. */
 export function issueSummary(description: string, max = SUBJECT_SUMMARY_CHARS): string {
   const line = oneLine(description);
   const first = /^(.+?[.!?])(?:\s|$)/.exec(line)?.[1] ?? line;
-  const summary = clip(first.replace(/[.!?]+$/, ''), max);
+  const summary = clip(trimTrailing(first, '.!?'), max);
   return summary.charAt(0).toUpperCase() + summary.slice(1);
 }
 

@@ -1,16 +1,12 @@
+import { collapseSpaces, trimTrailing } from './text-edges.js';
+
 // What a message does in the conversation, whatever it is about: a yes or a no to the question
 // the bot just asked, "say that again", "I don't have it", "I meant …". Whole-message readers in
 // everyday words; each returns undefined (or false) rather than guess.
 
 function bare(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/\s+/g, ' ')
-    .replace(/[.!?,;:]+$/g, '')
-    .replace(/^(?:um+|uh+|hmm+|oh|ah|well|ok so|so)[, ]+/, '')
-    .trim();
+  const said = trimTrailing(collapseSpaces(text.toLowerCase().replace(/[’‘`]/g, "'")), '.!?,;: ');
+  return said.replace(/^(?:um+|uh+|hmm+|oh|ah|well|ok so|so)(?:, | |,)/, '').trim();
 }
 
 export type YesNo = 'yes' | 'no';

@@ -3,6 +3,8 @@
 // word by word, never by a pattern over the whole message, so its cost grows with the message
 // and no message can make it stall. Addresses are returned lower-cased, as orders compare them.
 
+import { trimLeading, trimTrailing } from './text-edges.js';
+
 /** RFC 5321: a local part of at most 64 octets, an address of at most 254. */
 export const MAX_LOCAL_PART = 64;
 export const MAX_ADDRESS = 254;
@@ -12,8 +14,8 @@ const LOCAL_PART = /^[^\s@<>()[\]\\,;:"\p{Cc}]+$/u;
 const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 const TOP_LEVEL = /^\p{L}{2,63}$/u;
 // What a sentence puts around an address: brackets, quotes and closing punctuation.
-const LEADING = /^[<("'[]+/;
-const TRAILING = /[>)"'\].,!?;:]+$/;
+const LEADING = '<("\'[';
+const TRAILING = '>)"\'].,!?;:';
 // Where one word ends and the next begins when looking inside a sentence.
 const WORD_BREAK = /[\s,;]+/;
 
@@ -35,7 +37,7 @@ export function isEmailAddress(candidate: string): boolean {
 }
 
 function bare(word: string): string {
-  return word.trim().replace(/^mailto:/i, '').replace(LEADING, '').replace(TRAILING, '');
+  return trimTrailing(trimLeading(word.trim().replace(/^mailto:/i, ''), LEADING), TRAILING);
 }
 
 /** The whole message read as an email address ("<Jane@Example.com>."), lower-cased, if it is one. */
@@ -58,6 +60,6 @@ export function findEmail(text: string): string | undefined {
 export function withoutEmails(text: string): string {
   return text
     .split(/(\s+)/)
-    .map((word) => (word.includes('@') && readEmail(word.replace(/[,;]+$/, '')) !== undefined ? ' ' : word))
+    .map((word) => (word.includes('@') && readEmail(trimTrailing(word, ',;')) !== undefined ? ' ' : word))
     .join('');
 }

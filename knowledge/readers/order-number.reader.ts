@@ -7,6 +7,7 @@
 // no trailing dot), and `normalized`, as orders are matched (see order-matching.ts).
 import { normalizeOrderNumber } from '../orders/order-matching.js';
 import { withoutEmails } from './email-address.reader.js';
+import { trimLeading, trimTrailing } from './text-edges.js';
 
 export interface OrderNumberReading {
   typed: string;
@@ -32,7 +33,7 @@ const CANONICAL = /^[A-Z0-9]{3,24}$/;
 
 /** A word without the punctuation a sentence puts around it; a leading "#" stays. */
 function core(word: string): string {
-  return word.replace(/^[("'[{]+/, '').replace(/[.,!?;:)"'\]}]+$/, '');
+  return trimTrailing(trimLeading(word, '("\'[{'), '.,!?;:)"\']}');
 }
 
 function reading(typed: string): OrderNumberReading | undefined {

@@ -15,6 +15,9 @@ export interface TopicMatcher {
 /** Fuse scores run from 0 (exact) to 1; a vocabulary word further than this is no match. */
 const FUZZY_THRESHOLD = 0.3;
 const MIN_FUZZY_LENGTH = 4;
+// fuse.js searches a longer pattern in 32-character pieces against the whole vocabulary: a
+// 2,000-letter "word" took 0.3-0.6 s and matched nothing. No vocabulary word is near that long.
+const MAX_FUZZY_LENGTH = 32;
 /** A word seen in n phrases counts 1 - e^(-n/RARE): once 0.39, twice 0.63, five times 0.92. */
 const RARE = 2;
 
@@ -56,7 +59,7 @@ export function createFuseMatcher(examples: readonly Example[]): TopicMatcher {
   function lookUp(word: string): { row: Float64Array; closeness: number } | undefined {
     const exact = votes.get(word);
     if (exact) return { row: exact, closeness: 1 };
-    if (word.length < MIN_FUZZY_LENGTH) return undefined;
+    if (word.length < MIN_FUZZY_LENGTH || word.length > MAX_FUZZY_LENGTH) return undefined;
     let hit = fuzzyCache.get(word);
     if (hit === undefined) {
       const best = vocabulary.search(word, { limit: 1 })[0];

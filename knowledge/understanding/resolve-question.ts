@@ -2,6 +2,7 @@
 // brand's own sentences when they say something more specific (or no topic fits), out of scope,
 // or a "Did you mean…" whose every option is plausible. Pure: the knowledge base and the passage
 // index are handed in; the recognizer's reading (brand-independent) is the input.
+import { collapseSpaces, trimTrailing } from '../readers/text-edges.js';
 import type { BrandId } from '../brand-ids.js';
 import type { Answer, Source } from '../knowledge-base.types.js';
 import type { PassageHit, PassageIndex } from '../passages/passage-index.js';
@@ -53,8 +54,10 @@ const FLOWS: ReadonlySet<Topic> = new Set<Topic>(FLOW_TOPICS);
 
 // "What is an RA number?", "what does final sale mean", "explain the account portal": a question
 // about a term is answered with what the documents say about it, never by starting a flow.
+// Read on the message with its spaces collapsed and its closing "?" gone, so every alternative
+// meets single spaces and each is tried once from the start: linear in the message.
 const ABOUT_A_TERM =
-  /^(?:(?:so|ok|okay|hi|hey|and|but|also|sorry)[,\s]+)*(?:what(?:'s|\s+is|\s+are)\s+(?:an?\s+|the\s+|your\s+)?(?<term>[^?]+?)\??$|what\s+does\s+(?:an?\s+|the\s+)?(?<term2>[^?]+?)\s+mean\??$|(?:explain|define)\s+(?:an?\s+|the\s+|what\s+)?(?<term3>[^?]+?)\??$|what\s+do\s+you\s+mean\s+by\s+(?<term4>[^?]+?)\??$|what\s+counts\s+as\s+(?:an?\s+)?(?<term5>[^?]+?)\??$)/i;
+  /^(?:(?:so|ok|okay|hi|hey|and|but|also|sorry),? )*(?:what(?:'s| is| are) (?:an? |the |your )?(?<term>[^?]+)$|what does (?:an? |the )?(?<term2>[^?]+) mean$|(?:explain|define) (?:an? |the |what )?(?<term3>[^?]+)$|what do you mean by (?<term4>[^?]+)$|what counts as (?:an? )?(?<term5>[^?]+)$)/i;
 // Terms whose "what is…" asks for a fact the composed answers hold, not a definition.
 const NOT_A_TERM = /\b(?:policy|policies|time|times|hours?|address|email|number for|phone|status|cost|price|fee|window|deadline|way|best|process|difference|meaning of life)\b/i;
 
@@ -168,7 +171,7 @@ export function plausibleOptions(ranked: readonly TopicScore[]): TopicScore[] {
 
 /** The term a "what is X" / "what does X mean" question asks about, if it asks about one. */
 export function termAsked(text: string): string | undefined {
-  const match = ABOUT_A_TERM.exec(text.trim());
+  const match = ABOUT_A_TERM.exec(trimTrailing(collapseSpaces(text), '? '));
   const groups = match?.groups;
   const term = groups?.term ?? groups?.term2 ?? groups?.term3 ?? groups?.term4 ?? groups?.term5;
   if (term === undefined || NOT_A_TERM.test(term) || term.split(/\s+/).length > 4) return undefined;

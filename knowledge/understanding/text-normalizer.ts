@@ -20,7 +20,9 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
 // verbs for buying ("make a purchase", "I'd like to order a ring"). Nouns become "order", verbs
 // "buy", so that the words tell the two apart for the classifiers. An order number after the word
 // makes it a noun: "add a ring to purchase 12345" is about an existing order.
-const ID_AHEAD = String.raw`\s*(?:number|num|no\.?|id)?\s*[:#]?\s*[a-z]{0,4}-?\d`;
+// Each run of spaces is read by one `\s*` only (a word or a colon ends it), so a long run after
+// the keyword costs linear time, not the cubic time of three `\s*` around optional parts.
+const ID_AHEAD = String.raw`\s*(?:(?:number|num|no\.?|id)\s*)?(?:[:#]\s*)?[a-z]{0,4}-?\d`;
 const ORDER_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bin order to\b/g, 'to'],
   [new RegExp(String.raw`\bpurchase(?=${ID_AHEAD})`, 'g'), 'order'],
@@ -46,9 +48,10 @@ const PHRASINGS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bpay (?:for|on) (?:the )?(shipping|delivery|postage)\b/g, '$1 cost'],
   // "an update on my order" is news about it; "update my order" changes it.
   [/\bupdates? (on|about|regarding|for)\b/g, 'news $1'],
-  // Sums are maths, whatever the numbers: "what is 12 times 12".
+  // Sums are maths, whatever the numbers: "what is 12 times 12". Read from the first digit of
+  // a run only (a match could never start inside one), so a long run of digits is linear.
   [
-    /\d+(?:\.\d+)?(?:\s*[+*/×÷^=]\s*|\s+[-x]\s+|\s*\b(?:times|plus|minus|divided by|multiplied by|to the power of)\s+)\d+(?:\.\d+)?/g,
+    /(?<!\d)\d+(?:\.\d+)?(?:\s*[+*/×÷^=]\s*|\s+[-x]\s+|\s*\b(?:times|plus|minus|divided by|multiplied by|to the power of)\s+)\d+(?:\.\d+)?/g,
     ' arithmetic ',
   ],
 ];

@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3978);
     expect(config.defaultBrand).toBe('james-avery-malls');
     expect(config.auth.appId).toBeUndefined();
-    expect(config.trustProxy).toBe(false);
+    expect(config.trustProxy).toEqual({ kind: 'none' });
     expect(config.allowedServiceUrls.map((rule) => rule.hostname)).toEqual(['localhost', '127.0.0.1', '[::1]']);
   });
 
@@ -34,7 +34,7 @@ describe('loadConfig', () => {
       port: 8080,
       defaultBrand: 'generic-store',
       auth: { appId: 'app-id', appPassword: 'secret', appType: 'SingleTenant', tenantId: 'tenant' },
-      trustProxy: true,
+      trustProxy: { kind: 'hops', hops: 1 },
       logLevel: 'warn',
     });
     expect(config.allowedServiceUrls).toEqual([
@@ -53,6 +53,23 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
     for (const key of ['PORT', 'DEFAULT_BRAND', 'TRUST_PROXY', 'ALLOWED_SERVICE_URLS']) expect(message).toContain(key);
+  });
+
+  it('reads TRUST_PROXY as Express does: off, true (one hop), a hop count, or proxy addresses and CIDR ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toEqual({ kind: 'hops', hops: 1 });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::/32' }).trustProxy).toEqual({ kind: 'addresses', addresses: ['loopback', '10.0.0.0/8', '2001:db8::/32'] });
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('bounds the conversations kept in memory and reads the Redis durability override', () => {
+    expect(loadConfig({}).stateStore).toEqual({ kind: 'memory', maxConversations: 50_000, maxBytes: 256 * 1024 * 1024 });
+    expect(loadConfig({ STATE_MAX_CONVERSATIONS: '10', STATE_MAX_MB: '1' }).stateStore).toEqual({ kind: 'memory', maxConversations: 10, maxBytes: 1024 * 1024 });
+    expect(loadConfig({ STATE_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' }).stateStore).toEqual({ kind: 'redis', url: 'redis://127.0.0.1:6379', acceptNonDurable: false });
+    expect(loadConfig({ STATE_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379', REDIS_ACCEPT_NON_DURABLE: 'true' }).stateStore).toMatchObject({ acceptNonDurable: true });
+    expect(loadConfig({ DIRECTLINE_MAX_MB: '2' }).widget.maxBytes).toBe(2 * 1024 * 1024);
   });
 
   it('refuses an app id without its password', () => {

@@ -2,6 +2,7 @@
 // the real app. Deterministic: FUZZ_SEED replays a run, FUZZ_REQUESTS sizes it.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adversarial, FILLERS, KEYWORDS } from '../support/adversarial-text.js';
 import { activityBody, newConversationId, postActivity, say, startClasp, type RunningClasp } from '../support/clasp-server.js';
 import { seededRandom, type Random } from '../support/seeded-random.js';
 
@@ -64,7 +65,10 @@ function encodePath(text: string): string {
 }
 
 function nastyString(r: Random): string {
-  switch (r.int(6)) {
+  switch (r.int(7)) {
+    case 6:
+      // A keyword and 2 KB of what makes a backtracking pattern take its worst path.
+      return adversarial(r.pick(KEYWORDS), r.pick(FILLERS));
     case 0:
       return r.pick(HTML_PAYLOADS);
     case 1:
@@ -128,7 +132,7 @@ function activityJson(r: Random): string {
   }
   if (r.chance(0.05)) activity.membersAdded = Array.from({ length: 200 }, (_, n) => ({ id: `m${n}`, name: r.pick(HTML_PAYLOADS) }));
   const json = JSON.stringify(activity);
-  if (r.chance(0.06)) return `${json.slice(0, -1)},"channelData":${deeplyNested(r)}}`;
+  if (r.chance(0.06)) return `${json.slice(0, -1)},"${r.pick(['channelData', 'value', 'entities', 'conversation', 'from'])}":${deeplyNested(r)}}`;
   if (r.chance(0.04)) return `${json.slice(0, -1)},"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`;
   return json;
 }
@@ -170,7 +174,8 @@ describe('fuzz: malformed and adversarial requests at every endpoint', () => {
   beforeAll(async () => {
     process.on('unhandledRejection', onRejection);
     process.on('uncaughtException', onException);
-    app = await startClasp({ ADMIN_TOKEN, CONVERSATION_STARTS_PER_CLIENT: '100000', DIRECTLINE_MAX_CONVERSATIONS: '100000' });
+    // Every request comes from this one address: its message allowance would end the storm early.
+    app = await startClasp({ ADMIN_TOKEN, CONVERSATION_STARTS_PER_CLIENT: '100000', DIRECTLINE_MAX_CONVERSATIONS: '100000', MESSAGES_PER_CLIENT: '1000000', TRUST_PROXY: 'loopback' });
     brands = app.clasp.kb.brandIds;
     const grant = async () => {
       const response = await fetch(`${app.url}/api/brands/generic-store/token`, { method: 'POST' });
@@ -213,6 +218,7 @@ describe('fuzz: malformed and adversarial requests at every endpoint', () => {
   function nextRequest(r: Random): FuzzRequest {
     const headers: Record<string, string> = {};
     if (r.chance(0.2)) headers.accept = r.pick(ACCEPTS);
+    if (r.chance(0.1)) headers['x-forwarded-for'] = r.pick(['203.0.113.7', '203.0.113.7, 10.0.0.1', 'unknown', ' , ,', '::1', '999.1.1.1', `${'1.2.3.4, '.repeat(200)}5.6.7.8`, encodePath(randomString(r, 20))]);
     const withBody = (body: string | undefined): FuzzRequest['body'] => {
       if (body !== undefined) headers['content-type'] = r.chance(0.8) ? 'application/json' : r.pick(CONTENT_TYPES);
       return body;
@@ -236,8 +242,9 @@ describe('fuzz: malformed and adversarial requests at every endpoint', () => {
           return { method: 'GET', path: `${dl}/conversations/${conversation()}/activities${r.chance(0.5) ? `?watermark=${encodePath(String(randomValue(r)))}` : ''}`, headers };
         case 3:
         case 4: {
+          const value = r.chance(0.2) ? { blob: 'x'.repeat(r.pick([100, 5_000, 60_000])) } : randomValue(r);
           const body = r.chance(0.7)
-            ? JSON.stringify({ type: r.pick(['message', 'event', 'typing', 'invoke']), text: nastyString(r), from: { id: nastyString(r).slice(0, 200), name: r.pick(HTML_PAYLOADS) }, channelData: { clientActivityID: randomString(r) }, value: randomValue(r) })
+            ? JSON.stringify({ type: r.pick(['message', 'event', 'typing', 'typing', 'invoke']), text: nastyString(r), from: { id: nastyString(r).slice(0, 200), name: r.pick(HTML_PAYLOADS) }, channelData: { clientActivityID: randomString(r), ...(r.chance(0.1) ? { extra: 'x'.repeat(5_000) } : {}) }, value })
             : randomBody(r);
           return { method: 'POST', path: `${dl}/conversations/${conversation()}/activities`, headers, body: withBody(body) };
         }
@@ -319,6 +326,10 @@ describe('fuzz: malformed and adversarial requests at every endpoint', () => {
       'BREW /coffee HTCPCP/1.0\r\n\r\n',
       `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
       `POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${MAX_BODY_BYTES * 4}\r\n\r\n${'{'.repeat(1000)}`,
+      // WebSocket upgrades to stream URLs a browser would never send.
+      ...['%E0%A4%A', '%ZZ', '%', '..%2F..%2F', `${tokens.conversationId}%00`, 'a'.repeat(5000)].map(
+        (segment) => `GET /v3/directline/conversations/${segment}/stream?t=${segment} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+      ),
     ];
     for (const payload of raw) {
       const answer = await new Promise<string>((resolve) => {
@@ -339,6 +350,36 @@ describe('fuzz: malformed and adversarial requests at every endpoint', () => {
     }
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     expect(fired).toEqual([]);
+  });
+
+  it('keeps /healthz answering while adversarial 2 KB messages arrive on every message route', { timeout: 120_000 }, async () => {
+    // Backtracking patterns took 8-15 s a message, and /healthz waited for each.
+    const r = seededRandom(SEED + 1);
+    let slowestHealth = 0;
+    let sending = true;
+    const probe = (async () => {
+      while (sending) {
+        const started = performance.now();
+        expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+        slowestHealth = Math.max(slowestHealth, performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    let slowestMessage = 0;
+    try {
+      for (let i = 0; i < 40; i += 1) {
+        const text = adversarial(r.pick(KEYWORDS), r.pick(FILLERS));
+        const started = performance.now();
+        const { status } = await postActivity(app.url, r.chance(0.5) ? '/api/messages' : `/api/brands/${r.pick(brands)}/messages`, activityBody(newConversationId(), { type: 'message', text }));
+        slowestMessage = Math.max(slowestMessage, performance.now() - started);
+        expect(status).toBe(200);
+      }
+    } finally {
+      sending = false;
+      await probe;
+    }
+    expect(slowestMessage).toBeLessThan(1_000);
+    expect(slowestHealth).toBeLessThan(1_000);
   });
 
   describe('the edges it relies on', () => {

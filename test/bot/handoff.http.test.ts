@@ -11,7 +11,7 @@ let app: RunningClasp;
 beforeAll(async () => {
   smtp = await startSmtp();
   app = await startClasp(
-    { SMTP_URL: smtp.url, ADMIN_TOKEN: 'agent-token-0123456789', SUPPORT_INBOX_GENERIC_STORE: 'help@generic-store.example' },
+    { SMTP_URL: smtp.url, ADMIN_TOKEN: 'agent-token-0123456789', SUPPORT_INBOX_GENERIC_STORE: 'help@generic-store.example', HANDOFFS_PER_CLIENT: '100' },
     { now: () => NOW },
   );
 });
@@ -59,6 +59,37 @@ describe('handoff through the real bot, to a real SMTP server', () => {
     const list = await fetch(`${app.url}/api/handoffs?brand=generic-store`, { headers: { authorization: 'Bearer agent-token-0123456789' } });
     expect(list.status).toBe(200);
     expect(JSON.stringify(await list.json())).toContain('generic-store');
+  });
+
+  it('keeps card numbers written any way out of both parts of the email, the stored ticket and the admin API', async () => {
+    const cards = [
+      '4111.1111.1111.1111',
+      '5555/5555/5555/4444',
+      '6011_0009_9013_9424',
+      '3782  822463  10005',
+      '4222\u00a02222\u00a022222',
+      '４１１１ １１１１ １１１１ １１１１',
+      '5105 1051\n0510 5100',
+    ];
+    const conversation = newConversationId();
+    const before = smtp.received.length;
+    const replies = await steps('generic-store', conversation, ['talk to a person', 'Dana Example', 'dana@example.com']);
+    if (awaiting(replies.at(-1)) === 'orderNumber') await say(app.url, 'generic-store', conversation, "I don't have one");
+    const [confirm] = await say(app.url, 'generic-store', conversation, `Charged twice on these cards: ${cards.join(' and ')}`);
+    expect(awaiting(confirm)).toBe('confirm');
+    const [done] = await say(app.url, 'generic-store', conversation, 'yes');
+    const reference = /reference is ([A-Z0-9-]+)/.exec(done?.text ?? '')?.[1];
+    expect(reference).toBeDefined();
+    await waitUntil(() => smtp.received.length > before, 10_000, 'the handoff email');
+    const mail = smtp.received.at(-1)!;
+    const listed = await fetch(`${app.url}/api/handoffs/${reference}`, { headers: { authorization: 'Bearer agent-token-0123456789' } });
+    expect(listed.status).toBe(200);
+    const stored = await app.clasp.handoff.outbox.find(reference!);
+    const places = { 'the text part': mail.parsed.text ?? '', 'the HTML part': String(mail.parsed.html), 'the admin API': await listed.text(), 'the stored ticket': JSON.stringify(stored) };
+    for (const [place, text] of Object.entries(places)) {
+      expect(text, place).toContain('Charged twice');
+      expect(text, place).not.toMatch(/4111|5555|6011|3782|4222|１１１１|5105/);
+    }
   });
 
   it('hands a late kendra-scott-mall order to the team as URGENT without asking for what tracking verified', async () => {

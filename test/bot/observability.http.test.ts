@@ -1,6 +1,8 @@
 // Through the real app: what an operator sees in Prometheus and in the
 // logs (no shopper's email or card number, ever), and a turn that crashes costing only its own
 // conversation.
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../bot/logger.js';
 import { createRecognizer } from '../../knowledge/understanding/recognizer.js';
@@ -97,5 +99,31 @@ describe('logs and crashes', () => {
     // Every request has a line with its id and, for turns, the conversation.
     // (The line is written once the response has gone, so it may trail the reply by a moment.)
     await vi.waitFor(() => expect(lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'request' && entry.conversationId === calm)).toHaveLength(2));
+  });
+});
+
+describe('a ticket that cannot be stored', () => {
+  it('is logged with its reference, counted, and makes /readyz answer 503', async () => {
+    const lines: string[] = [];
+    app = await startClasp({}, { logger: createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(line) }) });
+    expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+    // The tickets folder is gone and a file stands in its place: the root can still be written.
+    const tickets = join(app.clasp.handoff.outbox.dir, 'tickets');
+    await rm(tickets, { recursive: true, force: true });
+    await writeFile(tickets, 'not a folder');
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'not_ready', message: expect.stringMatching(/outbox/) });
+
+    const id = newConversationId();
+    for (const text of ['talk to a person', 'Jane Doe', 'jane@example.com']) await say(app.url, 'kendra-scott-mall', id, text);
+    const asked = await say(app.url, 'kendra-scott-mall', id, "I don't have one");
+    if (asked.at(-1)?.channelData?.support?.awaiting === 'description') await say(app.url, 'kendra-scott-mall', id, 'A question about my ring size');
+    const [failed] = await say(app.url, 'kendra-scott-mall', id, 'yes');
+    expect(failed?.text).toMatch(/couldn't save your request/);
+
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, any>).find((entry) => entry.msg === 'handoff ticket could not be stored');
+    expect(logged).toMatchObject({ level: 50, reference: expect.stringMatching(/^[A-Z]{3}-[A-Z0-9]{6}$/), brand: 'kendra-scott-mall', err: { code: 'ENOTDIR' } });
+    expect(sample((await scrape(app.url)).text, 'clasp_handoff_store_failures_total')).toBe(1);
   });
 });

@@ -1,6 +1,9 @@
 // A real redis-server (Debian's package) for the tests, started on a free loopback port, writing
 // every change to an append-only file in a temporary folder, so it can be killed and started
-// again on the same port with its data, as an outage and recovery would go.
+// again on the same port with its data, as an outage and recovery would go. That is the durable
+// setup Clasp checks for at start-up (appendonly yes, appendfsync always or everysec); a test
+// that wants another passes `durable: false` or `appendfsync`, and Clasp then refuses it unless
+// REDIS_ACCEPT_NON_DURABLE=true.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -36,9 +39,12 @@ export interface TestRedis {
   remove(): Promise<void>;
 }
 
-/** `durable: false` (the bench): nothing written to disk, as a cache-only Redis runs. */
-export async function startRedis(options: { durable?: boolean } = {}): Promise<TestRedis> {
-  const persistence = options.durable === false ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'always'];
+/**
+ * `durable: false` (the bench): nothing written to disk, as a cache-only Redis runs (Clasp needs
+ * REDIS_ACCEPT_NON_DURABLE=true for it). `appendfsync`: how the append-only file is synced.
+ */
+export async function startRedis(options: { durable?: boolean; appendfsync?: 'always' | 'everysec' | 'no' } = {}): Promise<TestRedis> {
+  const persistence = options.durable === false ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', options.appendfsync ?? 'always'];
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'clasp-redis-'));
   let child: ChildProcess | undefined;

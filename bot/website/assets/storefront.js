@@ -48,7 +48,9 @@
     if (!started || !started.ok) {
       fail(started && started.status === 429
         ? 'Too many chats were started from this address. Please wait a minute and reload the page.'
-        : 'The chat could not start. Please reload the page.');
+        : started && started.status === 503
+          ? 'The chat is busy right now. Please try again in a minute.'
+          : 'The chat could not start. Please reload the page.');
       return;
     }
     const body = await started.json();

@@ -1,4 +1,5 @@
-import type { LoggedActivity } from '../../../bot/directline/conversation-log.js';
+import WebSocket from 'ws';
+import type { ActivitySet, LoggedActivity } from '../../../bot/directline/conversation-log.js';
 
 // A small Direct Line 3.0 client for the HTTP tests: what Web Chat does, one call at a time.
 
@@ -69,5 +70,36 @@ export function say(url: string, started: Started, text: string, clientActivityI
   return call(url, 'POST', activitiesPath(started.conversationId), {
     token: started.token,
     body: { type: 'message', text, from: { id: 'web-user', name: 'Visitor', role: 'user' }, channelData: { clientActivityID }, textFormat: 'plain', locale: 'en-US' },
+  });
+}
+
+/** Opens a stream and collects what it pushes. */
+export function openStream(streamUrl: string): Promise<{ socket: WebSocket; sets: ActivitySet[]; next(done: (all: LoggedActivity[]) => boolean): Promise<LoggedActivity[]> }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(streamUrl);
+    const sets: ActivitySet[] = [];
+    const waiters: Array<() => void> = [];
+    socket.on('message', (data) => {
+      sets.push(JSON.parse(String(data)) as ActivitySet);
+      for (const waiter of waiters) waiter();
+    });
+    socket.on('error', reject);
+    socket.on('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    socket.on('open', () =>
+      resolve({
+        socket,
+        sets,
+        next: (done) =>
+          new Promise((resolveNext, rejectNext) => {
+            const check = () => {
+              const all = sets.flatMap((set) => set.activities);
+              if (done(all)) resolveNext(all);
+            };
+            waiters.push(check);
+            check();
+            setTimeout(() => rejectNext(new Error(`stream gave ${JSON.stringify(sets)}`)), 10_000).unref();
+          }),
+      }),
+    );
   });
 }

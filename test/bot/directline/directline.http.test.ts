@@ -2,10 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { ActivitySet, LoggedActivity } from '../../../bot/directline/conversation-log.js';
+import type { LoggedActivity } from '../../../bot/directline/conversation-log.js';
 import { startWidgetServer, type RunningWidget } from '../../support/widget-server.js';
-import { activitiesPath, botMessages, call, pollUntil, say, startConversation, type Started } from './directline-client.js';
+import { activitiesPath, botMessages, call, openStream, pollUntil, say, startConversation, type Started } from './directline-client.js';
 
 // A Friday afternoon in New York; the demo orders are dated from it. Tests move it forward.
 let now = new Date('2026-11-20T19:00:00Z');
@@ -112,37 +111,6 @@ describe('posting and polling', () => {
     expect(reconnected.body.streamUrl).toContain('watermark=3');
   });
 });
-
-/** Opens a stream and collects what it pushes. */
-function openStream(streamUrl: string): Promise<{ socket: WebSocket; sets: ActivitySet[]; next(done: (all: LoggedActivity[]) => boolean): Promise<LoggedActivity[]> }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(streamUrl);
-    const sets: ActivitySet[] = [];
-    const waiters: Array<() => void> = [];
-    socket.on('message', (data) => {
-      sets.push(JSON.parse(String(data)) as ActivitySet);
-      for (const waiter of waiters) waiter();
-    });
-    socket.on('error', reject);
-    socket.on('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    socket.on('open', () =>
-      resolve({
-        socket,
-        sets,
-        next: (done) =>
-          new Promise((resolveNext, rejectNext) => {
-            const check = () => {
-              const all = sets.flatMap((set) => set.activities);
-              if (done(all)) resolveNext(all);
-            };
-            waiters.push(check);
-            check();
-            setTimeout(() => rejectNext(new Error(`stream gave ${JSON.stringify(sets)}`)), 10_000).unref();
-          }),
-      }),
-    );
-  });
-}
 
 describe('the WebSocket stream', () => {
   it('pushes the greeting, then the echo and the reply as they happen', async () => {

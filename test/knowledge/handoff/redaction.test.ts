@@ -30,6 +30,39 @@ describe('redactSecrets: payment card numbers', () => {
     expect(redactSecrets(text)).toBe(text);
   });
 
+  it.each([
+    ['4111.1111.1111.1111', 'dots'],
+    ['4111/1111/1111/1111', 'slashes'],
+    ['4111_1111_1111_1111', 'underscores'],
+    ['4111  1111  1111  1111', 'double spaces'],
+    ['4111\u00a01111\u00a01111\u00a01111', 'non-breaking spaces'],
+    ['4111 1111\n1111 1111', 'a line break between groups'],
+    ['4111\r\n1111\r\n1111\r\n1111', 'Windows line breaks'],
+    ['4111 – 1111 – 1111 – 1111', 'spaced en dashes'],
+    ['４１１１ １１１１ １１１１ １１１１', 'full-width digits'],
+    ['４１１１１１１１１１１１１１１１', 'full-width digits, no separators'],
+    ['٤١١١ ١١١١ ١١١١ ١١١١', 'Arabic-Indic digits'],
+    ['𝟒𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏', 'mathematical bold digits'],
+    ['3782.822463.10005', 'Amex groups with dots'],
+  ])('removes %s (%s)', (card) => {
+    expect(redactSecrets(`my card is ${card} thanks`)).toBe(`my card is ${CARD_REDACTED} thanks`);
+  });
+
+  it.each([
+    ['version 1.2.3.4.5.6.7.8.9.10.11', 'a dotted version'],
+    ['192.168.100.200', 'an IP address'],
+    ['12/27/2026', 'a US date'],
+    ['between 3310492 and 5550001234', 'two order numbers in words'],
+    ['4111    1111    1111    1111', 'groups four spaces apart are not one number'],
+    ['４１１１ １１１１ １１１１ １１１２', 'full-width digits failing the Luhn check'],
+  ])('keeps %s (%s)', (text) => {
+    expect(redactSecrets(text)).toBe(text);
+  });
+
+  it('labels secrets in full-width digits too', () => {
+    expect(redactSecrets('cvv １２３ and pin ４３２１')).toBe('cvv [removed] and pin [removed]');
+  });
+
   it('finds a card number inside a longer run of groups ("… 1111 12 27")', () => {
     expect(redactSecrets('4111 1111 1111 1111 12 27')).toBe(`${CARD_REDACTED} 12 27`);
   });
