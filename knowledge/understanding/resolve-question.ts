@@ -56,6 +56,9 @@ const FLOWS: ReadonlySet<Topic> = new Set<Topic>(FLOW_TOPICS);
 // about a term is answered with what the documents say about it, never by starting a flow.
 // Read on the message with its spaces collapsed and its closing "?" gone, so every alternative
 // meets single spaces and each is tried once from the start: linear in the message.
+/** A topic the recognizer is this sure of wins over the message reader's reading of small talk. */
+const SURE_OF_TOPIC = 0.9;
+
 const ABOUT_A_TERM =
   /^(?:(?:so|ok|okay|hi|hey|and|but|also|sorry),? )*(?:what(?:'s| is| are) (?:an? |the |your )?(?<term>[^?]+)$|what does (?:an? |the )?(?<term2>[^?]+) mean$|(?:explain|define) (?:an? |the |what )?(?<term3>[^?]+)$|what do you mean by (?<term4>[^?]+)$|what counts as (?:an? )?(?<term5>[^?]+)$)/i;
 // Terms whose "what is…" asks for a fact the composed answers hold, not a definition.
@@ -77,7 +80,9 @@ export function resolveQuestion(
   const confident = confidence >= options.confidenceThreshold;
   const index = knowledge.passages(brand);
   const smallTalk = understanding.smallTalk;
-  if (smallTalk !== undefined && smallTalk.likelihood >= SMALL_TALK_THRESHOLD) {
+  // "What are your hours" reads like "what are you", but a topic the classifiers are all but sure of is the question.
+  const sureOfTopic = confidence >= SURE_OF_TOPIC && !SMALL_TALK.has(topic) && topic !== 'out_of_scope';
+  if (smallTalk !== undefined && smallTalk.likelihood >= SMALL_TALK_THRESHOLD && !sureOfTopic) {
     // "What information do you collect?" reads like "what can you do", and the documents say.
     if (smallTalk.topic === 'help') {
       const hits = index.search(text);
