@@ -6,6 +6,9 @@ import type { BrandId } from '../knowledge/brand-ids.js';
 import type { HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { TOPIC_PHRASES } from '../knowledge/understanding/phrases/index.js';
+import { asksToRepeat } from '../knowledge/readers/dialogue-act.reader.js';
+import { isTopic, type Topic } from '../knowledge/topics.js';
+import { createMessageReader, type ReadingContext } from '../knowledge/understanding/read-message.js';
 import { createQuestionResolver } from '../knowledge/understanding/resolve-question.js';
 import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
 import { createConversationMachine, type ConversationEvent, type ConversationReply } from '../machines/conversation.machine.js';
@@ -17,7 +20,7 @@ import { parseShopperCommand } from './shopper-command.js';
 
 export interface TurnResult {
   activities: Partial<Activity>[];
-  /** The conversation's persisted machine snapshot after this turn (plain JSON). */
+  /** What to keep for the next turn (plain JSON): the machine snapshot and the replies just given. */
   snapshot: unknown;
   /** The bot was not sure what the shopper meant and offered its likeliest guesses. */
   fallback: boolean;
@@ -49,6 +52,22 @@ export interface ConversationTurns {
 // A flow waiting on an effect (an order lookup) is given this long before the turn gives up;
 // the effects carry their own shorter timeouts, so this only guards against a bug.
 const SETTLE_TIMEOUT_MS = 15_000;
+
+/**
+ * What a conversation keeps between turns: the machine's snapshot, and this turn's replies, so
+ * "can you say that again?" gets them again and a follow-up knows what it follows.
+ */
+interface Kept {
+  machine: unknown;
+  said: ConversationReply[];
+}
+
+function keptOf(persisted: unknown): Kept {
+  const kept = persisted as Partial<Kept> | null | undefined;
+  // A conversation kept before replies were kept with it: its snapshot alone.
+  if (kept === null || kept === undefined || !('machine' in kept)) return { machine: persisted, said: [] };
+  return { machine: kept.machine, said: Array.isArray(kept.said) ? kept.said : [] };
+}
 
 /** Longer messages are answered politely and not read: no understanding, no flow, no state change. */
 export const MAX_MESSAGE_CHARS = 2_000;
@@ -84,6 +103,7 @@ export function createConversationTurns(deps: {
     return current;
   };
   const resolver = createQuestionResolver(deps.kb, TOPIC_PHRASES, deps.confidenceThreshold);
+  const reader = createMessageReader({ recognizer: deps.recognizer, resolver, confidenceThreshold: deps.confidenceThreshold });
   const machine = createConversationMachine({
     profileOf: deps.kb.profile,
     answerOf: deps.kb.answer,
@@ -104,34 +124,47 @@ export function createConversationTurns(deps: {
     }
   }
 
-  async function run(origin: TurnOrigin, persisted: unknown, event: ConversationEvent): Promise<TurnResult> {
-    const actor = restore(origin, persisted);
+  /** Sends the events in order, each after the one before has settled, and renders what was said. */
+  async function run(origin: TurnOrigin, kept: Kept, events: readonly ConversationEvent[]): Promise<TurnResult> {
+    const actor = restore(origin, kept.machine);
     const replies: ConversationReply[] = [];
     const tickets: HandoffTicket[] = [];
     actor.on('reply', (emitted) => replies.push(emitted.reply));
     actor.on('handoff.stored', (emitted) => tickets.push(emitted.ticket));
-    current = origin;
-    try {
-      actor.start();
-      actor.send(event);
-    } finally {
-      current = undefined;
+    for (const [index, event] of events.entries()) {
+      current = origin;
+      try {
+        if (index === 0) actor.start();
+        actor.send(event);
+      } finally {
+        current = undefined;
+      }
+      // Persist only where the conversation waits for the shopper: let any lookup finish first.
+      await settled(actor, SETTLE_TIMEOUT_MS);
     }
-    // Persist only where the conversation waits for the shopper: let any lookup finish first.
-    await settled(actor, SETTLE_TIMEOUT_MS);
-    const persistedAfter = actor.getPersistedSnapshot();
+    const machine = actor.getPersistedSnapshot();
     actor.stop();
     return {
       activities: renderReplies(deps.kb, origin.brand, replies),
-      snapshot: persistedAfter,
+      snapshot: { machine, said: replies } satisfies Kept,
       fallback: replies.some((reply) => reply.kind === 'didYouMean'),
       tickets,
     };
   }
 
+  /** What the last replies leave a new message to lean on: their topic, and the slot they asked for. */
+  function contextOf(origin: TurnOrigin, said: readonly ConversationReply[]): ReadingContext {
+    const last = renderReplies(deps.kb, origin.brand, said).at(-1);
+    const support = (last?.channelData as { support?: { topic?: unknown; awaiting?: unknown } } | undefined)?.support;
+    return {
+      topic: isTopic(support?.topic) ? (support.topic as Topic) : null,
+      awaiting: typeof support?.awaiting === 'string' ? support.awaiting : null,
+    };
+  }
+
   return {
     start(origin, persisted) {
-      return run(origin, persisted, { type: 'conversation.started', at: deps.now().toISOString() });
+      return run(origin, keptOf(persisted), [{ type: 'conversation.started', at: deps.now().toISOString() }]);
     },
     async message(origin, text, persisted) {
       const said = text.trim();
@@ -158,12 +191,24 @@ export function createConversationTurns(deps: {
           tickets: [],
         };
       }
+      const kept = keptOf(persisted);
+      // "Can you say that again?": the last replies once more, nothing else changes.
+      if (asksToRepeat(said) && kept.said.length > 0) {
+        return { activities: renderReplies(deps.kb, origin.brand, kept.said), snapshot: persisted, fallback: false, tickets: [] };
+      }
       const command = parseShopperCommand(said);
-      if (command) return run(origin, persisted, { type: 'user.command', command, at });
-      // What the words mean (any brand), then what they end as for this brand: a topic, the
-      // documents' own sentences, out of scope, or plausible options.
-      const understanding = resolver.resolve(origin.brand, said, await deps.recognizer.recognize(said));
-      return run(origin, persisted, { type: 'user.said', text: said, understanding, at });
+      if (command) return run(origin, kept, [{ type: 'user.command', command, at }]);
+      // What each question of the message means (any brand), then what it ends as for this brand:
+      // a topic, the documents' own sentences, out of scope, or plausible options.
+      const questions = await reader.read(origin.brand, said, contextOf(origin, kept.said));
+      const events = questions.map(({ text: part, understanding }, index): ConversationEvent => ({
+        type: 'user.said',
+        text: part,
+        understanding,
+        at,
+        ...(index < questions.length - 1 ? { more: true } : {}),
+      }));
+      return run(origin, kept, events);
     },
   };
 }

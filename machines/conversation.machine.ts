@@ -6,7 +6,7 @@
 // Between flows it holds the thread of the conversation: the order this conversation verified,
 // what a person would need to know next (`handoffCase`), whether the bot has just offered that
 // person and waits for a yes or a no, and who the shopper said they are.
-import { assign, emit, enqueueActions, sendTo, setup, type AnyActorRef } from 'xstate';
+import { and, assign, emit, enqueueActions, sendTo, setup, type AnyActorRef } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import { summarizeCase } from '../knowledge/handoff/case-summary.js';
 import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
@@ -266,6 +266,8 @@ const FLOW_EVENTS = {
   ],
   'user.said': [
     { guard: 'asksForPersonMidFlow', target: 'handoff', actions: ['keepFlowFailures'] },
+    // Several questions at once: each answered, the flow's question asked again once, after the last.
+    { guard: and(['moreFollows', 'isDigression']), actions: 'answer' },
     { guard: 'isDigression', actions: ['answer', 'repromptFlow'] },
     { actions: 'forwardToFlow' },
   ],
@@ -308,6 +310,8 @@ export function createConversationMachine(deps: FlowDeps) {
        * the flow ask again. Anything else (an order number, an email, gibberish, a free-text
        * description) is the flow's.
        */
+      /** More questions of the same message follow this one. */
+      moreFollows: ({ event }) => event.type === 'user.said' && event.more === true,
       isDigression: ({ context, event }) => {
         const flow = context.flow;
         if (flow === null || event.type !== 'user.said' || hasEntities(event.understanding)) return false;

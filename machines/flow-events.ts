@@ -6,6 +6,8 @@ export interface UserSaid {
   text: string;
   understanding: Understanding;
   at: string;
+  /** More questions of the same message follow: a flow asks its question again only after the last. */
+  more?: boolean;
 }
 
 /**
