@@ -59,7 +59,7 @@ export function renderHandoffReply(brand: BrandId, reply: HandoffReply, profile:
     case 'handoff.ask': {
       const intro = reply.intro === undefined ? null : introText(reply.intro, profile, reply.addition === true ? 'found' : 'details');
       const ask = reply.addition === true ? ADDITION : reply.goAhead === true ? 'Sure, go ahead: what would you like to add?' : askText(reply.slot, reply.problem, reply.correcting === true);
-      const lead = reply.updated === undefined ? '' : `${UPDATED[reply.updated]} `;
+      const lead = reply.updated === undefined ? '' : `${UPDATED[reply.updated].replace(/\.$/, reply.updatedTo === undefined ? '.' : ` to ${reply.updatedTo}.`)} `;
       const stuck = reply.stuck === true && reply.slot === 'email' ? ` ${EMAIL_NEEDED}${reachTeam(profile, { emailOnlyWithAddress: true }).text}` : '';
       return say(
         { text: `${lead}${intro === null ? '' : `${intro.text} `}${ask}${stuck}`, sources: intro?.sources ?? [], awaiting: reply.slot },

@@ -11,6 +11,7 @@ import { renderPassageReply } from './passage.render.js';
 import { MAIN_MENU, messageActivity } from './message.js';
 import { renderReturnsReply } from './returns.render.js';
 import { renderTrackingReply } from './tracking.render.js';
+import type { HandoffUrgency } from '../knowledge/handoff/urgency.js';
 import type { SupportChannelData } from './support-channel-data.js';
 import { renderVerifyReply } from './verify.render.js';
 
@@ -37,7 +38,7 @@ export function renderReplies(kb: LoadedKnowledgeBase, brand: BrandId, replies: 
   for (const reply of replies) {
     const offered = activities.at(-1);
     if (reply.kind === 'offer') {
-      if (offered !== undefined) activities[activities.length - 1] = asOffer(offered);
+      if (offered !== undefined) activities[activities.length - 1] = asOffer(offered, reply.urgency);
       continue;
     }
     activities.push(renderReply(kb, brand, reply));
@@ -50,15 +51,19 @@ const YES_NO: CardAction[] = [
   { type: ActionTypes.ImBack, title: 'No, thanks', value: 'no' },
 ];
 
-/** The message as a yes/no question offering a person: `awaiting: "confirm"` and Yes/No choices. */
-function asOffer(activity: Partial<Activity>): Partial<Activity> {
+/**
+ * The message as a yes/no question offering a person: `awaiting: "confirm"` and Yes/No choices.
+ * A case the brand's documents call urgent is offered as such, in the brand's own word.
+ */
+function asOffer(activity: Partial<Activity>, urgency?: HandoffUrgency): Partial<Activity> {
   const text = activity.text ?? '';
   const separator = text.includes('\n') ? '\n\n' : ' ';
+  const marked = urgency?.urgent === true && urgency.basis?.kind === 'policy' ? `, marked "${urgency.word}"` : '';
   const question = text.includes('?')
     ? ''
     : /\bpass (?:this|your question|your request|it)\b/.test(text)
       ? `${separator}Would you like me to do that?`
-      : `${separator}Would you like me to pass this to a person on the team?`;
+      : `${separator}Would you like me to pass this to a person on the team${marked}?`;
   const channelData = activity.channelData as { support: SupportChannelData };
   return {
     ...activity,

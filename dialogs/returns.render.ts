@@ -23,6 +23,10 @@ export interface ReturnEligibilityData {
 }
 
 const TOPIC = 'returns.start' satisfies Topic;
+const WAY_OUT: CardAction[] = [
+  { type: ActionTypes.ImBack, title: 'Talk to a person', value: 'talk to a person' },
+  { type: ActionTypes.ImBack, title: 'Cancel', value: 'cancel' },
+];
 const PERSON: readonly Topic[] = ['handoff.human'];
 
 export function renderReturnsReply(brand: BrandId, reply: ReturnsReply, profile: ReturnsRenderProfile): Partial<Activity> {
@@ -30,7 +34,8 @@ export function renderReturnsReply(brand: BrandId, reply: ReturnsReply, profile:
   switch (reply.kind) {
     case 'returns.ask': {
       const activity = say({ text: askText(reply.slot, reply.problem, reply.itemName), awaiting: reply.slot });
-      return reply.options && reply.options.length > 0 ? { ...activity, suggestedActions: { to: [], actions: choiceActions(reply.options) } } : activity;
+      const actions = [...choiceActions(reply.options ?? []), ...(reply.stuck === true ? WAY_OUT : [])];
+      return actions.length > 0 ? { ...activity, suggestedActions: { to: [], actions } } : activity;
     }
     case 'returns.verdict':
       return withEligibility(say({ text: verdictText(reply.verdict, profile), sources: reply.sources, choices: verdictChoices(reply.verdict) }), reply.verdict.eligible, reply.verdict.reasons);
@@ -75,7 +80,8 @@ function verdictText(verdict: ReturnVerdict, profile: ReturnsRenderProfile): str
       : verdict.eligible === 'review'
         ? `The return of ${item} needs a person's review before it can go ahead.`
         : `I'm sorry: from what you've told me, ${item} can't be returned.`;
-  const paragraphs = [headline];
+  // A damaged, defective or wrong item is a problem the shopper has: said sorry for first.
+  const paragraphs = [verdict.productIssue ? `I'm sorry to hear that. ${headline}` : headline];
   if (verdict.reasons.length > 0) {
     paragraphs.push([verdict.eligible === false ? 'Why:' : 'What needs checking:', ...verdict.reasons.map((reason) => `- ${withCite(reason, profile)}`)].join('\n'));
   }

@@ -39,7 +39,8 @@ function renderStatus(brand: BrandId, status: TrackingStatus, orderNumber: strin
       const why = basisText(basis, 'processing', profile);
       if (status.pastShipBy) {
         return say({
-          text: `I'm sorry: your order ${orderNumber} hasn't shipped yet. It was expected to ship by ${date(shipBy)}, ${why} Would you like me to pass this to a person on the team?`,
+          // The router offers a person, as a question, after this.
+          text: `I'm sorry: your order ${orderNumber} hasn't shipped yet. It was expected to ship by ${date(shipBy)}, ${why}`,
           sources: basisSources(basis),
           choices: PERSON,
         });
@@ -67,7 +68,7 @@ function renderStatus(brand: BrandId, status: TrackingStatus, orderNumber: strin
           `I'm sorry: your order ${orderNumber} shipped with ${status.carrier} and was expected to arrive ${between}, ${basisText(status.basis, 'delivery', profile)}`,
           "It's running late.",
           promise,
-          `Would you like me to pass this to a person on the team?${reach.text}`,
+          reach.text.trim(),
         ].join(' ') + shipmentLines(status),
         sources: uniqueSources([...basisSources(status.basis), ...promises.map(sourceOf), ...reach.sources]),
         choices: PERSON,

@@ -31,7 +31,7 @@ export function renderVerifyReply(brand: BrandId, reply: VerifyReply, profile: V
   const topic = TOPIC[reply.purpose];
   switch (reply.kind) {
     case 'verify.ask': {
-      const lead = reply.corrected === true ? "Got it, I'll look up that order number instead. " : '';
+      const lead = reply.corrected === undefined ? '' : `Got it, I'll look up ${reply.corrected === '' ? 'that order number' : reply.corrected} instead. `;
       const activity = messageActivity(brand, { topic, text: `${lead}${askText(reply.purpose, reply.slot, reply.problem)}`, awaiting: reply.slot });
       // Asked twice without an answer it could use: never a third time without a way on.
       return reply.stuck === true ? { ...activity, suggestedActions: { to: [], actions: STUCK_CHOICES } } : activity;

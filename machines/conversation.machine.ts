@@ -15,7 +15,7 @@ import { caseFromReport, categoryFromWords } from '../knowledge/handoff/issue-ca
 import { urgencyOf, type HandoffUrgency } from '../knowledge/handoff/urgency.js';
 import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
-import { readYesNo } from '../knowledge/readers/dialogue-act.reader.js';
+import { asksIfBot, readYesNo } from '../knowledge/readers/dialogue-act.reader.js';
 import { trimTrailing } from '../knowledge/readers/text-edges.js';
 import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
 import type { QuotedPassage, TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
@@ -53,6 +53,7 @@ const TRACKING_HANDOFF: Record<NonNullable<TrackingOutput['handoffReason']>, Han
   locked: 'lookup_failed',
   unavailable: 'other',
   skipped: 'lookup_failed',
+  cancelled: 'other',
 };
 
 /** Topics whose words, said with an order number, ask where that order is. */
@@ -80,8 +81,11 @@ export type ConversationReply =
    * would be flagged. `acknowledge`: the shopper reported a problem; say sorry first.
    */
   | { kind: 'answer'; topic: Topic; confidence: number; urgency?: HandoffUrgency; acknowledge?: boolean }
-  /** The reply before this one ends with an offer of a person: dialogs/ make it a yes/no question. */
-  | { kind: 'offer' }
+  /**
+   * The reply before this one ends with an offer of a person: dialogs/ make it a yes/no question,
+   * saying it will be marked urgent when the ticket would be (`urgency`).
+   */
+  | { kind: 'offer'; urgency?: HandoffUrgency }
   /** The shopper said no to the offer. */
   | { kind: 'declined' }
   /** The brand's own sentences, quoted: what they say beyond the topic's answer, or where none fits. */
@@ -195,10 +199,12 @@ function saysConfidently(context: ConversationContext, event: ConversationEvent,
 }
 
 // Slot answers ("it broke", "jane@example.com") are statements; a digression is asked.
-const QUESTION = /\?\s*$|^(?:wait|hold on|oh|also|and|but|btw|quick question|sorry)?[,\s]*(?:what|when|where|who|why|how|is|are|do|does|did|can|could|will|would|should)\b/i;
+const QUESTION =
+  /\?\s*$|^(?:wait|hold on|oh|also|and|but|btw|quick question|sorry)?[,\s]*(?:what|when|where|who|why|how|is|are|do|does|did|can|could|will|would|should|i'?d like to know|i want to know|i was wondering|tell me|can you tell me)\b/i;
 
 /** "Please have someone contact me" and other ways of saying yes to a person. */
-const WANTS_CONTACT = /\b(?:have|get|ask) (?:someone|somebody|a person|the team|support|an agent) (?:to )?(?:contact|call|email|reach|get back to|write to) me\b|\b(?:pass it on|pass this on|send it to (?:them|the team)|contact me|reach out to me)\b/i;
+const WANTS_CONTACT =
+  /\b(?:have|get|ask) (?:someone|somebody|a person|the team|support|an agent) (?:to )?(?:contact|call|email|reach|get back to|write to) me\b|\b(?:pass it on|pass this on|send it to (?:them|the team)|contact me|reach out to me|look into it|check on it|(?:can|could) (?:someone|somebody|a person|you) (?:look|check|help))\b/i;
 
 /** The slot a flow's reply asks for (`channelData.support.awaiting`), or null. */
 function awaitingOf(reply: ConversationReply): string | null {
@@ -265,6 +271,7 @@ const FLOW_EVENTS = {
     { target: 'idle', actions: ['keepFlowFailures', 'understood', 'cancelledFlow'] },
   ],
   'user.said': [
+    { guard: 'asksIdentity', actions: ['answerIdentity', 'repromptFlow'] },
     { guard: 'asksForPersonMidFlow', target: 'handoff', actions: ['keepFlowFailures'] },
     // Several questions at once: each answered, the flow's question asked again once, after the last.
     { guard: and(['moreFollows', 'isDigression']), actions: 'answer' },
@@ -296,7 +303,9 @@ export function createConversationMachine(deps: FlowDeps) {
        */
       bringsOrderNumber: ({ context, event }) => {
         if (event.type !== 'user.said' || event.understanding.entities.orderNumber === undefined) return false;
-        const { topic, confidence } = event.understanding;
+        const { topic, confidence, entities } = event.understanding;
+        // "Can u track ks100234, my email is …": both given, nothing else can be meant.
+        if (entities.email !== undefined && TEAM_REQUESTS[topic] === undefined) return true;
         return LOOKUP_TOPICS.has(topic) || (confidence < context.confidenceThreshold && meaningfulWords(event.text) <= LOOKUP_WORDS);
       },
       takesOffer: ({ context, event }) =>
@@ -304,7 +313,9 @@ export function createConversationMachine(deps: FlowDeps) {
         event.type === 'user.said' &&
         (readYesNo(event.text) === 'yes' || WANTS_CONTACT.test(event.text) || saysConfidently(context, event, 'handoff.human')),
       declinesOffer: ({ context, event }) => context.offerPending && readYesNo(textOf(event)) === 'no',
-      asksForPersonMidFlow: ({ context, event }) => context.flow !== 'handoff' && saysConfidently(context, event, 'handoff.human'),
+      asksForPersonMidFlow: ({ context, event }) => context.flow !== 'handoff' && saysConfidently(context, event, 'handoff.human') && !asksIfBot(textOf(event)),
+      /** "Am I talking to a bot?": plainly an automated assistant, wherever it is asked. */
+      asksIdentity: ({ event }) => asksIfBot(textOf(event)),
       /**
        * A question about something else, carrying nothing the prompt could use: answer it and let
        * the flow ask again. Anything else (an order number, an email, gibberish, a free-text
@@ -405,6 +416,8 @@ export function createConversationMachine(deps: FlowDeps) {
         enqueue.emit({ type: 'reply', reply: { kind: 'didYouMean', options } });
       }),
       answerHelp: emit({ type: 'reply', reply: { kind: 'answer', topic: 'help', confidence: 1 } } as const),
+      // The help answer says it plainly: an automated assistant, and a person one message away.
+      answerIdentity: emit({ type: 'reply', reply: { kind: 'answer', topic: 'help', confidence: 1 } } as const),
       /** Understood: no guesses on screen, and any offer not taken lapses. */
       understood: assign({ offered: () => [], misunderstandings: 0, offerPending: false }),
       relayFlowReply: enqueueActions(({ event, enqueue }) => {
@@ -416,9 +429,12 @@ export function createConversationMachine(deps: FlowDeps) {
       forwardToFlow: sendTo('flow', ({ event }) => event),
       flowHelp: emit(({ context }) => ({ type: 'reply', reply: { kind: 'flowHelp', flow: context.flow ?? 'tracking' } }) as const),
       /** A flow that ended wanting a person offers one, with what it learned kept for the handoff. */
-      offerPerson: enqueueActions(({ enqueue }) => {
+      offerPerson: enqueueActions(({ context, enqueue }) => {
         enqueue.assign({ offerPending: true });
-        enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
+        const known = context.handoffCase;
+        // What a flow found is already dated (a late order, a verdict's defect window): no time needed here.
+        const urgency = known === null ? undefined : urgencyOf(deps.profileOf(context.brand), known);
+        enqueue.emit({ type: 'reply', reply: { kind: 'offer', ...(urgency?.urgent === true ? { urgency } : {}) } });
       }),
       rememberTracking: assign(({ context, event }) => {
         const output = (event as unknown as { output: TrackingOutput }).output;
@@ -485,6 +501,7 @@ export function createConversationMachine(deps: FlowDeps) {
         on: {
           'user.said': [
             ...OFFER_ANSWERS,
+            { guard: 'asksIdentity', actions: ['understood', 'answerIdentity'] },
             ...START_FLOW,
             { guard: 'understoodWell', actions: ['understood', 'answerTopic'] },
             { target: 'choosing', actions: 'offerGuesses' },
@@ -536,6 +553,8 @@ export function createConversationMachine(deps: FlowDeps) {
             // What a flow learned goes to the agent, so the shopper is only asked whether to add anything.
             const summary = known.description === undefined ? summarizeCase(withOrder, deps.profileOf(context.brand), at) : undefined;
             const contact = context.contact;
+            // "Talk to a person about JAA-530123, my email is …": what the request itself carries.
+            const carried = said?.understanding.entities ?? {};
             return {
               brand: context.brand,
               at,
@@ -543,8 +562,10 @@ export function createConversationMachine(deps: FlowDeps) {
                 ...withOrder,
                 ...(summary === undefined ? {} : { summary }),
                 ...(said && saysItsUrgent(said.text) ? { shopperSaysUrgent: true } : {}),
+                ...(carried.orderNumber !== undefined && known.orderNumber === undefined ? { orderNumber: carried.orderNumber } : {}),
+                ...(carried.email !== undefined && known.email === undefined ? { email: carried.email } : {}),
                 ...(contact !== null && known.name === undefined && verifiedOrder?.customerName == null ? { name: contact.name } : {}),
-                ...(contact !== null && known.email === undefined && verifiedOrder === undefined ? { email: contact.email } : {}),
+                ...(contact !== null && known.email === undefined && carried.email === undefined && verifiedOrder === undefined ? { email: contact.email } : {}),
               },
             };
           },

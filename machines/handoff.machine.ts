@@ -22,7 +22,7 @@ import {
 import type { HandoffSubmission, HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
 import type { ReplyExpectation } from '../knowledge/handoff/reply-by.js';
 import { readCorrection, readName, saysNoOrderNumber, type Correction, type HandoffSlot } from '../knowledge/handoff/shopper-input.js';
-import { isHesitation, readYesNo, soundsLikeCorrection } from '../knowledge/readers/dialogue-act.reader.js';
+import { isHesitation, readYesNo, saysCannotGive, soundsLikeCorrection } from '../knowledge/readers/dialogue-act.reader.js';
 import { escalationRoute, type EscalationRoute } from '../knowledge/handoff/subject.js';
 import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
 import { orderNumbersMatch } from '../knowledge/orders/order-matching.js';
@@ -66,6 +66,8 @@ export type HandoffReply =
       goAhead?: boolean;
       stuck?: boolean;
       updated?: HandoffUpdate;
+      /** The changed detail's new value, to say back ("Got it, I've changed your email to …"). */
+      updatedTo?: string;
       intro?: HandoffIntro;
     }
   | { kind: 'handoff.confirm'; summary: HandoffSummary; problem?: 'notYesNo'; updated?: HandoffUpdate; intro?: HandoffIntro }
@@ -188,7 +190,7 @@ export function createHandoffMachine(deps: FlowDeps) {
       saidName: ({ event }) => readName(textOf(event)) !== undefined,
       saidEmail: ({ event }) => emailOf(event) !== undefined,
       saidOrderNumber: ({ event }) => orderNumberOf(event) !== undefined,
-      saidNoOrderNumber: ({ event }) => saysNoOrderNumber(textOf(event)),
+      saidNoOrderNumber: ({ event }) => saysNoOrderNumber(textOf(event)) || saysCannotGive(textOf(event), 'orderNumber'),
       // "Talk to a person" while the bot is already passing it on is not what to tell the team.
       saidDescription: ({ event }) => isDescription(textOf(event)) && !asksForPerson(textOf(event)),
       wantsToAdd: ({ context, event }) => context.summary !== null && readYesNo(textOf(event)) === 'yes',
@@ -281,7 +283,8 @@ export function createHandoffMachine(deps: FlowDeps) {
         const misses = params.problem === undefined || params.problem === 'notAnOrderNumber' ? 0 : context.misses + 1;
         const addition = params.slot === 'description' && context.summary !== null && !params.correcting && !params.goAhead ? { addition: true } : {};
         const stuck = misses >= MISSES_BEFORE_CHOICES ? { stuck: true } : {};
-        const updated = context.updated === null ? {} : { updated: context.updated };
+        const value = context.updated === 'email' ? context.email : context.updated === 'orderNumber' ? context.orderNumber : context.updated === 'name' ? context.name : null;
+        const updated = context.updated === null ? {} : { updated: context.updated, ...(value === null ? {} : { updatedTo: value }) };
         enqueue.assign({ introduced: true, misses, updated: null });
         enqueue.sendParent(reply({ kind: 'handoff.ask', ...params, ...addition, ...stuck, ...updated, ...intro }));
       }),

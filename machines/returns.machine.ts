@@ -33,7 +33,8 @@ export type ReturnsSlot = 'item' | 'condition' | 'reason';
 export type ReturnsAskProblem = 'notUnderstood' | 'ambiguous' | 'tags';
 
 export type ReturnsReply =
-  | { kind: 'returns.ask'; slot: ReturnsSlot; problem?: ReturnsAskProblem; options?: ReturnChoice[]; itemName?: string }
+  /** `stuck`: the same question was not understood twice: a person and a way out go with the choices. */
+  | { kind: 'returns.ask'; slot: ReturnsSlot; problem?: ReturnsAskProblem; options?: ReturnChoice[]; itemName?: string; stuck?: boolean }
   | { kind: 'returns.verdict'; verdict: ReturnVerdict; sources: Source[]; urgency: HandoffUrgency }
   | {
       kind: 'returns.notReturnable';
@@ -90,12 +91,16 @@ export interface ReturnsContext extends VerificationStart {
   ending: Ending | null;
   /** The shopper could not give the order number or its email: what they did give. */
   skipped: Extract<VerifyEnding, { kind: 'skipped' }> | null;
+  /** Answers in a row the current question could not use (the loop guard). */
+  misses: number;
 }
 
 type AnswerSlot = 'item' | 'condition' | 'reason';
 type Answers = Pick<ReturnsContext, 'itemIndex' | 'candidates' | 'condition' | 'tagsUnknown' | 'wish' | 'shopperWords' | 'shopperSaysUrgent'>;
 
 const MAX_WORDS_KEPT = 6;
+/** A question not understood twice in a row comes with a person and a way out. */
+const MISSES_BEFORE_CHOICES = 2;
 
 function itemChoices(order: Order, only: readonly number[] | null): ReturnChoice[] {
   const indexes = only ?? order.items.map((_, index) => index);
@@ -279,7 +284,12 @@ export function createReturnsMachine(deps: FlowDeps) {
       takeAnswers: assign(({ context, event }, params: { slot: AnswerSlot }) =>
         event.type === 'user.said' ? { at: event.at, ...readAnswers(context, event.text, params.slot) } : {},
       ),
-      ask: sendParent(({ context }, params: AskParams) => reply(askReply(context, params))),
+      ask: enqueueActions(({ context, enqueue }, params: AskParams) => {
+        // A question the shopper could not answer counts; any other question starts the count again.
+        const misses = params.problem === 'notUnderstood' ? context.misses + 1 : 0;
+        enqueue.assign({ misses });
+        enqueue.sendParent(reply({ ...askReply(context, params), ...(misses >= MISSES_BEFORE_CHOICES ? { stuck: true } : {}) }));
+      }),
       giveVerdict: enqueueActions(({ context, enqueue }) => {
         const order = context.verifiedOrder;
         const item = order && context.itemIndex !== null ? order.items[context.itemIndex] : undefined;
@@ -326,6 +336,7 @@ export function createReturnsMachine(deps: FlowDeps) {
         verdict: null,
         ending: null,
         skipped: null,
+        misses: 0,
       };
     },
     initial: 'verifying',

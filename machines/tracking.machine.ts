@@ -28,7 +28,7 @@ export interface TrackingInput {
 
 export type TrackingEvent = UserSaid | FlowReprompt | FlowReplyEvent<VerifyReply>;
 
-export type HandoffReason = 'late' | 'notShipped' | VerifyEnding['kind'];
+export type HandoffReason = 'late' | 'notShipped' | 'cancelled' | VerifyEnding['kind'];
 
 export interface TrackingOutput {
   verifiedOrder?: Order;
@@ -51,6 +51,8 @@ export interface TrackingContext extends VerificationStart {
 function handoffReasonFor(status: TrackingStatus): HandoffReason | null {
   if (status.status === 'late') return 'late';
   if (status.status === 'processing' && status.pastShipBy) return 'notShipped';
+  // "If you didn't expect that, a person can look into it": offered as a question.
+  if (status.status === 'cancelled') return 'cancelled';
   return null;
 }
 

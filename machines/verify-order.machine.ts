@@ -11,7 +11,7 @@ import type { BrandId } from '../knowledge/brand-ids.js';
 import { emailsMatch, orderNumbersMatch } from '../knowledge/orders/order-matching.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
 import { findEmail, readEmail } from '../knowledge/readers/email-address.reader.js';
-import { readOrderNumber } from '../knowledge/readers/order-number.reader.js';
+import { findOrderNumber, readOrderNumber } from '../knowledge/readers/order-number.reader.js';
 import type { FlowDeps, VerifyOrderInput, VerifyOrderResult } from './flow-effects.js';
 import { said, textOf, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
 import { saysCannotGive } from '../knowledge/readers/dialogue-act.reader.js';
@@ -32,8 +32,8 @@ export type VerifyAskProblem = 'notAnOrderNumber' | 'emailInsteadOfNumber' | 'no
 export type VerifyEnding = { kind: 'gaveUp' } | { kind: 'locked'; retryAfterSeconds: number } | { kind: 'unavailable' } | { kind: 'skipped'; slot: VerifySlot; orderNumber?: string };
 
 export type VerifyReply =
-  /** `stuck`: the same prompt was not understood twice; choices go with it. `corrected`: a new order number was taken. */
-  | { kind: 'verify.ask'; purpose: VerifyPurpose; slot: VerifySlot; problem?: VerifyAskProblem; stuck?: boolean; corrected?: boolean }
+  /** `stuck`: the same prompt was not understood twice; choices go with it. `corrected`: a new order number was taken, as typed. */
+  | { kind: 'verify.ask'; purpose: VerifyPurpose; slot: VerifySlot; problem?: VerifyAskProblem; stuck?: boolean; corrected?: string }
   | { kind: 'verify.ended'; purpose: VerifyPurpose; ending: VerifyEnding };
 
 /** Answers at one prompt that were not understood, before the shopper is shown choices, then a way out. */
@@ -103,6 +103,13 @@ function orderNumberIn(event: { type: string }): string | undefined {
   return readOrderNumber(message.text)?.normalized ?? readOrderNumber(message.understanding.entities.orderNumber ?? '')?.normalized;
 }
 
+/** The order number of the message as the shopper typed it, for saying it back. */
+function typedOrderNumberIn(event: { type: string }): string | undefined {
+  const message = said(event);
+  if (message === undefined) return undefined;
+  return (readOrderNumber(message.text) ?? findOrderNumber(message.text) ?? readOrderNumber(message.understanding.entities.orderNumber ?? ''))?.typed;
+}
+
 function emailIn(event: { type: string }): string | undefined {
   const message = said(event);
   return message === undefined ? undefined : (readEmail(message.text) ?? message.understanding.entities.email ?? findEmail(message.text));
@@ -165,7 +172,7 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
       rememberOrder: assign({
         verifiedOrder: ({ context }, result: VerifyOrderResult) => (result.outcome === 'verified' ? result.order : context.verifiedOrder),
       }),
-      ask: enqueueActions(({ context, enqueue }, params: { slot: VerifySlot; problem?: VerifyAskProblem; corrected?: boolean }) => {
+      ask: enqueueActions(({ context, enqueue }, params: { slot: VerifySlot; problem?: VerifyAskProblem; corrected?: string }) => {
         // A prompt the shopper could not answer counts; any other ask starts the count again.
         const misses = params.problem === 'notAnOrderNumber' || params.problem === 'notAnEmail' ? context.misses + 1 : 0;
         enqueue.assign({ misses });
@@ -228,7 +235,11 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
           'user.said': [
             // An email, a corrected order number, or both: take what was given and decide again.
             { guard: 'saidEmail', target: 'deciding', actions: 'takeSlots' },
-            { guard: 'saidOrderNumber', target: 'askingEmail', actions: ['takeSlots', { type: 'ask', params: { slot: 'email', corrected: true } }] },
+            {
+              guard: 'saidOrderNumber',
+              target: 'askingEmail',
+              actions: ['takeSlots', { type: 'ask', params: ({ event }) => ({ slot: 'email' as const, corrected: typedOrderNumberIn(event) ?? '' }) }],
+            },
             { guard: { type: 'cannotGive', params: { slot: 'email' } }, target: 'ended', actions: ['noteTime', { type: 'end', params: { kind: 'skipped', slot: 'email' } }] },
             { guard: 'outOfTries', target: 'ended', actions: ['noteTime', { type: 'end', params: { kind: 'skipped', slot: 'email' } }] },
             { actions: ['noteTime', { type: 'ask', params: { slot: 'email', problem: 'notAnEmail' } }] },

@@ -32,6 +32,8 @@ export function summarizeCase(handoffCase: HandoffCase, profile: SummaryProfile,
       }
       return `Order ${order.orderNumber} is ${order.status}.`;
     }
+    case 'other':
+      return order?.status === 'cancelled' ? `Order ${order.orderNumber} shows as cancelled; the shopper asks about it.` : undefined;
     case 'lookup_failed':
       return 'The shopper could not verify their order with the assistant (the order number and email did not match, or they did not have them).';
     default:

@@ -19,11 +19,14 @@ const YES = new RegExp(`^${YES_WORDS}${YES_TAIL}$`);
 const YES_AND_MORE = /^(?:yes|yeah|yep|yup|sure|ok|okay|correct|perfect)\b(?!.*\b(?:but|except|change|wrong|not|no|don'?t|actually|wait)\b)/;
 const NO = /^(?:n|no|nope|nah|no thanks|no thank you|no thx|not now|not really|not quite|no need|i'?m good|i'?m ok|i'?m fine|that'?s all|that'?s it|no that'?s all|no that'?s it|never ?mind|nvm|maybe later|not right now|wrong|that'?s wrong|incorrect|that'?s not right|not right|don'?t send(?: it)?|do not send(?: it)?|no,? don'?t|please don'?t|don'?t)(?:[ ,!]+(?:thanks|thank you|thx|i'?m good|that'?s all))*$/;
 
+// "Nah, no thanks, I'll give it a few days": a no that says why is still a no.
+const NO_AND_MORE = /^(?:no thanks|no thank you|nah|nope|not now|no need|not right now)\b(?!.*\b(?:but|actually|wait)\b)/;
+
 /** A yes or a no to the question the bot just asked, in everyday words. */
 export function readYesNo(text: string): YesNo | undefined {
   const said = bare(text);
   if (YES.test(said) || YES_AND_MORE.test(said)) return 'yes';
-  if (NO.test(said)) return 'no';
+  if (NO.test(said) || NO_AND_MORE.test(said)) return 'no';
   return undefined;
 }
 
@@ -31,7 +34,7 @@ const REPEAT = /^(?:(?:can|could|would) you |please )?(?:say|repeat|send|show) (
 
 /** "Can you say that again?": the shopper wants the last answer once more. */
 export function asksToRepeat(text: string): boolean {
-  return REPEAT.test(bare(text));
+  return REPEAT.test(bare(text).replace(/,/g, ''));
 }
 
 const DONT_HAVE = /\b(?:don'?t|do not|didn'?t|did not|can'?t|cannot|never) (?:have|know|remember|find|got|get|keep|recall)\b|\b(?:lost|deleted|threw (?:it )?away|no longer have|can'?t find|not sure (?:what|which)|no idea|forgot|forgotten)\b/;
@@ -53,6 +56,18 @@ const CORRECTING = /^(?:oops|sorry|actually|wait|no|whoops|my bad|correction)\b|
 /** "Oops, I meant …", "actually it's …": the message corrects something said before. */
 export function soundsLikeCorrection(text: string): boolean {
   return CORRECTING.test(bare(text));
+}
+
+const ASKS_ABOUT = [' are you ', ' is this ', ' is that ', ' am i talking to ', ' am i chatting with ', ' am i speaking to ', ' am i talking with ', ' am i speaking with '];
+const WHAT_IT_IS = new Set(['bot', 'robot', 'chatbot', 'human', 'humans', 'person', 'automated', 'ai', 'machine', 'real']);
+
+/** "Am I talking to a bot?", "is this a real person?": the shopper asks what they are talking to. */
+export function asksIfBot(text: string): boolean {
+  const said = ` ${bare(text)} `;
+  if (said.split(' ').length > 14) return false;
+  const at = Math.min(...ASKS_ABOUT.map((lead) => said.indexOf(lead)).filter((index) => index >= 0));
+  if (!Number.isFinite(at)) return false;
+  return said.slice(at).split(/[^a-z]+/).some((word) => WHAT_IT_IS.has(word));
 }
 
 const HESITATION = /^(?:wait|hold on|hang on|one sec(?:ond)?|just a (?:sec|second|moment|minute)|actually wait|hmm+|um+|uh+|er+|let me think|let me check|brb|ok wait|sorry wait|\.\.\.)$/;

@@ -82,7 +82,8 @@ export function readWish(text: string): ReturnWish | undefined {
   if (SENT_WRONG.test(said) && !/\b(ordered|picked|chose|bought) the wrong\b/.test(said)) return 'wrong_item';
   // Damage that came days after the delivery ("it broke two months after delivery") is a defect.
   const days = readDaysSinceDelivery(text);
-  const onArrival = days === undefined || days <= 2;
+  // "It broke a few days after it arrived": after the delivery, not on it.
+  const onArrival = (days === undefined || days <= 1) && !/ (after|since) (it |they |the (order|parcel|package|box) )?(arrived|came|was delivered|were delivered|delivery|i got it|i received it)/.test(said);
   if (onArrival && / damaged /.test(said) && !DEFECT.test(said)) return 'damaged_on_arrival';
   if (onArrival && DAMAGE.test(said) && ARRIVED.test(said)) return 'damaged_on_arrival';
   if (DEFECT.test(said)) return 'defective';

@@ -93,7 +93,7 @@ describe('renderReturnsReply: the verdict', () => {
     const { brand, reply } = verdictReply('JAM-204814', 'JAM-ER-145', 'damaged', 'damaged_on_arrival');
     const activity = render(brand, reply);
 
-    expect(activity.text).toMatch(/^Good news: the Petite Hoop Earrings are eligible for a return\./);
+    expect(activity.text).toMatch(/^I'm sorry to hear that\. Good news: the Petite Hoop Earrings are eligible for a return\./);
     expect(activity.text).toContain('urgent matters');
     expect(channelData(activity).returnEligibility).toEqual({ eligible: true, reasons: [] });
   });

@@ -243,7 +243,7 @@ describe('tracking machine: answers that do not fit the slot', () => {
     const h = harness();
     const actor = await begin(h, { orderNumber: 'KS-999999' });
 
-    expect(await h.turn(actor, said('sorry, it is KS-100235', { orderNumber: 'KS100235' }))).toEqual({ ...ask('email'), corrected: true });
+    expect(await h.turn(actor, said('sorry, it is KS-100235', { orderNumber: 'KS100235' }))).toEqual({ ...ask('email'), corrected: 'KS-100235' });
     await h.turn(actor, said('late@example.com'));
 
     expect(h.calls).toEqual([{ brand: 'kendra-scott-mall', orderNumber: 'KS100235', email: 'late@example.com' }]);
