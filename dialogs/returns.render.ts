@@ -6,7 +6,7 @@ import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
-import type { ReturnChoice } from '../knowledge/returns/return-answers.js';
+import { CONDITION_CHOICES, type ReturnChoice } from '../knowledge/returns/return-answers.js';
 import type { ReturnReason, ReturnVerdict, ReturnVerdictReason } from '../knowledge/returns/return-verdict.types.js';
 import type { Topic } from '../knowledge/topics.js';
 import type { ReturnsAskProblem, ReturnsReply, ReturnsSlot } from '../machines/returns.machine.js';
@@ -33,7 +33,13 @@ export function renderReturnsReply(brand: BrandId, reply: ReturnsReply, profile:
   const say = (message: Omit<BotMessage, 'topic'>) => messageActivity(brand, { topic: TOPIC, ...message });
   switch (reply.kind) {
     case 'returns.ask': {
-      const activity = say({ text: askText(reply.slot, reply.problem, reply.itemName), awaiting: reply.slot });
+      const lead =
+        reply.corrected === undefined
+          ? ''
+          : reply.corrected.slot === 'item'
+            ? `Got it, the ${reply.corrected.itemName}. `
+            : `Got it, I've noted it as ${CONDITION_CHOICES[reply.corrected.condition].title.toLowerCase()}. `;
+      const activity = say({ text: `${lead}${askText(reply.slot, reply.problem, reply.itemName)}`, awaiting: reply.slot });
       const actions = [...choiceActions(reply.options ?? []), ...(reply.stuck === true ? WAY_OUT : [])];
       return actions.length > 0 ? { ...activity, suggestedActions: { to: [], actions } } : activity;
     }

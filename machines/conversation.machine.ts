@@ -24,7 +24,7 @@ import { textOf, type UserSaid } from './flow-events.js';
 import { createHandoffMachine, type HandoffOutput, type HandoffReply, type HandoffReplyEvent } from './handoff.machine.js';
 import { createReturnsMachine, type ReturnsOutput, type ReturnsReply, type ReturnsReplyEvent } from './returns.machine.js';
 import { createTrackingMachine, type TrackingOutput, type TrackingReply, type TrackingReplyEvent } from './tracking.machine.js';
-import type { VerifyReply } from './verify-order.machine.js';
+import { givenBefore, type VerifyReply } from './verify-order.machine.js';
 
 /** The flows the router can be in; the help text and digressions depend on it. */
 export type FlowName = 'tracking' | 'returns' | 'handoff';
@@ -70,6 +70,13 @@ function meaningfulWords(text: string): number {
 
 /** Requests only the team can carry out: offered to them with the shopper's words as the message. */
 const TEAM_REQUESTS: Partial<Record<Topic, HandoffCategory>> = { 'order.cancel': 'cancellation', 'order.change': 'order_change' };
+/** "Can you change the engraving to say Mia": a change to a personalization is the team's too. */
+const CHANGES_PERSONALIZATION = /\b(?:change|changing|update|edit|fix|correct|redo|swap)\b/i;
+
+function teamRequestOf(topic: Topic, text: string): HandoffCategory | undefined {
+  if (topic === 'product.custom' && CHANGES_PERSONALIZATION.test(text)) return 'order_change';
+  return TEAM_REQUESTS[topic];
+}
 
 /** What the bot should say; dialogs/ turns each into a message. Emitted as `reply` events. */
 export type ConversationReply =
@@ -365,7 +372,7 @@ export function createConversationMachine(deps: FlowDeps) {
           return;
         }
         const reported = caseFromReport(topic, event.text);
-        const request = TEAM_REQUESTS[topic];
+        const request = teamRequestOf(topic, event.text);
         const withOrder = (known: HandoffCase): HandoffCase => {
           const orderNumber = event.understanding.entities.orderNumber;
           return {
@@ -440,9 +447,8 @@ export function createConversationMachine(deps: FlowDeps) {
         const output = (event as unknown as { output: TrackingOutput }).output;
         const verifiedOrder = output.verifiedOrder ?? context.verifiedOrder;
         const category = output.handoffReason === undefined ? undefined : TRACKING_HANDOFF[output.handoffReason];
-        const skipped = output.skipped;
         // What the shopper could not give is not asked again; what they did give goes along.
-        const given = skipped === undefined ? {} : skipped.slot === 'orderNumber' ? { noOrderNumber: true } : skipped.orderNumber === undefined ? {} : { orderNumber: skipped.orderNumber };
+        const given = givenBefore(output.ended);
         return {
           verifiedOrder,
           failedVerifications: output.failedAttempts,

@@ -10,6 +10,7 @@ import type { HandoffCase } from '../knowledge/handoff/handoff-case.types.js';
 import { categoryOfWish } from '../knowledge/handoff/issue-case.js';
 import type { HandoffUrgency } from '../knowledge/handoff/urgency.js';
 import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
+import { soundsLikeCorrection } from '../knowledge/readers/dialogue-act.reader.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
 import { assessReturn, orderReturnBlock } from '../knowledge/returns/eligibility.js';
@@ -26,7 +27,7 @@ import {
 import type { ItemCondition, ReturnVerdict, ReturnVerdictReason, ReturnWish } from '../knowledge/returns/return-verdict.types.js';
 import type { FlowDeps } from './flow-effects.js';
 import type { FlowReplyEvent, FlowReprompt, UserSaid } from './flow-events.js';
-import { createVerifyOrderMachine, verificationInputFor, verifiedOutput, type VerificationStart, type VerifyEnding, type VerifyOutput, type VerifyReply } from './verify-order.machine.js';
+import { createVerifyOrderMachine, givenBefore, verificationInputFor, verifiedOutput, type VerificationStart, type VerifyEnding, type VerifyOutput, type VerifyReply } from './verify-order.machine.js';
 
 export type ReturnsSlot = 'item' | 'condition' | 'reason';
 /** Not understood, several items match, the tags are unknown. */
@@ -34,7 +35,16 @@ export type ReturnsAskProblem = 'notUnderstood' | 'ambiguous' | 'tags';
 
 export type ReturnsReply =
   /** `stuck`: the same question was not understood twice: a person and a way out go with the choices. */
-  | { kind: 'returns.ask'; slot: ReturnsSlot; problem?: ReturnsAskProblem; options?: ReturnChoice[]; itemName?: string; stuck?: boolean }
+  /** `corrected`: the shopper changed an answer given before ("actually I wore it once"), said back first. */
+  | {
+      kind: 'returns.ask';
+      slot: ReturnsSlot;
+      problem?: ReturnsAskProblem;
+      options?: ReturnChoice[];
+      itemName?: string;
+      stuck?: boolean;
+      corrected?: { slot: 'item'; itemName: string } | { slot: 'condition'; condition: ItemCondition };
+    }
   | { kind: 'returns.verdict'; verdict: ReturnVerdict; sources: Source[]; urgency: HandoffUrgency }
   | {
       kind: 'returns.notReturnable';
@@ -89,8 +99,8 @@ export interface ReturnsContext extends VerificationStart {
   shopperSaysUrgent: boolean;
   verdict: ReturnVerdict | null;
   ending: Ending | null;
-  /** The shopper could not give the order number or its email: what they did give. */
-  skipped: Extract<VerifyEnding, { kind: 'skipped' }> | null;
+  /** How the verification ended, when it did without an order: what a handoff keeps of it. */
+  verification: VerifyEnding | null;
   /** Answers in a row the current question could not use (the loop guard). */
   misses: number;
 }
@@ -209,9 +219,7 @@ export function handoffCaseOf(context: ReturnsContext): HandoffCase | undefined 
     };
   }
   if (context.ending === 'gaveUp' || context.ending === 'locked' || context.ending === 'unavailable' || context.ending === 'skipped') {
-    const skipped = context.skipped;
-    const given = skipped === null ? {} : skipped.slot === 'orderNumber' ? { noOrderNumber: true } : skipped.orderNumber === undefined ? {} : { orderNumber: skipped.orderNumber };
-    return { category: 'lookup_failed', ...shared, ...given };
+    return { category: 'lookup_failed', ...shared, ...givenBefore(context.verification) };
   }
   return undefined;
 }
@@ -220,7 +228,7 @@ function reply(reply: ReturnsReply): ReturnsReplyEvent {
   return { type: 'flow.reply', reply };
 }
 
-type AskParams = { slot: ReturnsSlot; problem?: ReturnsAskProblem };
+type AskParams = { slot: ReturnsSlot; problem?: ReturnsAskProblem; corrected?: 'item' | 'condition' };
 
 function askReply(context: ReturnsContext, { slot, problem }: AskParams): ReturnsReply {
   const order = context.verifiedOrder;
@@ -261,6 +269,16 @@ export function createReturnsMachine(deps: FlowDeps) {
       },
       answersCondition: ({ context, event }) => answered(context, event, 'condition'),
       answersReason: ({ context, event }) => answered(context, event, 'reason'),
+      correctsItem: ({ context, event }) => {
+        if (event.type !== 'user.said' || context.itemIndex === null || !soundsLikeCorrection(event.text)) return false;
+        const answer = itemAnswer(context, event.text);
+        return answer !== undefined && 'index' in answer && answer.index !== context.itemIndex;
+      },
+      correctsCondition: ({ context, event }) => {
+        if (event.type !== 'user.said' || context.condition === null || !soundsLikeCorrection(event.text)) return false;
+        const condition = readCondition(event.text);
+        return condition !== undefined && condition !== 'unused' && condition !== context.condition;
+      },
       verified: verifiedOutput,
     },
     actions: {
@@ -273,7 +291,7 @@ export function createReturnsMachine(deps: FlowDeps) {
       settle: assign(({ context }, output: VerifyOutput) => ({
         failedAttempts: output.failedAttempts,
         verifiedOrder: output.outcome === 'verified' ? output.order : context.verifiedOrder,
-        ...(output.outcome === 'ended' ? { ending: output.ending.kind, skipped: output.ending.kind === 'skipped' ? output.ending : null } : {}),
+        ...(output.outcome === 'ended' ? { ending: output.ending.kind, verification: output.ending } : {}),
       })),
       /** The order is known: a single item needs no question, and the first message may have answered some. */
       readOpening: assign(({ context }) => {
@@ -288,7 +306,25 @@ export function createReturnsMachine(deps: FlowDeps) {
         // A question the shopper could not answer counts; any other question starts the count again.
         const misses = params.problem === 'notUnderstood' ? context.misses + 1 : 0;
         enqueue.assign({ misses });
-        enqueue.sendParent(reply({ ...askReply(context, params), ...(misses >= MISSES_BEFORE_CHOICES ? { stuck: true } : {}) }));
+        const item = context.verifiedOrder?.items[context.itemIndex ?? -1];
+        const corrected =
+          params.corrected === 'item' && item !== undefined
+            ? { corrected: { slot: 'item' as const, itemName: item.name } }
+            : params.corrected === 'condition' && context.condition !== null
+              ? { corrected: { slot: 'condition' as const, condition: context.condition } }
+              : {};
+        const { corrected: _asked, ...asked } = params;
+        enqueue.sendParent(reply({ ...askReply(context, asked), ...(misses >= MISSES_BEFORE_CHOICES ? { stuck: true } : {}), ...corrected }));
+      }),
+      /** "Oops, I meant the earrings": another item of the order; what was said about the first no longer holds. */
+      changeItem: assign(({ context, event }) => {
+        const answer = event.type === 'user.said' ? itemAnswer(context, event.text) : undefined;
+        return answer !== undefined && 'index' in answer ? { itemIndex: answer.index, candidates: null, condition: null, tagsUnknown: false } : {};
+      }),
+      /** "Actually I wore it once": the condition given before, changed. */
+      changeCondition: assign(({ context, event }) => {
+        const condition = event.type === 'user.said' ? readCondition(event.text) : undefined;
+        return condition === undefined || condition === 'unused' ? {} : { condition, tagsUnknown: false, at: event.type === 'user.said' ? event.at : context.at };
       }),
       giveVerdict: enqueueActions(({ context, enqueue }) => {
         const order = context.verifiedOrder;
@@ -335,7 +371,7 @@ export function createReturnsMachine(deps: FlowDeps) {
         shopperSaysUrgent: opening !== '' && saysItsUrgent(opening),
         verdict: null,
         ending: null,
-        skipped: null,
+        verification: null,
         misses: 0,
       };
     },
@@ -387,6 +423,7 @@ export function createReturnsMachine(deps: FlowDeps) {
       askingCondition: {
         on: {
           'user.said': [
+            { guard: 'correctsItem', actions: ['changeItem', { type: 'ask', params: { slot: 'condition', corrected: 'item' } }] },
             { guard: 'answersCondition', target: 'collecting', actions: { type: 'takeAnswers', params: { slot: 'condition' } } },
             {
               actions: [{ type: 'takeAnswers', params: { slot: 'condition' } }, { type: 'ask', params: { slot: 'condition', problem: 'notUnderstood' } }],
@@ -398,6 +435,8 @@ export function createReturnsMachine(deps: FlowDeps) {
       askingReason: {
         on: {
           'user.said': [
+            { guard: 'correctsItem', target: 'collecting', actions: 'changeItem' },
+            { guard: 'correctsCondition', actions: ['changeCondition', { type: 'ask', params: { slot: 'reason', corrected: 'condition' } }] },
             { guard: 'answersReason', target: 'collecting', actions: { type: 'takeAnswers', params: { slot: 'reason' } } },
             { actions: [{ type: 'takeAnswers', params: { slot: 'reason' } }, { type: 'ask', params: { slot: 'reason', problem: 'notUnderstood' } }] },
           ],

@@ -32,8 +32,8 @@ export type HandoffReason = 'late' | 'notShipped' | 'cancelled' | VerifyEnding['
 
 export interface TrackingOutput {
   verifiedOrder?: Order;
-  /** The shopper could not give the order number or its email: what they did give. */
-  skipped?: Extract<VerifyEnding, { kind: 'skipped' }>;
+  /** How the verification ended, when it did without an order: what a handoff keeps of it. */
+  ended?: VerifyEnding;
   /** The flow ended where a person should be offered next. */
   offerHandoff: boolean;
   /** Why, when `offerHandoff`: lets the handoff flag the case as the brand defines urgency. */
@@ -44,7 +44,7 @@ export interface TrackingOutput {
 
 /** `orderNumber` and `email`: what the first message gave; `at`: the latest event's time, "now" for the dates. */
 export interface TrackingContext extends VerificationStart {
-  skipped: Extract<VerifyEnding, { kind: 'skipped' }> | null;
+  ended: VerifyEnding | null;
   handoffReason: HandoffReason | null;
 }
 
@@ -78,7 +78,7 @@ export function createTrackingMachine(deps: FlowDeps) {
       }),
       noteEnding: assign((_, output: VerifyOutput) => ({
         handoffReason: output.outcome === 'verified' ? null : output.ending.kind,
-        skipped: output.outcome === 'ended' && output.ending.kind === 'skipped' ? output.ending : null,
+        ended: output.outcome === 'ended' ? output.ending : null,
       })),
     },
   }).createMachine({
@@ -90,7 +90,7 @@ export function createTrackingMachine(deps: FlowDeps) {
       verifiedOrder: input.verifiedOrder ?? null,
       failedAttempts: input.failedAttempts ?? 0,
       at: input.at,
-      skipped: null,
+      ended: null,
       handoffReason: null,
     }),
     initial: 'verifying',
@@ -125,7 +125,7 @@ export function createTrackingMachine(deps: FlowDeps) {
     output: ({ context }) => ({
       ...(context.verifiedOrder === null ? {} : { verifiedOrder: context.verifiedOrder }),
       offerHandoff: context.handoffReason !== null,
-      ...(context.skipped === null ? {} : { skipped: context.skipped }),
+      ...(context.ended === null ? {} : { ended: context.ended }),
       ...(context.handoffReason === null ? {} : { handoffReason: context.handoffReason }),
       failedAttempts: context.failedAttempts,
     }),

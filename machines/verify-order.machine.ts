@@ -29,7 +29,11 @@ export type VerifyAskProblem = 'notAnOrderNumber' | 'emailInsteadOfNumber' | 'no
  * lookups down, or the shopper cannot give what it needs (`skipped`: "I don't have the order
  * number", or the same question not understood three times).
  */
-export type VerifyEnding = { kind: 'gaveUp' } | { kind: 'locked'; retryAfterSeconds: number } | { kind: 'unavailable' } | { kind: 'skipped'; slot: VerifySlot; orderNumber?: string };
+export type VerifyEnding =
+  | { kind: 'gaveUp'; orderNumber?: string }
+  | { kind: 'locked'; retryAfterSeconds: number }
+  | { kind: 'unavailable' }
+  | { kind: 'skipped'; slot: VerifySlot; orderNumber?: string };
 
 export type VerifyReply =
   /** `stuck`: the same prompt was not understood twice; choices go with it. `corrected`: a new order number was taken, as typed. */
@@ -67,6 +71,8 @@ export interface VerificationStart {
 
 export interface VerifyContext extends VerificationStart {
   purpose: VerifyPurpose;
+  /** The last order number tried, after a failed lookup forgot it. */
+  lastTried: string | null;
   ending: VerifyEnding | null;
   /** Answers in a row the current prompt could not use (the loop guard). */
   misses: number;
@@ -89,6 +95,16 @@ export function verificationInput(start: VerificationStart, purpose: VerifyPurpo
     ...(start.verifiedOrder === null ? {} : { verifiedOrder: start.verifiedOrder }),
     failedAttempts: start.failedAttempts,
   };
+}
+
+/**
+ * What a handoff after a verification that ended keeps of it: the order number the shopper gave,
+ * or that they have none (never asked again).
+ */
+export function givenBefore(ending: VerifyEnding | null | undefined): { noOrderNumber: true } | { orderNumber: string } | Record<string, never> {
+  if (ending === null || ending === undefined) return {};
+  if (ending.kind === 'skipped' && ending.slot === 'orderNumber') return { noOrderNumber: true };
+  return 'orderNumber' in ending && ending.orderNumber !== undefined ? { orderNumber: ending.orderNumber } : {};
 }
 
 /** Whether the sub-flow ended with the order verified. */
@@ -167,7 +183,7 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
           ...(email !== undefined ? { email } : replacesNumber ? { email: null } : {}),
         };
       }),
-      forgetSlots: assign({ orderNumber: null, email: null }),
+      forgetSlots: assign({ lastTried: ({ context }) => context.orderNumber ?? context.lastTried, orderNumber: null, email: null }),
       countFailure: assign({ failedAttempts: ({ context }) => context.failedAttempts + 1 }),
       rememberOrder: assign({
         verifiedOrder: ({ context }, result: VerifyOrderResult) => (result.outcome === 'verified' ? result.order : context.verifiedOrder),
@@ -180,9 +196,10 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
         enqueue.sendParent(reply({ kind: 'verify.ask', purpose: context.purpose, ...params, ...stuck }));
       }),
       end: enqueueActions(({ context, enqueue }, ending: VerifyEnding) => {
-        // Skipped at the email: the number given still helps the team.
-        if (ending.kind === 'skipped' && ending.slot === 'email' && context.orderNumber !== null) ending = { ...ending, orderNumber: context.orderNumber };
-        enqueue.assign({ ending });
+        // Skipped at the email, or given up on: the last number the shopper gave still helps the team.
+        const tried = context.orderNumber ?? context.lastTried;
+        const kept = tried !== null && ((ending.kind === 'skipped' && ending.slot === 'email') || ending.kind === 'gaveUp') ? { ...ending, orderNumber: tried } : ending;
+        enqueue.assign({ ending: kept });
         enqueue.sendParent(reply({ kind: 'verify.ended', purpose: context.purpose, ending }));
       }),
     },
@@ -200,6 +217,7 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
         failedAttempts: input.failedAttempts ?? 0,
         ending: null,
         misses: 0,
+        lastTried: null,
       };
     },
     initial: 'deciding',

@@ -25,7 +25,7 @@ export function summarizeCase(handoffCase: HandoffCase, profile: SummaryProfile,
       if (order === undefined) return undefined;
       const status = describeTracking(order, profile, at);
       if (status.status === 'late') {
-        return `Order ${order.orderNumber} shipped with ${status.carrier} (tracking ${status.trackingNumber}) and was expected between ${formatDate(status.deliveryBetween.earliest, zone)} and ${formatDate(status.deliveryBetween.latest, zone)}; it has not been delivered.`;
+        return `Order ${order.orderNumber} is running late: it shipped with ${status.carrier} (tracking ${status.trackingNumber}) and was expected between ${formatDate(status.deliveryBetween.earliest, zone)} and ${formatDate(status.deliveryBetween.latest, zone)}, and it has not been delivered.`;
       }
       if (status.status === 'processing' && status.shipBy !== null) {
         return `Order ${order.orderNumber} has not shipped yet; it was expected to ship by ${formatDate(status.shipBy, zone)}.`;

@@ -30,7 +30,7 @@ export function readYesNo(text: string): YesNo | undefined {
   return undefined;
 }
 
-const REPEAT = /^(?:(?:can|could|would) you |please )?(?:say|repeat|send|show) (?:that|it|this|the last (?:message|answer|bit)) (?:again|once more)(?: please)?$|^(?:repeat|repeat that|repeat please|repeat that please|please repeat|please repeat that|say again|say that again|come again|pardon|sorry what|what did you (?:just )?say|what was that|i missed that|one more time)$/;
+const REPEAT = /^(?:sorry |pardon |what |huh )?(?:(?:can|could|would) you |please )?(?:say|repeat)(?: that| it| this| the last (?:message|answer|bit))?(?: again| once more)?(?: please)?$|^(?:repeat|repeat that|repeat please|repeat that please|please repeat|please repeat that|say again|say that again|come again|pardon|sorry what|what did you (?:just )?say|what was that|i missed that|one more time)$/;
 
 /** "Can you say that again?": the shopper wants the last answer once more. */
 export function asksToRepeat(text: string): boolean {

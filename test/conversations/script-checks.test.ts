@@ -31,8 +31,12 @@ describe('checkTurn', () => {
       'says: "running late" is not in the replies',
       'not: "5-10" is in the replies',
       'choices: "yes" is not offered (offered: ["talk to a person"])',
-      'sources: section "2" is not cited (cited: [])',
+      'sources: section "2" is not cited (cited: ["3"])',
     ]);
+  });
+
+  it('counts a section cited by any message of the turn', () => {
+    expect(checkTurn({ sources: ['3'] }, [ANSWER, PROMPT])).toEqual([]);
   });
 
   it('fails a turn the bot did not answer at all', () => {

@@ -60,8 +60,10 @@ export function checkTurn(expected: TurnExpectation | undefined, lines: readonly
   for (const choice of expected.choices ?? []) {
     if (!(last?.choices ?? []).some((offered) => sameChoice(offered, choice))) problems.push(`choices: "${choice}" is not offered (offered: ${show(last?.choices ?? [])})`);
   }
+  // An answer to a question asked at a prompt comes before the prompt asked again: any message of the turn may cite.
+  const cited = [...new Set(lines.flatMap((line) => line.sources))];
   for (const section of expected.sources ?? []) {
-    if (!(last?.sources ?? []).includes(section)) problems.push(`sources: section "${section}" is not cited (cited: ${show(last?.sources ?? [])})`);
+    if (!cited.includes(section)) problems.push(`sources: section "${section}" is not cited (cited: ${show(cited)})`);
   }
   return problems;
 }

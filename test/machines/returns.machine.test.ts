@@ -113,7 +113,8 @@ describe('returns machine: verification, as in tracking', () => {
     const actor = await begin(harness(), { orderNumber: 'KS-100236', failedAttempts: 2 });
 
     expect(await turn(actor, said('wrong@example.com'))).toEqual(ended({ kind: 'gaveUp' }));
-    expect(output(actor)).toEqual({ offerHandoff: true, handoffCase: { category: 'lookup_failed' }, failedAttempts: 3 });
+    // The last number tried goes along to a handoff.
+    expect(output(actor)).toEqual({ offerHandoff: true, handoffCase: { category: 'lookup_failed', orderNumber: 'KS100236' }, failedAttempts: 3 });
   });
 
   it('ends politely when locked or when the lookup fails', async () => {

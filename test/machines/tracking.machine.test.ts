@@ -306,7 +306,8 @@ describe('tracking machine: verification', () => {
     expect(last).toEqual(ended({ kind: 'gaveUp' }));
     expect(h.calls).toHaveLength(3);
     expect(actor.getSnapshot().status).toBe('done');
-    expect(h.output(actor)).toEqual({ offerHandoff: true, handoffReason: 'gaveUp', failedAttempts: 3 });
+    // The last number tried goes along to a handoff.
+    expect(h.output(actor)).toEqual({ offerHandoff: true, handoffReason: 'gaveUp', ended: { kind: 'gaveUp', orderNumber: 'KS100234' }, failedAttempts: 3 });
   });
 
   it('counts failures carried over from an earlier flow in the same conversation', async () => {
@@ -326,7 +327,7 @@ describe('tracking machine: verification', () => {
 
     expect(await h.turn(actor, said('shopper@example.com'))).toEqual(ended({ kind: 'locked', retryAfterSeconds: 600 }));
     expect(actor.getSnapshot().status).toBe('done');
-    expect(h.output(actor)).toEqual({ offerHandoff: true, handoffReason: 'locked', failedAttempts: 0 });
+    expect(h.output(actor)).toEqual({ offerHandoff: true, handoffReason: 'locked', ended: { kind: 'locked', retryAfterSeconds: 600 }, failedAttempts: 0 });
   });
 
   it('says the lookup is unavailable when it fails, and ends', async () => {
@@ -335,7 +336,7 @@ describe('tracking machine: verification', () => {
 
     expect(await h.turn(actor, said('shopper@example.com'))).toEqual(ended({ kind: 'unavailable' }));
     expect(actor.getSnapshot().status).toBe('done');
-    expect(h.output(actor)).toEqual({ offerHandoff: true, handoffReason: 'unavailable', failedAttempts: 0 });
+    expect(h.output(actor)).toEqual({ offerHandoff: true, handoffReason: 'unavailable', ended: { kind: 'unavailable' }, failedAttempts: 0 });
   });
 });
 
