@@ -207,6 +207,7 @@ export function createConversationTurns(deps: {
         understanding,
         at,
         ...(index < questions.length - 1 ? { more: true } : {}),
+        ...(index > 0 ? { follows: true } : {}),
       }));
       return run(origin, kept, events);
     },

@@ -34,16 +34,25 @@ const ANYTIME = 'You can also ask me a policy question at any point, say "cancel
  * before it a yes/no question (docs/contracts.md: every offer is a question).
  */
 export function renderReplies(kb: LoadedKnowledgeBase, brand: BrandId, replies: readonly ConversationReply[]): Partial<Activity>[] {
+  // One yes/no question per turn, the one a "yes" answers: the turn's last offer.
+  const lastOffer = replies.map((reply) => reply.kind).lastIndexOf('offer');
   const activities: Partial<Activity>[] = [];
-  for (const reply of replies) {
+  let question: Partial<Activity> | undefined;
+  replies.forEach((reply, index) => {
     const offered = activities.at(-1);
-    if (reply.kind === 'offer') {
-      if (offered !== undefined) activities[activities.length - 1] = asOffer(offered, reply.urgency);
-      continue;
-    }
-    activities.push(renderReply(kb, brand, reply));
-  }
-  return activities;
+    if (reply.kind !== 'offer') activities.push(renderReply(kb, brand, reply));
+    else if (index === lastOffer && offered !== undefined) activities[activities.length - 1] = question = asOffer(offered, reply.urgency);
+  });
+  // Two questions in one message, the first answered with an offer: the other answer comes
+  // first, so the turn ends with the question the shopper is to answer.
+  const ordered = question !== undefined && awaitingIn(activities.at(-1)) === null ? [...activities.filter((activity) => activity !== question), question] : activities;
+  // A flow's question asked as the flow starts and again after another answer in the same turn
+  // ("where is my order and can I change the address"): only the last ask is shown.
+  return ordered.filter((activity, index) => !ordered.slice(index + 1).some((later) => later.text === activity.text));
+}
+
+function awaitingIn(activity: Partial<Activity> | undefined): string | null {
+  return (activity?.channelData as { support?: SupportChannelData } | undefined)?.support?.awaiting ?? null;
 }
 
 const YES_NO: CardAction[] = [
@@ -90,7 +99,7 @@ export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: Conv
     case 'answer': {
       const answer = reply.urgency === undefined ? kb.answer(brand, reply.topic) : kb.reportAnswer(brand, reply.topic, { urgency: reply.urgency });
       return messageActivity(brand, {
-        text: reply.acknowledge === true ? `I'm sorry to hear that. ${answer.text}` : answer.text,
+        text: reply.acknowledge === true ? `I'm sorry to hear that. ${answer.text}` : reply.earlier === true ? `About what you asked earlier: ${answer.text}` : answer.text,
         topic: reply.topic,
         confidence: reply.confidence,
         sources: answer.sources,

@@ -63,6 +63,8 @@ function askText(slot: ReturnsSlot, problem: ReturnsAskProblem | undefined, item
       return 'Which item would you like to return?';
     case 'condition':
       if (problem === 'tags') return 'Thanks. Are the tags still on?';
+      // Whatever else the message said was kept; the tags are what is still missing.
+      if (problem === 'tagsStillUnknown') return `I still need to know one thing: are the tags still on ${it}?`;
       if (problem === 'notUnderstood') return `Sorry, I didn't catch that. Is ${it} unused with the tags on, unused without tags, worn, or damaged?`;
       return `What condition is ${it} in?`;
     case 'reason':

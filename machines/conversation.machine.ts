@@ -85,9 +85,10 @@ export type ConversationReply =
   | { kind: 'greetAgain' }
   /**
    * `urgency`: the answer to a problem the shopper just reported offers the team as its ticket
-   * would be flagged. `acknowledge`: the shopper reported a problem; say sorry first.
+   * would be flagged. `acknowledge`: the shopper reported a problem; say sorry first. `earlier`:
+   * it answers a request made during the flow that just ended; say so.
    */
-  | { kind: 'answer'; topic: Topic; confidence: number; urgency?: HandoffUrgency; acknowledge?: boolean }
+  | { kind: 'answer'; topic: Topic; confidence: number; urgency?: HandoffUrgency; acknowledge?: boolean; earlier?: boolean }
   /**
    * The reply before this one ends with an offer of a person: dialogs/ make it a yes/no question,
    * saying it will be marked urgent when the ticket would be (`urgency`).
@@ -150,6 +151,11 @@ export interface ConversationContext {
   handoffCase: HandoffCase | null;
   /** The bot's last message offered a person for `handoffCase` and waits for a yes or a no. */
   offerPending: boolean;
+  /**
+   * A request only the team can carry out, made while a flow was asking something ("where is my
+   * order and can I change the address"): offered to the team once the flow ends.
+   */
+  laterRequest?: HandoffCase | null;
   /** Who the shopper said they are in a handoff: a second one does not ask again. */
   contact: { name: string; email: string } | null;
   /** The welcome was given: a second hello gets a short one. */
@@ -274,15 +280,15 @@ const FLOW_EVENTS = {
   'flow.reply': { actions: 'relayFlowReply' },
   'user.command': [
     { guard: ({ event }: { event: ConversationEvent }) => event.type === 'user.command' && event.command === 'help', actions: ['flowHelp', 'repromptFlow'] },
-    { guard: ({ event }: { event: ConversationEvent }) => event.type === 'user.command' && event.command === 'restart', target: 'idle', actions: ['keepFlowFailures', 'understood', 'restarted'] },
-    { target: 'idle', actions: ['keepFlowFailures', 'understood', 'cancelledFlow'] },
+    { guard: ({ event }: { event: ConversationEvent }) => event.type === 'user.command' && event.command === 'restart', target: 'idle', actions: ['keepFlowFailures', 'understood', 'forgetLaterRequest', 'restarted'] },
+    { target: 'idle', actions: ['keepFlowFailures', 'understood', 'forgetLaterRequest', 'cancelledFlow'] },
   ],
   'user.said': [
     { guard: 'asksIdentity', actions: ['answerIdentity', 'repromptFlow'] },
     { guard: 'asksForPersonMidFlow', target: 'handoff', actions: ['keepFlowFailures'] },
     // Several questions at once: each answered, the flow's question asked again once, after the last.
-    { guard: and(['moreFollows', 'isDigression']), actions: 'answer' },
-    { guard: 'isDigression', actions: ['answer', 'repromptFlow'] },
+    { guard: and(['moreFollows', 'isDigression']), actions: ['answer', 'keepLaterRequest'] },
+    { guard: 'isDigression', actions: ['answer', 'keepLaterRequest', 'repromptFlow'] },
     { actions: 'forwardToFlow' },
   ],
 } as const;
@@ -334,8 +340,9 @@ export function createConversationMachine(deps: FlowDeps) {
         const flow = context.flow;
         if (flow === null || event.type !== 'user.said' || hasEntities(event.understanding)) return false;
         if (context.awaiting !== null && FREE_TEXT_SLOTS.has(context.awaiting)) return false;
-        // A question mark makes it a question whatever its topic; without one, it must start like one.
-        const asked = /\?\s*$/.test(event.text);
+        // A question mark makes it a question whatever its topic, and so does being one of several
+        // questions split from one message; otherwise it must start like one.
+        const asked = /\?\s*$/.test(event.text) || event.more === true;
         if (!asked && !QUESTION.test(event.text)) return false;
         const { topic, confidence } = event.understanding;
         if (topic === 'out_of_scope' || confidence < (asked ? ASKED_CONFIDENCE : context.confidenceThreshold)) return false;
@@ -405,7 +412,10 @@ export function createConversationMachine(deps: FlowDeps) {
           enqueue.assign({ handoffCase: known, offerPending: true });
           enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
         } else if (!deps.answerOf(context.brand, topic).stated) {
-          enqueue.assign({ handoffCase: { category: 'person_requested', description: event.text }, offerPending: true });
+          // Two questions of one message the documents are silent on go to the team as one.
+          const earlier = event.follows === true && context.offerPending && context.handoffCase?.category === 'person_requested' ? context.handoffCase.description : undefined;
+          const description = earlier === undefined ? event.text : `${earlier}\n${event.text}`;
+          enqueue.assign({ handoffCase: { category: 'person_requested', description }, offerPending: true });
           enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
         }
       }),
@@ -426,7 +436,12 @@ export function createConversationMachine(deps: FlowDeps) {
       // The help answer says it plainly: an automated assistant, and a person one message away.
       answerIdentity: emit({ type: 'reply', reply: { kind: 'answer', topic: 'help', confidence: 1 } } as const),
       /** Understood: no guesses on screen, and any offer not taken lapses. */
-      understood: assign({ offered: () => [], misunderstandings: 0, offerPending: false }),
+      understood: assign({
+        offered: () => [],
+        misunderstandings: 0,
+        // An offer made by an earlier question of the same message is still the one to answer.
+        offerPending: ({ context, event }) => event.type === 'user.said' && event.follows === true && context.offerPending,
+      }),
       relayFlowReply: enqueueActions(({ event, enqueue }) => {
         if (event.type !== 'flow.reply') return;
         enqueue.assign({ awaiting: awaitingOf(event.reply) });
@@ -456,6 +471,22 @@ export function createConversationMachine(deps: FlowDeps) {
         };
       }),
       forgetCase: assign({ handoffCase: null, offerPending: false }),
+      keepLaterRequest: assign(({ context, event }) => {
+        if (event.type !== 'user.said' || context.flow === 'handoff') return {};
+        const request = teamRequestOf(event.understanding.topic, event.text);
+        return request === undefined ? {} : { laterRequest: { category: request, description: event.text, ...(saysItsUrgent(event.text) ? { shopperSaysUrgent: true } : {}) } };
+      }),
+      forgetLaterRequest: assign({ laterRequest: null }),
+      /** The flow ended without wanting a person: a request made during it is offered to the team now. */
+      offerLaterRequest: enqueueActions(({ context, enqueue }) => {
+        const request = context.laterRequest ?? null;
+        if (request === null) return;
+        const topic = request.category === 'cancellation' ? 'order.cancel' : 'order.change';
+        const verifiedOrder = context.verifiedOrder;
+        enqueue.assign({ laterRequest: null, handoffCase: verifiedOrder === null ? request : { ...request, verifiedOrder }, offerPending: true });
+        enqueue.emit({ type: 'reply', reply: { kind: 'answer', topic, confidence: 1, earlier: true } });
+        enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
+      }),
       rememberReturn: assign(({ context, event }) => {
         const output = (event as unknown as { output: ReturnsOutput }).output;
         return {
@@ -487,6 +518,7 @@ export function createConversationMachine(deps: FlowDeps) {
       failedVerifications: 0,
       handoffCase: null,
       offerPending: false,
+      laterRequest: null,
       contact: null,
       greeted: false,
       awaiting: null,
@@ -536,8 +568,8 @@ export function createConversationMachine(deps: FlowDeps) {
           src: 'tracking',
           input: ({ context, event }) => flowInput(context, event),
           onDone: [
-            { guard: ({ event }) => event.output.offerHandoff, target: 'idle', actions: ['rememberTracking', 'offerPerson'] },
-            { target: 'idle', actions: 'rememberTracking' },
+            { guard: ({ event }) => event.output.offerHandoff, target: 'idle', actions: ['rememberTracking', 'forgetLaterRequest', 'offerPerson'] },
+            { target: 'idle', actions: ['rememberTracking', 'offerLaterRequest'] },
           ],
         },
         on: FLOW_EVENTS,
@@ -586,8 +618,8 @@ export function createConversationMachine(deps: FlowDeps) {
           src: 'returns',
           input: ({ context, event }) => ({ ...flowInput(context, event), text: event.type === 'user.said' ? event.text : undefined }),
           onDone: [
-            { guard: ({ event }) => event.output.offerHandoff, target: 'idle', actions: ['rememberReturn', 'offerPerson'] },
-            { target: 'idle', actions: 'rememberReturn' },
+            { guard: ({ event }) => event.output.offerHandoff, target: 'idle', actions: ['rememberReturn', 'forgetLaterRequest', 'offerPerson'] },
+            { target: 'idle', actions: ['rememberReturn', 'offerLaterRequest'] },
           ],
         },
         on: FLOW_EVENTS,

@@ -8,6 +8,8 @@ export interface UserSaid {
   at: string;
   /** More questions of the same message follow: a flow asks its question again only after the last. */
   more?: boolean;
+  /** An earlier question of the same message came before this one: an offer it made still stands. */
+  follows?: boolean;
 }
 
 /**

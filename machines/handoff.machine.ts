@@ -128,9 +128,13 @@ function isDescription(text: string): boolean {
   return (text.match(/\p{L}/gu) ?? []).length >= 3 && readYesNo(text) === undefined && !isHesitation(text);
 }
 
+/** "Nothing else", "that's all", "no, that's it": nothing more to say, never a detail to add. */
+const NOTHING_MORE =
+  /^(?:(?:no|nope),? )?(?:nothing(?: else| more)?(?: to (?:add|change))?|that'?s (?:all|it|everything)|all good|looks good|i'?m good)[.! ]*$/i;
+
 /** "No, that's all", "nothing to add": the answer to "anything to add?". */
 function nothingToAdd(text: string): boolean {
-  return readYesNo(text) === 'no' || /^(?:no(?:thing)?(?: else)?(?: to add)?|nope|that'?s (?:all|it|everything)|all good|i'?m good|no that'?s (?:all|it))[.! ]*$/i.test(text.trim());
+  return readYesNo(text) === 'no' || /^(?:no|nope)[.! ]*$/i.test(text.trim()) || NOTHING_MORE.test(text.trim());
 }
 
 /** "I'd rather not say": the shopper keeps their name to themselves; the team still gets the email. */
@@ -195,6 +199,8 @@ export function createHandoffMachine(deps: FlowDeps) {
       saidDescription: ({ event }) => isDescription(textOf(event)) && !asksForPerson(textOf(event)),
       wantsToAdd: ({ context, event }) => context.summary !== null && readYesNo(textOf(event)) === 'yes',
       addsNothing: ({ event }) => nothingToAdd(textOf(event)),
+      /** At the summary, "nothing else" / "that's all" means nothing to change: send it (a bare "no" asks what to change). */
+      nothingToChange: ({ event }) => NOTHING_MORE.test(textOf(event).trim()),
       declinesName: ({ context, event }) => context.misses >= 1 && declinesName(textOf(event)),
       /** A different email than the one kept, given while something else is asked: the shopper corrects it. */
       updatesEmail: ({ context, event }) => {
@@ -409,6 +415,7 @@ export function createHandoffMachine(deps: FlowDeps) {
           'user.said': [
             ...correctionTransitions(),
             { guard: 'saidYes', target: 'submitting', actions: 'noteTurn' },
+            { guard: 'nothingToChange', target: 'submitting', actions: 'noteTurn' },
             { guard: 'saidNo', target: 'choosingChange', actions: ['noteTurn', 'askWhatToChange'] },
             { guard: 'addsDetail', actions: ['noteTurn', 'takeAddition', { type: 'showSummary', params: {} }] },
             { actions: ['noteTurn', { type: 'showSummary', params: { problem: 'notYesNo' } }] },

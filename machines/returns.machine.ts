@@ -30,8 +30,8 @@ import type { FlowReplyEvent, FlowReprompt, UserSaid } from './flow-events.js';
 import { createVerifyOrderMachine, givenBefore, verificationInputFor, verifiedOutput, type VerificationStart, type VerifyEnding, type VerifyOutput, type VerifyReply } from './verify-order.machine.js';
 
 export type ReturnsSlot = 'item' | 'condition' | 'reason';
-/** Not understood, several items match, the tags are unknown. */
-export type ReturnsAskProblem = 'notUnderstood' | 'ambiguous' | 'tags';
+/** Not understood, several items match, the tags are unknown (and still, after another answer). */
+export type ReturnsAskProblem = 'notUnderstood' | 'ambiguous' | 'tags' | 'tagsStillUnknown';
 
 export type ReturnsReply =
   /** `stuck`: the same question was not understood twice: a person and a way out go with the choices. */
@@ -244,7 +244,7 @@ function askReply(context: ReturnsContext, { slot, problem }: AskParams): Return
     case 'condition': {
       const tags = context.tagsUnknown;
       const options = tags ? [CONDITION_CHOICES.unused_with_tags, CONDITION_CHOICES.unused_no_tags] : Object.values(CONDITION_CHOICES);
-      const shownProblem = tags ? 'tags' : problem;
+      const shownProblem = tags ? (problem === 'notUnderstood' ? 'tagsStillUnknown' : 'tags') : problem;
       return { kind: 'returns.ask', slot, ...(shownProblem ? { problem: shownProblem } : {}), options, ...itemName };
     }
     case 'reason':

@@ -112,11 +112,14 @@ export function verifiedOutput(_: unknown, output: VerifyOutput): boolean {
   return output.outcome === 'verified';
 }
 
-/** An order number in the message: the whole message read as one, else one inside it. */
+/**
+ * An order number in the message (the whole message read as one, else one inside it), kept as
+ * the shopper typed it: lookups compare numbers normalised, and the team sees what the shopper saw.
+ */
 function orderNumberIn(event: { type: string }): string | undefined {
   const message = said(event);
   if (message === undefined) return undefined;
-  return readOrderNumber(message.text)?.normalized ?? readOrderNumber(message.understanding.entities.orderNumber ?? '')?.normalized;
+  return (readOrderNumber(message.text) ?? readOrderNumber(message.understanding.entities.orderNumber ?? ''))?.typed;
 }
 
 /** The order number of the message as the shopper typed it, for saying it back. */
@@ -206,7 +209,7 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
   }).createMachine({
     id: 'verifyOrder',
     context: ({ input }) => {
-      const orderNumber = readOrderNumber(input.orderNumber ?? input.verifiedOrder?.orderNumber ?? '')?.normalized;
+      const orderNumber = readOrderNumber(input.orderNumber ?? input.verifiedOrder?.orderNumber ?? '')?.typed;
       return {
         brand: input.brand,
         purpose: input.purpose,

@@ -2,7 +2,7 @@
 // number", yes/no, and "change my email" style corrections. Emails and order numbers have one
 // reader each, in knowledge/readers/.
 import { findEmail } from '../readers/email-address.reader.js';
-import { readOrderNumber } from '../readers/order-number.reader.js';
+import { findOrderNumber, readOrderNumber } from '../readers/order-number.reader.js';
 import { collapseSpaces, trimTrailing } from '../readers/text-edges.js';
 
 const VALUE_LEADS = [' should be ', ' to ', ' is ', " it's ", ' its '];
@@ -78,7 +78,7 @@ const SLOT_WORDS: ReadonlyArray<[HandoffSlot, RegExp]> = [
   ['name', /\bname\b/],
 ];
 
-const CHANGE = /\b(?:change|changed|wrong|fix|correct|correction|update|edit|typo|incorrect|mistake|different|not right|misspelled|replace|remove|delete|instead|actually|should be)\b/;
+const CHANGE = /\b(?:change|changed|wrong|fix|correct|correction|update|edit|typo|incorrect|mistake|different|not right|misspelled|replace|remove|delete|instead|actually|should be|meant|i mean)\b/;
 
 /**
  * Which detail of the summary the shopper wants to change: "change my email", "the name is
@@ -97,7 +97,9 @@ export function readCorrection(text: string): Correction | undefined {
       return email === undefined ? { slot: 'email' } : { slot: 'email', value: email };
     case 'orderNumber': {
       if (/\b(?:remove|delete|no|none|don'?t have|do not have)\b/.test(said)) return { slot: 'orderNumber', none: true };
-      const number = after === undefined ? undefined : readOrderNumber(after)?.typed;
+      // "order number should be KS-1" reads the value after the verb; "I meant order KS-1" has
+      // none, so the first order number anywhere in the message is the new one.
+      const number = (after === undefined ? undefined : readOrderNumber(after)?.typed) ?? findOrderNumber(text)?.typed;
       return number === undefined ? { slot: 'orderNumber' } : { slot: 'orderNumber', value: number };
     }
     case 'name': {

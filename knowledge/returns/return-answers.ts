@@ -74,7 +74,7 @@ const SENT_WRONG = /\b((sent|shipped|received|got|gave|delivered|mailed) (me |us
 const ARRIVED = /\b(arrived|arrive|came|showed up|delivered|delivery|in the (box|package|mail|mailbox)|out of the (box|package)|on arrival|upon arrival|in transit|shipping|shipment)\b/;
 const DEFECT = /\b(defective|defect|faulty|broke|broken|stopped working|fell apart|falls apart|came apart|snapped|(clasp|chain|hook|post) (broke|came off|doesnt work|wont close|is broken)|stone (fell|came) out|fell out|lost a stone|tarnish(ed|es)?|turned (green|black)|discolou?red|peeling|flaking)\b/;
 const SIZE = /\b(wrong size|too (big|small|large|tight|loose|long|short|snug|heavy)|doesnt fit|does not fit|didnt fit|dont fit|do not fit|wont fit|not fit|fits? (badly|poorly)|sizes?|smaller|bigger|larger)\b/;
-const CHANGED_MIND = /\b(changed? (my|our) mind|change of heart|(dont|do not|didnt|did not) (really )?(want|like|need|love)|no longer (want|need|like)|not for me|not my style|(dont|doesnt) suit|not what i expected|second thoughts|regret|(gift|present) (didnt|did not) work|just (want|need) (to return|a refund)|no reason)\b/;
+const CHANGED_MIND = /\b(changed? (my|our) mind|change of heart|(dont|do not|didnt|did not) (really )?(want|like|need|love)|no longer (want|need|like)|not for me|(not|isnt|arent|wasnt|werent) (really |quite |just )?my (style|taste|thing)|(dont|doesnt) suit|not what i expected|second thoughts|regret|(gift|present) (didnt|did not) work|just (want|need) (to return|a refund)|no reason)\b/;
 
 /** Why the shopper is returning the item, in their words, or undefined. */
 export function readWish(text: string): ReturnWish | undefined {
@@ -130,6 +130,27 @@ function singular(word: string): string {
   return word;
 }
 
+/**
+ * One letter added, dropped, changed or two swapped ("earings", "neckalce", "braclet"): a typo of
+ * a word of five letters or more ("band" and "hand" are different words). Linear: it walks both words once.
+ */
+export function oneTypoApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 5 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+  return shorter.slice(i) === longer.slice(i + 1);
+}
+
+function kindOf(word: string): string | undefined {
+  return KINDS[word] ?? Object.entries(KINDS).find(([name]) => oneTypoApart(name, word))?.[1];
+}
+
 const PERSONALIZED = /\b(personali[sz]ed|personali[sz]ation|engraved|engraving|custom|customi[sz]ed|monogram(?:med)?|initial(?:s|ed)?)\b/;
 const FINAL_SALE = /\b(final sale|clearance|on sale|sale item|discounted)\b/;
 
@@ -169,11 +190,11 @@ export function matchItem(text: string, items: ReadonlyArray<{ sku: string; name
   if (byKind !== undefined) return byKind;
 
   const words = new Set(tokens(text));
-  const kinds = new Set([...words].map((word) => KINDS[word]).filter((kind) => kind !== undefined));
+  const kinds = new Set([...words].map(kindOf).filter((kind) => kind !== undefined));
   const scores = items.map((item) => {
     const nameWords = new Set(tokens(item.name));
     let score = 0;
-    for (const word of nameWords) if (words.has(word)) score += 2;
+    for (const word of nameWords) if (words.has(word) || [...words].some((said) => oneTypoApart(said, word))) score += 2;
     const nameKinds = new Set([...nameWords].map((word) => KINDS[word]).filter((kind) => kind !== undefined));
     for (const kind of nameKinds) if (kinds.has(kind)) score += 1;
     return score;

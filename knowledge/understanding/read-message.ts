@@ -28,6 +28,8 @@ export interface ReadQuestion {
 const LEANS_ON_CONTEXT =
   /\b(?:that|it|this|those|these|they|them|ones?)\b|^(?:and|so|but|also|then|ok so|what about|how about|how long|how many|how much|how soon|when|who pays|is it|are they|will it|would it|does it|do they)\b/i;
 const FOLLOW_UP_WORDS = 10;
+/** A follow-up whose own words point this surely at one topic leans on that topic, not the last answer. */
+const POINTS_ELSEWHERE = 0.6;
 /** A question: it ends with "?" or starts like one. */
 const ASKS = /\?\s*$|^(?:is|are|do|does|did|can|could|will|would|should|may|how|what|when|where|who|why|which|whats|what's)\b/i;
 
@@ -36,6 +38,8 @@ const CONTEXT_WORDS: Partial<Record<Topic, string>> = {
   'order.tracking': 'my order delivery',
   'returns.start': 'returning my item',
   'handoff.human': 'a reply from the support team',
+  'privacy.policy': 'my personal data request',
+  'account.delete': 'my account deletion request',
   'policy.other': '',
   greeting: '',
   help: '',
@@ -63,8 +67,12 @@ export function createMessageReader(deps: { recognizer: Recognizer; resolver: Qu
   }
 
   /** One question; a follow-up the words alone do not settle is read again with what it leans on. */
-  async function readQuestion(brand: BrandId, text: string, leansOn: Topic | null): Promise<Understanding> {
+  async function readQuestion(brand: BrandId, text: string, lastTopic: Topic | null): Promise<Understanding> {
     const own = await understand(brand, text);
+    // "can it go to canada?" after a delivery-time answer is about international shipping, which
+    // its own words already say, even when alone they read too thin to answer.
+    const pointsAt = own.ranked[0];
+    const leansOn = lastTopic !== null && pointsAt !== undefined && pointsAt.confidence >= POINTS_ELSEWHERE ? pointsAt.topic : lastTopic;
     const words = leansOn === null ? '' : contextWords(leansOn);
     const followUp = words !== '' && text.split(/\s+/).length <= FOLLOW_UP_WORDS && LEANS_ON_CONTEXT.test(text.trim());
     // Understood on its own ("how long does delivery take"): the words say what they are about.

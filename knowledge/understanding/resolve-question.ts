@@ -58,6 +58,10 @@ const FLOWS: ReadonlySet<Topic> = new Set<Topic>(FLOW_TOPICS);
 // meets single spaces and each is tried once from the start: linear in the message.
 /** A topic the recognizer is this sure of wins over the message reader's reading of small talk. */
 const SURE_OF_TOPIC = 0.9;
+/** "How long does that take?": a question whose answer is a length of time. */
+const ASKS_HOW_LONG = /\b(?:how long|how soon|how quickly|how many (?:business |working )?days|how many weeks)\b/i;
+/** A sentence that states one: "within 30 days", "typically 5-7 business days", "48 hours". */
+const STATES_A_DURATION = /\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s+(?:business |working |calendar )?(?:days?|weeks?|hours?|months?)\b/i;
 
 const ABOUT_A_TERM =
   /^(?:(?:so|ok|okay|hi|hey|and|but|also|sorry),? )*(?:what(?:'s| is| are) (?:an? |the |your )?(?<term>[^?]+)$|what does (?:an? |the )?(?<term2>[^?]+) mean$|(?:explain|define) (?:an? |the |what )?(?<term3>[^?]+)$|what do you mean by (?<term4>[^?]+)$|what counts as (?:an? )?(?<term5>[^?]+)$)/i;
@@ -125,6 +129,8 @@ export function resolveQuestion(
     // answer nor the topic's own phrases use, and their best sentence, one the answer does not
     // quote, holds it (for a flow: "are you open on Christmas" starts no tracking).
     const answer = knowledge.answer(brand, topic);
+    const duration = ASKS_HOW_LONG.test(text) ? durationSentence(index, answer) : undefined;
+    if (duration !== undefined) return { kind: 'passage', topic, confidence, passages: [duration] };
     const topicTerms = options.topicTerms(topic);
     const answerTerms = FLOWS.has(topic) || SMALL_TALK.has(topic) ? new Set<string>() : new Set(index.terms(answer.text));
     const specific = asked.filter((word) => !topicTerms.has(word) && !answerTerms.has(word));
@@ -148,6 +154,16 @@ export function resolveQuestion(
   const plausible = plausibleOptions(understanding.ranked);
   if (plausible.length > 0) return { kind: 'clarify', options: plausible };
   return { kind: 'out_of_scope', confidence: outOfDomain };
+}
+
+/**
+ * "How long does that take?" about a topic whose answer names no length of time: the sentence of
+ * the sections it cites that does ("We will respond to your request within … 30 days").
+ */
+function durationSentence(index: PassageIndex, answer: Answer): QuotedPassage | undefined {
+  if (STATES_A_DURATION.test(answer.text)) return undefined;
+  const sentence = index.sentences.find((candidate) => quotes(answer, candidate) && STATES_A_DURATION.test(candidate.text));
+  return sentence === undefined ? undefined : { document: sentence.document, section: sentence.section, text: sentence.text };
 }
 
 function quotes(answer: Answer, sentence: PolicySentence): boolean {

@@ -1,6 +1,6 @@
 // Every conversation script of this folder (test/conversations/README.md) played through the real
 // bot: one test per file. A failing script prints the whole exchange so far next to what it expected.
-// Scripts under wanted/ describe behaviour not built yet and are not run here.
+// Scripts in a wanted/ folder beside these (behaviour not built yet) are not run here.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -95,7 +95,7 @@ describe('returns machine: verification, as in tracking', () => {
         { title: 'Personalized Initial Necklace', value: 'Personalized Initial Necklace' },
       ],
     });
-    expect(h.calls).toEqual([{ brand: 'kendra-scott-mall', orderNumber: 'KS100236', email: 'casey@example.com' }]);
+    expect(h.calls).toEqual([{ brand: 'kendra-scott-mall', orderNumber: 'KS-100236', email: 'casey@example.com' }]);
   });
 
   it('gives a wrong email and an unknown order the same reply', async () => {
@@ -114,7 +114,7 @@ describe('returns machine: verification, as in tracking', () => {
 
     expect(await turn(actor, said('wrong@example.com'))).toEqual(ended({ kind: 'gaveUp' }));
     // The last number tried goes along to a handoff.
-    expect(output(actor)).toEqual({ offerHandoff: true, handoffCase: { category: 'lookup_failed', orderNumber: 'KS100236' }, failedAttempts: 3 });
+    expect(output(actor)).toEqual({ offerHandoff: true, handoffCase: { category: 'lookup_failed', orderNumber: 'KS-100236' }, failedAttempts: 3 });
   });
 
   it('ends politely when locked or when the lookup fails', async () => {

@@ -211,7 +211,7 @@ describe('tracking machine: answers that do not fit the slot', () => {
     const reply = await h.turn(actor, said('KS-100234', { orderNumber: 'KS100234' }));
 
     expect(reply).toMatchObject({ kind: 'tracking.status' });
-    expect(h.calls).toEqual([{ brand: 'kendra-scott-mall', orderNumber: 'KS100234', email: 'shopper@example.com' }]);
+    expect(h.calls).toEqual([{ brand: 'kendra-scott-mall', orderNumber: 'KS-100234', email: 'shopper@example.com' }]);
   });
 
   it('treats a malformed email in place of the number as an email too', async () => {
@@ -307,7 +307,7 @@ describe('tracking machine: verification', () => {
     expect(h.calls).toHaveLength(3);
     expect(actor.getSnapshot().status).toBe('done');
     // The last number tried goes along to a handoff.
-    expect(h.output(actor)).toEqual({ offerHandoff: true, handoffReason: 'gaveUp', ended: { kind: 'gaveUp', orderNumber: 'KS100234' }, failedAttempts: 3 });
+    expect(h.output(actor)).toEqual({ offerHandoff: true, handoffReason: 'gaveUp', ended: { kind: 'gaveUp', orderNumber: 'KS-100234' }, failedAttempts: 3 });
   });
 
   it('counts failures carried over from an earlier flow in the same conversation', async () => {
@@ -370,7 +370,7 @@ describe('tracking machine: persistence', () => {
     expect(fourth.reply).toMatchObject({ kind: 'tracking.status', status: { status: 'shipped' } });
     expect(fourth.done).toBe(true);
     expect(fourth.output).toEqual({ verifiedOrder: shippedOrder, offerHandoff: false, failedAttempts: 0 });
-    expect(h.calls).toEqual([{ brand: 'kendra-scott-mall', orderNumber: 'KS100234', email: 'shopper@example.com' }]);
+    expect(h.calls).toEqual([{ brand: 'kendra-scott-mall', orderNumber: 'KS-100234', email: 'shopper@example.com' }]);
   });
 
   it('keeps the failure count across restores', async () => {
@@ -398,6 +398,6 @@ describe('tracking machine: persistence', () => {
     const persisted = actor.getPersistedSnapshot();
 
     expect(JSON.parse(JSON.stringify(persisted))).toEqual(persisted);
-    expect(verification(actor)?.getSnapshot().context).toMatchObject({ orderNumber: 'KS100234', email: null, failedAttempts: 0, at: NOW });
+    expect(verification(actor)?.getSnapshot().context).toMatchObject({ orderNumber: 'KS-100234', email: null, failedAttempts: 0, at: NOW });
   });
 });

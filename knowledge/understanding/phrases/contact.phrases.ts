@@ -265,6 +265,12 @@ export const CONTACT_EXAMPLES = {
       'can I speak with a human',
       'is there an agent available',
       'get me someone from customer service',
+      // Asking to be contacted is asking for a person, not for the store's address.
+      'can someone from the team email me',
+      'have somebody get back to me',
+      'i want someone to contact me about this',
+      'please have a person reach out to me',
+      'can a team member write to me',
     ],
     tasks: [
       'connect me with an agent',

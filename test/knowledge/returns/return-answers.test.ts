@@ -5,6 +5,7 @@ import {
   WISH_CHOICES,
   isChoiceValue,
   matchItem,
+  oneTypoApart,
   readCondition,
   readTagsAnswer,
   readWish,
@@ -56,6 +57,8 @@ describe('readTagsAnswer', () => {
 describe('readWish', () => {
   it.each([
     ['changed my mind', 'changed_mind'],
+    ["they just aren't my style", 'changed_mind'],
+    ['it is not really my taste', 'changed_mind'],
     ["I just don't like it", 'changed_mind'],
     ['not my style', 'changed_mind'],
     ['too big', 'wrong_size'],
@@ -125,6 +128,13 @@ describe('matchItem', () => {
     ['my watch', KENDRA, undefined],
     ['7', KENDRA, undefined],
     ['I want to return my order', KENDRA, undefined],
+    // Typos of a word of the name or of a kind of jewelry.
+    ['the earings', ARTISAN, { index: 1 }],
+    ['my braclet', ARTISAN, { index: 0 }],
+    ['the pendnat', KENDRA, { index: 0 }],
+    ['the neckalce', MALLS, { index: 2 }],
+    ['the hand one', ARTISAN, { index: 0 }],
+    ['the bond', ARTISAN, undefined],
   ] as const)('%j', (text, items, expected) => {
     expect(matchItem(text, items)).toEqual(expected);
   });
@@ -134,5 +144,22 @@ describe('isChoiceValue', () => {
   it('tells a button press from the shopper’s own words', () => {
     expect(isChoiceValue('wrong size', Object.values(WISH_CHOICES))).toBe(true);
     expect(isChoiceValue('they are too big', Object.values(WISH_CHOICES))).toBe(false);
+  });
+});
+
+describe('oneTypoApart', () => {
+  it.each([
+    ['earring', 'earing', true],
+    ['necklace', 'neckalce', true],
+    ['bracelet', 'braclet', true],
+    ['pendant', 'pendants', true],
+    ['charm', 'chary', true],
+    ['necklace', 'necktie', false],
+    ['band', 'hand', false],
+    ['ring', 'rings', false],
+    ['bracelet', 'bracelet', true],
+  ] as const)('%s / %s', (a, b, expected) => {
+    expect(oneTypoApart(a, b)).toBe(expected);
+    expect(oneTypoApart(b, a)).toBe(expected);
   });
 });
