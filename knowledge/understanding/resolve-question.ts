@@ -58,6 +58,9 @@ const FLOWS: ReadonlySet<Topic> = new Set<Topic>(FLOW_TOPICS);
 // meets single spaces and each is tried once from the start: linear in the message.
 /** A topic the recognizer is this sure of wins over the message reader's reading of small talk. */
 const SURE_OF_TOPIC = 0.9;
+/** "Good morning, do you ship to canada?": a greeting or thanks before what the message asks. */
+const LEADING_MANNERS = /^(?:(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening|day)|greetings|thanks|thank you|ok|okay)(?: there| again| team| guys| all)?[\s,!.:;-]+)+/i;
+const MIN_WORDS_AFTER_MANNERS = 2;
 /** "How long does that take?": a question whose answer is a length of time. */
 const ASKS_HOW_LONG = /\b(?:how long|how soon|how quickly|how many (?:business |working )?days|how many weeks)\b/i;
 /** A sentence that states one: "within 30 days", "typically 5-7 business days", "48 hours". */
@@ -85,7 +88,10 @@ export function resolveQuestion(
   const index = knowledge.passages(brand);
   const smallTalk = understanding.smallTalk;
   // "What are your hours" reads like "what are you", but a topic the classifiers are all but sure of is the question.
-  const sureOfTopic = confidence >= SURE_OF_TOPIC && !SMALL_TALK.has(topic) && topic !== 'out_of_scope';
+  const aboutATopic = !SMALL_TALK.has(topic) && topic !== 'out_of_scope';
+  const afterManners = text.replace(LEADING_MANNERS, '');
+  const asksAfterManners = afterManners !== text && afterManners.trim().split(/\s+/).length >= MIN_WORDS_AFTER_MANNERS && confident && aboutATopic;
+  const sureOfTopic = (confidence >= SURE_OF_TOPIC && aboutATopic) || asksAfterManners;
   if (smallTalk !== undefined && smallTalk.likelihood >= SMALL_TALK_THRESHOLD && !sureOfTopic) {
     // "What information do you collect?" reads like "what can you do", and the documents say.
     if (smallTalk.topic === 'help') {

@@ -70,6 +70,8 @@ export const CONTACT_EXAMPLES = {
       'business hours',
       'are you open on holidays',
       'is anyone available right now',
+      'it is late, is support still open',
+      'is anyone still there at this hour',
       'what time does support open',
       'when can I reach customer service',
       'opening hours',
