@@ -58,7 +58,7 @@ const FLOWS: ReadonlySet<Topic> = new Set<Topic>(FLOW_TOPICS);
 // meets single spaces and each is tried once from the start: linear in the message.
 /** A topic the recognizer is this sure of wins over the message reader's reading of small talk. */
 const SURE_OF_TOPIC = 0.9;
-/** "Good morning, do you ship to canada?": a greeting or thanks before what the message asks. */
+/** "Good morning, can I return a ring bought last week": a greeting or thanks before what the message asks. */
 const LEADING_MANNERS = /^(?:(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening|day)|greetings|thanks|thank you|ok|okay)(?: there| again| team| guys| all)?[\s,!.:;-]+)+/i;
 const MIN_WORDS_AFTER_MANNERS = 2;
 /** "How long does that take?": a question whose answer is a length of time. */
