@@ -71,7 +71,7 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnow
   const answers = new Map<BrandId, Map<Topic, Answer>>();
   for (const [id, profile] of profiles) {
     const brand: BrandContext = { profile, name: profile.displayName.value };
-    answers.set(id, new Map(TOPICS.map((topic) => [topic, buildAnswer(brand, topic)])));
+    answers.set(id, new Map(TOPICS.map((topic) => [topic, frozen(buildAnswer(brand, topic))])));
   }
 
   const passages = new Map<BrandId, PassageIndex>();
@@ -89,7 +89,7 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnow
     answer: (id, topic): Answer => {
       const answer = answers.get(id)?.get(topic);
       if (!answer) throw new Error(`No answer for ${id} / ${topic}`);
-      return structuredClone(answer);
+      return answer;
     },
     reportAnswer: (id, topic, report) => buildAnswer({ profile: profileOf(id), name: profileOf(id).displayName.value }, topic, report),
     profile: profileOf,
@@ -103,6 +103,17 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnow
       ?.find((document) => document.id === source.document)
       ?.sections.find((section) => section.id === source.section),
   };
+}
+
+/**
+ * Answers are built once and handed out on every turn (several times in one): frozen, so no
+ * caller can change what the next shopper is told, and shared, so no turn pays for a copy.
+ */
+function frozen(answer: Answer): Answer {
+  for (const source of answer.sources) Object.freeze(source);
+  Object.freeze(answer.sources);
+  Object.freeze(answer.next);
+  return Object.freeze(answer);
 }
 
 function parseProfile(id: BrandId, input: BrandProfileInput | undefined): BrandProfile {

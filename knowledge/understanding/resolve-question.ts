@@ -138,7 +138,7 @@ export function resolveQuestion(
     const duration = ASKS_HOW_LONG.test(text) ? durationSentence(index, answer) : undefined;
     if (duration !== undefined) return { kind: 'passage', topic, confidence, passages: [duration] };
     const topicTerms = options.topicTerms(topic);
-    const answerTerms = FLOWS.has(topic) || SMALL_TALK.has(topic) ? new Set<string>() : new Set(index.terms(answer.text));
+    const answerTerms = FLOWS.has(topic) || SMALL_TALK.has(topic) ? NO_TERMS : termsOfAnswer(index, answer);
     const specific = asked.filter((word) => !topicTerms.has(word) && !answerTerms.has(word));
     // "What is your issue resolution process?": the words of a section's heading ask for that section.
     if (specific.length === 0 && !index.headingHas(asked)) return { kind: 'topic', topic, confidence };
@@ -170,6 +170,18 @@ function durationSentence(index: PassageIndex, answer: Answer): QuotedPassage | 
   if (STATES_A_DURATION.test(answer.text)) return undefined;
   const sentence = index.sentences.find((candidate) => quotes(answer, candidate) && STATES_A_DURATION.test(candidate.text));
   return sentence === undefined ? undefined : { document: sentence.document, section: sentence.section, text: sentence.text };
+}
+
+const NO_TERMS: ReadonlySet<string> = new Set();
+// A brand's composed answers never change while it runs: their words are read once, not per question.
+const answerTermsRead = new WeakMap<Answer, ReadonlySet<string>>();
+function termsOfAnswer(index: PassageIndex, answer: Answer): ReadonlySet<string> {
+  let terms = answerTermsRead.get(answer);
+  if (terms === undefined) {
+    terms = new Set(index.terms(answer.text));
+    answerTermsRead.set(answer, terms);
+  }
+  return terms;
 }
 
 function quotes(answer: Answer, sentence: PolicySentence): boolean {

@@ -21,8 +21,11 @@ describe('loadKnowledgeBase', () => {
   it('hands out answers a caller cannot corrupt', () => {
     const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
     const answer = kb.answer('generic-store', 'refund.timeline');
-    answer.sources.push({ document: 'x', section: 'y' });
-    answer.text = 'changed';
+    // Frozen: a renderer that tried to change what the next shopper is told fails loudly.
+    expect(() => answer.sources.push({ document: 'x', section: 'y' })).toThrow(TypeError);
+    expect(() => (answer.text = 'changed')).toThrow(TypeError);
+    expect(() => (answer.sources[0]!.section = '9')).toThrow(TypeError);
+    expect(kb.answer('generic-store', 'refund.timeline').text).not.toBe('changed');
     expect(kb.answer('generic-store', 'refund.timeline').sources).toEqual([{ document: 'customer-service-policy', section: '5' }]);
   });
 
