@@ -103,6 +103,11 @@ const CLASP_ENV = {
   HANDOFFS_PER_CLIENT: '1000000',
   CONVERSATION_STARTS_PER_CLIENT: '1000000',
   DIRECTLINE_MAX_CONVERSATIONS: '1000000',
+  // Every request starts a fresh conversation, so one run opens far more than the shipped cap of
+  // conversations kept; at the cap Clasp refuses new ones (503) and the rows would measure that.
+  STATE_MAX_CONVERSATIONS: '10000000',
+  STATE_MAX_MB: '4096',
+  DIRECTLINE_MAX_MB: '4096',
   MicrosoftAppId: '',
   MicrosoftAppPassword: '',
   // Clasp's own recognizer, memo and all (an inherited BENCH_RECOGNIZER_MEMO is not for this child).
