@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities, stripEntities } from '../../../knowledge/understanding/entities.js';
+import { TEXTS_WITHOUT_AN_ORDER_NUMBER } from '../../support/no-order-number-texts.js';
 
 describe('extractEntities', () => {
   it.each([
@@ -22,15 +23,7 @@ describe('extractEntities', () => {
     expect(extractEntities(text)).toEqual(expected);
   });
 
-  it.each([
-    'where is my order',
-    'I ordered 2 rings',
-    'shipping to 78701',
-    'it costs $68.00',
-    'tracking 1Z999AA10123456784',
-    'call me at 555-123-4567',
-    'order a bracelet',
-  ])('finds no order number in "%s"', (text) => {
+  it.each(TEXTS_WITHOUT_AN_ORDER_NUMBER)('finds no order number in "%s"', (text) => {
     expect(extractEntities(text).orderNumber).toBeUndefined();
   });
 
