@@ -30,6 +30,8 @@ const LEANS_ON_CONTEXT =
 const FOLLOW_UP_WORDS = 10;
 /** A follow-up whose own words point this surely at one topic leans on that topic, not the last answer. */
 const POINTS_ELSEWHERE = 0.6;
+/** Longer messages are rarely sent twice word for word: not worth remembering. */
+const MEMO_MAX_CHARS = 200;
 /** A question: it ends with "?" or starts like one. */
 const ASKS = /\?\s*$|^(?:is|are|do|does|did|can|could|will|would|should|may|how|what|when|where|who|why|which|whats|what's)\b/i;
 
@@ -62,8 +64,27 @@ function settled(understanding: Understanding, threshold: number): boolean {
 }
 
 export function createMessageReader(deps: { recognizer: Recognizer; resolver: QuestionResolver; confidenceThreshold: number }) {
+  // The same words to the same brand are understood the same way (the recognizer and the resolver
+  // are pure, and entities come from these very words): a question shoppers ask again and again is
+  // read once. As many outcomes are remembered as the recognizer remembers readings.
+  const memoSize = deps.recognizer.memoSize ?? 0;
+  const memo = new Map<string, Understanding>();
+
   async function understand(brand: BrandId, text: string): Promise<Understanding> {
-    return deps.resolver.resolve(brand, text, await deps.recognizer.recognize(text));
+    const key = `${brand}\n${text}`;
+    const known = memo.get(key);
+    if (known !== undefined) {
+      // Most recently used last, so the oldest outcome is the one forgotten.
+      memo.delete(key);
+      memo.set(key, known);
+      return known;
+    }
+    const understood = deps.resolver.resolve(brand, text, await deps.recognizer.recognize(text));
+    if (memoSize > 0 && text.length <= MEMO_MAX_CHARS) {
+      memo.set(key, understood);
+      if (memo.size > memoSize) memo.delete(memo.keys().next().value as string);
+    }
+    return understood;
   }
 
   /** One question; a follow-up the words alone do not settle is read again with what it leans on. */

@@ -210,6 +210,7 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
   };
 
   return {
+    memoSize: Math.max(0, memoSize),
     async recognize(text: string): Promise<Understanding> {
       const entities = extractEntities(text);
       const language = readLanguage(text, isEnglishWord);

@@ -60,4 +60,6 @@ export type QuestionOutcome =
 
 export interface Recognizer {
   recognize(text: string): Promise<Understanding>;
+  /** How many readings it remembers (0 or absent: none); what reads on top of it may remember as many. */
+  readonly memoSize?: number;
 }
