@@ -128,6 +128,12 @@ export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: Conv
         choices: reply.options.map((option) => option.topic),
       });
     }
+    case 'whichOne':
+      return messageActivity(brand, {
+        text: 'Which one did you mean? Pick one of these, or tell me in your own words.',
+        topic: 'help',
+        choices: reply.options,
+      });
     case 'cancelled':
       return messageActivity(brand, {
         text: reply.flow === null ? 'Okay. What else can I help you with?' : `Okay, I've stopped ${STOPPED[reply.flow]}. What else can I help you with?`,

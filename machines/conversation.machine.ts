@@ -101,6 +101,8 @@ export type ConversationReply =
   /** The message is in another language: say, in it, that the assistant reads English. */
   | { kind: 'notEnglish'; language: string }
   | { kind: 'didYouMean'; options: TopicScore[] }
+  /** "Yes" to a "Did you mean…" of several: which one, with the same choices. */
+  | { kind: 'whichOne'; options: Topic[] }
   | { kind: 'flowHelp'; flow: FlowName }
   | { kind: 'cancelled'; flow: FlowName | null }
   | { kind: 'restarted' }
@@ -122,6 +124,9 @@ export interface TicketStoredEmitted {
 
 export type ShopperCommand = 'cancel' | 'restart' | 'help';
 
+/** One thing answering a message does, in order: say a reply, or keep something in the context. */
+type AnswerStep = { emit: ReplyEmitted } | { assign: Partial<ConversationContext> };
+
 export type ConversationEvent =
   | { type: 'conversation.started'; at: string }
   | UserSaid
@@ -141,6 +146,8 @@ export interface ConversationContext {
   confidenceThreshold: number;
   /** The topics offered in the last "Did you mean…", in the order shown. */
   offered: Topic[];
+  /** The message the last "Did you mean…" guessed at: a pick is answered as if it had been understood. */
+  guessedFrom?: string | null;
   /** Low-confidence turns in a row: after a few, a person is offered among the guesses. */
   misunderstandings: number;
   /** The order this conversation proved is the shopper's (number and email matched). */
@@ -169,11 +176,18 @@ export interface ConversationContext {
 const MAX_GUESSES = 3;
 const MISUNDERSTANDINGS_BEFORE_PERSON = 2;
 
+/** "The second one", "2nd", "option 3", "the last one please": a choice picked by its place. */
+const PICKS_BY_PLACE = /^(?:the |option |number |#)?(first|second|third|1st|2nd|3rd|last|[1-3])(?: one| option| choice)?(?:,? please|,? pls)?$/;
+const PLACES: Readonly<Record<string, number>> = { first: 1, '1st': 1, '1': 1, second: 2, '2nd': 2, '2': 2, third: 3, '3rd': 3, '3': 3 };
+
 /** Which offered topic a reply picks: its number, its button title or value, or undefined. */
 export function pickOffered(offered: readonly Topic[], text: string): Topic | undefined {
+  // "Yes" to a "Did you mean…" of one choice is that choice.
+  if (offered.length === 1 && readYesNo(text) === 'yes') return offered[0];
   const said = trimTrailing(text.trim().toLowerCase(), '.!? ');
-  const index = Number.parseInt(said, 10);
-  if (String(index) === said && index >= 1 && index <= offered.length) return offered[index - 1];
+  const ordinal = PICKS_BY_PLACE.exec(said)?.[1];
+  const index = ordinal === undefined ? Number.parseInt(said, 10) : ordinal === 'last' ? offered.length : (PLACES[ordinal] ?? 0);
+  if ((ordinal !== undefined || String(index) === said) && index >= 1 && index <= offered.length) return offered[index - 1];
   return offered.find((topic) => {
     const choice = TOPIC_CHOICES[topic];
     return choice.title.toLowerCase() === said || choice.value.toLowerCase() === said;
@@ -294,6 +308,57 @@ const FLOW_EVENTS = {
 } as const;
 
 export function createConversationMachine(deps: FlowDeps) {
+  /** What the bot says to a message it understood, and what it keeps of it (a problem reported, a request for the team). */
+  function answerSaid(context: ConversationContext, event: UserSaid): AnswerStep[] {
+    const steps: AnswerStep[] = [];
+    const { topic, confidence } = event.understanding;
+    if (topic === 'greeting' && context.greeted) {
+      steps.push({ emit: { type: 'reply', reply: { kind: 'greetAgain' } } });
+      return steps;
+    }
+    const reported = caseFromReport(topic, event.text);
+    const request = teamRequestOf(topic, event.text);
+    const withOrder = (known: HandoffCase): HandoffCase => {
+      const orderNumber = event.understanding.entities.orderNumber;
+      return {
+        ...known,
+        ...(context.verifiedOrder === null ? {} : { verifiedOrder: context.verifiedOrder }),
+        ...(orderNumber === undefined ? {} : { orderNumber }),
+      };
+    };
+    const worded = outcomeReply(event.understanding);
+    if (worded !== undefined) {
+      // A quoted passage or another language: said as such; a problem it reports is still kept and offered.
+      steps.push({ emit: { type: 'reply', reply: worded } });
+      if (reported !== undefined && worded.kind === 'passage') {
+        steps.push({ assign: { handoffCase: withOrder(reported), offerPending: true } });
+        steps.push({ emit: { type: 'reply', reply: { kind: 'offer' } } });
+      }
+      return steps;
+    }
+    if (reported !== undefined) {
+      const known = withOrder(reported);
+      const urgency = urgencyOf(deps.profileOf(context.brand), known, event.at);
+      steps.push({ assign: { handoffCase: known, offerPending: true } });
+      steps.push({ emit: { type: 'reply', reply: { kind: 'answer', topic, confidence, urgency, acknowledge: true } } });
+      steps.push({ emit: { type: 'reply', reply: { kind: 'offer' } } });
+      return steps;
+    }
+    steps.push({ emit: { type: 'reply', reply: { kind: 'answer', topic, confidence } } });
+    if (request !== undefined) {
+      const known = withOrder({ category: request, description: event.text, ...(saysItsUrgent(event.text) ? { shopperSaysUrgent: true } : {}) });
+      steps.push({ assign: { handoffCase: known, offerPending: true } });
+      steps.push({ emit: { type: 'reply', reply: { kind: 'offer' } } });
+    } else if (!deps.answerOf(context.brand, topic).stated) {
+      // Two questions of one message the documents are silent on go to the team as one.
+      const earlier = event.follows === true && context.offerPending && context.handoffCase?.category === 'person_requested' ? context.handoffCase.description : undefined;
+      const description = earlier === undefined ? event.text : `${earlier}\n${event.text}`;
+      steps.push({ assign: { handoffCase: { category: 'person_requested', description }, offerPending: true } });
+      steps.push({ emit: { type: 'reply', reply: { kind: 'offer' } } });
+    }
+    return steps;
+  }
+
   return setup({
     types: {} as { context: ConversationContext; events: ConversationEvent; input: ConversationInput; emitted: ReplyEmitted | TicketStoredEmitted },
     actors: { tracking: createTrackingMachine(deps), returns: createReturnsMachine(deps), handoff: createHandoffMachine(deps) },
@@ -321,6 +386,9 @@ export function createConversationMachine(deps: FlowDeps) {
         if (entities.email !== undefined && TEAM_REQUESTS[topic] === undefined) return true;
         return LOOKUP_TOPICS.has(topic) || (confidence < context.confidenceThreshold && meaningfulWords(event.text) <= LOOKUP_WORDS);
       },
+      /** "Yes" to a "Did you mean…" of several choices says which one. */
+      saysYesToSeveral: ({ context, event }) => context.offered.length > 1 && readYesNo(textOf(event)) === 'yes',
+      saysNoToGuesses: ({ context, event }) => context.offered.length > 0 && readYesNo(textOf(event)) === 'no',
       takesOffer: ({ context, event }) =>
         context.offerPending &&
         event.type === 'user.said' &&
@@ -356,10 +424,7 @@ export function createConversationMachine(deps: FlowDeps) {
         enqueue.assign({ greeted: true });
         enqueue.emit({ type: 'reply', reply: { kind: 'welcome' } });
       }),
-      answerPickedOffer: emit(({ context, event }) => {
-        const topic = event.type === 'user.said' ? pickOffered(context.offered, event.text) : undefined;
-        return { type: 'reply', reply: { kind: 'answer', topic: topic ?? 'help', confidence: 1 } } as const;
-      }),
+      askWhichOne: emit(({ context }) => ({ type: 'reply', reply: { kind: 'whichOne', options: context.offered } }) as const),
       answer: emit(({ event }): ReplyEmitted => {
         const { topic, confidence } = event.type === 'user.said' ? event.understanding : { topic: 'help' as const, confidence: 0 };
         const worded = event.type === 'user.said' ? outcomeReply(event.understanding) : undefined;
@@ -373,50 +438,24 @@ export function createConversationMachine(deps: FlowDeps) {
        */
       answerTopic: enqueueActions(({ context, event, enqueue }) => {
         if (event.type !== 'user.said') return;
-        const { topic, confidence } = event.understanding;
-        if (topic === 'greeting' && context.greeted) {
-          enqueue.emit({ type: 'reply', reply: { kind: 'greetAgain' } });
-          return;
+        for (const step of answerSaid(context, event)) {
+          if ('emit' in step) enqueue.emit(step.emit);
+          else enqueue.assign(step.assign);
         }
-        const reported = caseFromReport(topic, event.text);
-        const request = teamRequestOf(topic, event.text);
-        const withOrder = (known: HandoffCase): HandoffCase => {
-          const orderNumber = event.understanding.entities.orderNumber;
-          return {
-            ...known,
-            ...(context.verifiedOrder === null ? {} : { verifiedOrder: context.verifiedOrder }),
-            ...(orderNumber === undefined ? {} : { orderNumber }),
-          };
-        };
-        const worded = outcomeReply(event.understanding);
-        if (worded !== undefined) {
-          // A quoted passage or another language: said as such; a problem it reports is still kept and offered.
-          enqueue.emit({ type: 'reply', reply: worded });
-          if (reported !== undefined && worded.kind === 'passage') {
-            enqueue.assign({ handoffCase: withOrder(reported), offerPending: true });
-            enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
-          }
-          return;
-        }
-        if (reported !== undefined) {
-          const known = withOrder(reported);
-          const urgency = urgencyOf(deps.profileOf(context.brand), known, event.at);
-          enqueue.assign({ handoffCase: known, offerPending: true });
-          enqueue.emit({ type: 'reply', reply: { kind: 'answer', topic, confidence, urgency, acknowledge: true } });
-          enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
-          return;
-        }
-        enqueue.emit({ type: 'reply', reply: { kind: 'answer', topic, confidence } });
-        if (request !== undefined) {
-          const known = withOrder({ category: request, description: event.text, ...(saysItsUrgent(event.text) ? { shopperSaysUrgent: true } : {}) });
-          enqueue.assign({ handoffCase: known, offerPending: true });
-          enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
-        } else if (!deps.answerOf(context.brand, topic).stated) {
-          // Two questions of one message the documents are silent on go to the team as one.
-          const earlier = event.follows === true && context.offerPending && context.handoffCase?.category === 'person_requested' ? context.handoffCase.description : undefined;
-          const description = earlier === undefined ? event.text : `${earlier}\n${event.text}`;
-          enqueue.assign({ handoffCase: { category: 'person_requested', description }, offerPending: true });
-          enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
+      }),
+      /**
+       * A "Did you mean…" choice: answered as if the message it guessed at had been understood so,
+       * so a problem it reported is acknowledged and offered to the team like any other.
+       */
+      answerPickedOffer: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'user.said') return;
+        const topic = pickOffered(context.offered, event.text) ?? 'help';
+        enqueue.assign({ offered: [], misunderstandings: 0, offerPending: false, guessedFrom: null });
+        const text = context.guessedFrom ?? event.text;
+        const picked: UserSaid = { ...event, text, follows: false, understanding: { ...event.understanding, topic, confidence: 1, outcome: undefined } };
+        for (const step of answerSaid({ ...context, offerPending: false }, picked)) {
+          if ('emit' in step) enqueue.emit(step.emit);
+          else enqueue.assign(step.assign);
         }
       }),
       declined: emit({ type: 'reply', reply: { kind: 'declined' } } as const),
@@ -429,7 +468,7 @@ export function createConversationMachine(deps: FlowDeps) {
         if (event.type !== 'user.said') return;
         const misunderstandings = context.misunderstandings + 1;
         const options = guesses(event.understanding, misunderstandings);
-        enqueue.assign({ offered: options.map((o) => o.topic), misunderstandings });
+        enqueue.assign({ offered: options.map((o) => o.topic), misunderstandings, guessedFrom: event.text });
         enqueue.emit({ type: 'reply', reply: { kind: 'didYouMean', options } });
       }),
       answerHelp: emit({ type: 'reply', reply: { kind: 'answer', topic: 'help', confidence: 1 } } as const),
@@ -438,6 +477,7 @@ export function createConversationMachine(deps: FlowDeps) {
       /** Understood: no guesses on screen, and any offer not taken lapses. */
       understood: assign({
         offered: () => [],
+        guessedFrom: null,
         misunderstandings: 0,
         // An offer made by an earlier question of the same message is still the one to answer.
         offerPending: ({ context, event }) => event.type === 'user.said' && event.follows === true && context.offerPending,
@@ -554,7 +594,9 @@ export function createConversationMachine(deps: FlowDeps) {
             { guard: 'pickedTracking', target: 'tracking', actions: 'understood' },
             { guard: 'pickedReturn', target: 'returns', actions: 'understood' },
             { guard: 'pickedPerson', target: 'handoff', actions: 'understood' },
-            { guard: 'pickedAnOffer', target: 'idle', actions: ['answerPickedOffer', 'understood'] },
+            { guard: 'pickedAnOffer', target: 'idle', actions: 'answerPickedOffer' },
+            { guard: 'saysYesToSeveral', actions: 'askWhichOne' },
+            { guard: 'saysNoToGuesses', target: 'idle', actions: ['understood', 'declined'] },
             ...START_FLOW,
             { guard: 'understoodWell', target: 'idle', actions: ['understood', 'answerTopic'] },
             { target: 'choosing', reenter: true, actions: 'offerGuesses' },

@@ -70,7 +70,25 @@ describe('conversation machine: answering', () => {
     const [offer] = await turn(said('money thing', [['refund.status', 0.4], ['payment.issue', 0.3], ['out_of_scope', 0.2], ['refund.timeline', 0.1]]));
     expect(offer).toMatchObject({ kind: 'didYouMean', options: [{ topic: 'refund.status' }, { topic: 'payment.issue' }, { topic: 'refund.timeline' }] });
     expect(actor.getSnapshot().value).toBe('choosing');
-    expect(await turn(said('2', [['out_of_scope', 0.3]]))).toEqual([{ kind: 'answer', topic: 'payment.issue', confidence: 1 }]);
+    // Answered as if "money thing" had been understood so: this knowledge base is silent on it, so a person is offered.
+    expect(await turn(said('2', [['out_of_scope', 0.3]]))).toEqual([{ kind: 'answer', topic: 'payment.issue', confidence: 1 }, { kind: 'offer' }]);
+    expect(actor.getSnapshot().value).toBe('idle');
+  });
+
+  it('asks which one when "yes" answers a "Did you mean…" of several, and takes a pick by its place', async () => {
+    const { actor, turn } = start();
+    await turn(said('money thing', [['refund.status', 0.4], ['refund.timeline', 0.3]]));
+    expect(await turn(said('yes please', [['out_of_scope', 0.9]]))).toEqual([{ kind: 'whichOne', options: ['refund.status', 'refund.timeline'] }]);
+    expect(actor.getSnapshot().value).toBe('choosing');
+    expect(await turn(said('the second one', [['order.change', 0.5]]))).toEqual([{ kind: 'answer', topic: 'refund.timeline', confidence: 1 }]);
+  });
+
+  it('takes "yes" to a "Did you mean…" of one choice as that choice, and "no" as letting the guesses go', async () => {
+    const { actor, turn } = start();
+    await turn(said('money thing', [['refund.status', 0.4], ['out_of_scope', 0.3]]));
+    expect(await turn(said('yep', [['out_of_scope', 0.9]]))).toEqual([{ kind: 'answer', topic: 'refund.status', confidence: 1 }]);
+    await turn(said('money thing', [['refund.status', 0.4], ['refund.timeline', 0.3]]));
+    expect(await turn(said('no', [['out_of_scope', 0.9]]))).toEqual([{ kind: 'declined' }]);
     expect(actor.getSnapshot().value).toBe('idle');
   });
 
