@@ -41,6 +41,11 @@ export const PRODUCT_EXAMPLES = {
       'the item I got is not the one I ordered',
       'the stone came loose',
       'my bracelet is defective',
+      'my necklace showed up with the chain snapped',
+      'it showed up broken',
+      'the chain was snapped when it got here',
+      'the clasp came snapped off',
+      'the hoop showed up bent out of shape',
     ],
   },
   'product.info': {
