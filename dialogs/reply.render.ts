@@ -128,6 +128,8 @@ export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: Conv
         choices: reply.options.map((option) => option.topic),
       });
     }
+    case 'whatElse':
+      return messageActivity(brand, { text: 'Sure. What can I help you with?', topic: 'help', choices: MAIN_MENU });
     case 'whichOne':
       return messageActivity(brand, {
         text: 'Which one did you mean? Pick one of these, or tell me in your own words.',

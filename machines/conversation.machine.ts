@@ -101,6 +101,8 @@ export type ConversationReply =
   /** The message is in another language: say, in it, that the assistant reads English. */
   | { kind: 'notEnglish'; language: string }
   | { kind: 'didYouMean'; options: TopicScore[] }
+  /** A bare "yes" when nothing was asked: what can the bot do, then. */
+  | { kind: 'whatElse' }
   /** "Yes" to a "Did you mean…" of several: which one, with the same choices. */
   | { kind: 'whichOne'; options: Topic[] }
   | { kind: 'flowHelp'; flow: FlowName }
@@ -214,6 +216,10 @@ function outcomeReply(understanding: Understanding): ConversationReply | undefin
 
 function confident(context: ConversationContext, understanding: Understanding): boolean {
   return understanding.topic === 'out_of_scope' || understanding.confidence >= context.confidenceThreshold;
+}
+
+function understoodAsTopic(context: ConversationContext, understanding: Understanding): boolean {
+  return understanding.topic !== 'out_of_scope' && understanding.confidence >= context.confidenceThreshold;
 }
 
 function hasEntities(understanding: Understanding): boolean {
@@ -388,6 +394,9 @@ export function createConversationMachine(deps: FlowDeps) {
       },
       /** "Yes" to a "Did you mean…" of several choices says which one. */
       saysYesToSeveral: ({ context, event }) => context.offered.length > 1 && readYesNo(textOf(event)) === 'yes',
+      /** "Yes" or "no" when the bot asked nothing: an answer to a question no longer on screen, not a new question. */
+      bareYes: ({ context, event }) => event.type === 'user.said' && readYesNo(event.text) === 'yes' && !understoodAsTopic(context, event.understanding),
+      bareNo: ({ context, event }) => event.type === 'user.said' && readYesNo(event.text) === 'no' && !understoodAsTopic(context, event.understanding),
       saysNoToGuesses: ({ context, event }) => context.offered.length > 0 && readYesNo(textOf(event)) === 'no',
       takesOffer: ({ context, event }) =>
         context.offerPending &&
@@ -424,6 +433,7 @@ export function createConversationMachine(deps: FlowDeps) {
         enqueue.assign({ greeted: true });
         enqueue.emit({ type: 'reply', reply: { kind: 'welcome' } });
       }),
+      askWhatElse: emit({ type: 'reply', reply: { kind: 'whatElse' } } as const),
       askWhichOne: emit(({ context }) => ({ type: 'reply', reply: { kind: 'whichOne', options: context.offered } }) as const),
       answer: emit(({ event }): ReplyEmitted => {
         const { topic, confidence } = event.type === 'user.said' ? event.understanding : { topic: 'help' as const, confidence: 0 };
@@ -580,6 +590,8 @@ export function createConversationMachine(deps: FlowDeps) {
           'user.said': [
             ...OFFER_ANSWERS,
             { guard: 'asksIdentity', actions: ['understood', 'answerIdentity'] },
+            { guard: 'bareYes', actions: ['understood', 'askWhatElse'] },
+            { guard: 'bareNo', actions: ['understood', 'declined'] },
             ...START_FLOW,
             { guard: 'understoodWell', actions: ['understood', 'answerTopic'] },
             { target: 'choosing', actions: 'offerGuesses' },
