@@ -46,6 +46,7 @@ export const PRODUCT_EXAMPLES = {
       'the chain was snapped when it got here',
       'the clasp came snapped off',
       'the hoop showed up bent out of shape',
+      'the ring you sent is the wrong size',
     ],
   },
   'product.info': {
