@@ -4,6 +4,7 @@
 // of the last answer, or of the question before it in the same message.
 import type { BrandId } from '../brand-ids.js';
 import { TOPIC_CHOICES, type Topic } from '../topics.js';
+import { extractEntities } from './entities.js';
 import { splitQuestions } from './question-splitter.js';
 import type { Recognizer, Understanding } from './understanding.types.js';
 
@@ -30,6 +31,11 @@ const LEANS_ON_CONTEXT =
 const FOLLOW_UP_WORDS = 10;
 /** A follow-up whose own words point this surely at one topic leans on that topic, not the last answer. */
 const POINTS_ELSEWHERE = 0.6;
+function carriesEntities(text: string): boolean {
+  const { orderNumber, email } = extractEntities(text);
+  return orderNumber !== undefined || email !== undefined;
+}
+
 /** Longer messages are rarely sent twice word for word: not worth remembering. */
 const MEMO_MAX_CHARS = 200;
 /** A question: it ends with "?" or starts like one. */
@@ -111,6 +117,8 @@ export function createMessageReader(deps: { recognizer: Recognizer; resolver: Qu
     if (context.awaiting !== null && FREE_TEXT.has(context.awaiting)) return [text];
     const parts = splitQuestions(text);
     if (parts.length <= 1 || !ASKS.test(parts[0] ?? '')) return [text];
+    // "Where's my stuff?? ordered GS-331041 two weeks ago": the order number belongs to the question.
+    if (!carriesEntities(parts[0] ?? '') && carriesEntities(text)) return [text];
     const whole = await understand(brand, text);
     return whole.outcome?.kind === 'not_english' ? [text] : parts;
   }
