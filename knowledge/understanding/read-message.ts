@@ -6,6 +6,7 @@ import type { BrandId } from '../brand-ids.js';
 import { TOPIC_CHOICES, type Topic } from '../topics.js';
 import { extractEntities } from './entities.js';
 import { splitQuestions } from './question-splitter.js';
+import { createRecentMemo } from './recent-memo.js';
 import type { Recognizer, Understanding } from './understanding.types.js';
 
 export interface QuestionResolver {
@@ -31,11 +32,6 @@ const LEANS_ON_CONTEXT =
 const FOLLOW_UP_WORDS = 10;
 /** A follow-up whose own words point this surely at one topic leans on that topic, not the last answer. */
 const POINTS_ELSEWHERE = 0.6;
-function carriesEntities(text: string): boolean {
-  const { orderNumber, email } = extractEntities(text);
-  return orderNumber !== undefined || email !== undefined;
-}
-
 /** Longer messages are rarely sent twice word for word: not worth remembering. */
 const MEMO_MAX_CHARS = 200;
 /** A question: it ends with "?" or starts like one. */
@@ -63,6 +59,11 @@ function contextWords(topic: Topic): string {
   return CONTEXT_WORDS[topic] ?? TOPIC_CHOICES[topic].value;
 }
 
+function carriesEntities(text: string): boolean {
+  const { orderNumber, email } = extractEntities(text);
+  return orderNumber !== undefined || email !== undefined;
+}
+
 function settled(understanding: Understanding, threshold: number): boolean {
   const kind = understanding.outcome?.kind;
   if (kind === 'out_of_scope' || kind === 'clarify') return false;
@@ -73,23 +74,14 @@ export function createMessageReader(deps: { recognizer: Recognizer; resolver: Qu
   // The same words to the same brand are understood the same way (the recognizer and the resolver
   // are pure, and entities come from these very words): a question shoppers ask again and again is
   // read once. As many outcomes are remembered as the recognizer remembers readings.
-  const memoSize = deps.recognizer.memoSize ?? 0;
-  const memo = new Map<string, Understanding>();
+  const memo = createRecentMemo<Understanding>(deps.recognizer.memoSize ?? 0);
 
   async function understand(brand: BrandId, text: string): Promise<Understanding> {
     const key = `${brand}\n${text}`;
     const known = memo.get(key);
-    if (known !== undefined) {
-      // Most recently used last, so the oldest outcome is the one forgotten.
-      memo.delete(key);
-      memo.set(key, known);
-      return known;
-    }
+    if (known !== undefined) return known;
     const understood = deps.resolver.resolve(brand, text, await deps.recognizer.recognize(text));
-    if (memoSize > 0 && text.length <= MEMO_MAX_CHARS) {
-      memo.set(key, understood);
-      if (memo.size > memoSize) memo.delete(memo.keys().next().value as string);
-    }
+    if (text.length <= MEMO_MAX_CHARS) memo.set(key, understood);
     return understood;
   }
 

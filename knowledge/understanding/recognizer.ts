@@ -12,6 +12,7 @@ import { clincLines } from './out-of-scope/clinc-lines.js';
 import { MISSPELLED_PHRASES, TOPIC_PHRASES, type PhraseTable } from './phrases/index.js';
 import { createTextNormalizer } from './text-normalizer.js';
 import type { Recognizer, TopicScore, Understanding } from './understanding.types.js';
+import { createRecentMemo } from './recent-memo.js';
 
 /**
  * Below this confidence the bot offers the likeliest topics ("Did you mean…") instead of acting.
@@ -202,12 +203,7 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
   // Keyed by the normalized words: "Where's my order?" and "where is my order" are one reading.
   // Entities come from the raw text every time, so an order number never comes from the memo.
   const memoSize = options.memoSize ?? DEFAULT_MEMO_SIZE;
-  const memo = new Map<string, Omit<Understanding, 'entities'>>();
-  const remember = (key: string, reading: Omit<Understanding, 'entities'>) => {
-    if (memoSize <= 0) return;
-    memo.set(key, reading);
-    if (memo.size > memoSize) memo.delete(memo.keys().next().value as string);
-  };
+  const memo = createRecentMemo<Omit<Understanding, 'entities'>>(memoSize);
 
   return {
     memoSize: Math.max(0, memoSize),
@@ -218,14 +214,9 @@ export async function createRecognizer(options: RecognizerOptions = {}): Promise
       const words = normalizer.words(text);
       const key = words.join(' ');
       const known = words.length <= LONG_MESSAGE_WORDS ? memo.get(key) : undefined;
-      if (known !== undefined) {
-        // Most recently used last, so the oldest reading is the one forgotten.
-        memo.delete(key);
-        memo.set(key, known);
-        return { ...known, entities, ...languageField };
-      }
+      if (known !== undefined) return { ...known, entities, ...languageField };
       const reading = await read(text, words);
-      if (words.length <= LONG_MESSAGE_WORDS) remember(key, reading);
+      if (words.length <= LONG_MESSAGE_WORDS) memo.set(key, reading);
       return { ...reading, entities, ...languageField };
     },
   };
