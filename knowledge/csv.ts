@@ -1,4 +1,4 @@
-// CSV as the CLINC150 training lines (knowledge/understanding/out-of-scope/) and the eval sets are kept.
+// CSV as the training data (knowledge/reading/training-data/) and the evaluation sets are kept.
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends. */
 export function parseCsv(text: string): string[][] {
@@ -30,4 +30,10 @@ export function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/** Rows as RFC 4180 CSV, a field quoted only when it must be; one row per line, the last ended too. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  const quote = (field: string) => (/[",\n\r]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+  return rows.map((row) => row.map(quote).join(',')).join('\n') + '\n';
 }

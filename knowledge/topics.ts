@@ -19,7 +19,7 @@ export function isTopic(value: unknown): value is Topic {
 }
 
 /**
- * Topics the recognizer is never trained on: the resolver (knowledge/understanding/resolve.ts)
+ * Topics the topic model is never trained on: the Reading step (knowledge/reading/topic-reading.ts)
  * gives them when the brand's documents answer a policy question no other topic covers.
  */
 export const RESOLVER_TOPICS = ['policy.other'] as const satisfies readonly Topic[];
@@ -32,7 +32,7 @@ export const SMALL_TALK_TOPICS = ['greeting', 'help', 'thanks', 'goodbye', 'out_
 
 /**
  * How each topic is offered to a shopper as a choice ("Did you mean…", follow-ups).
- * `value` is what the shopper would type; the recognizer must route it back to the topic.
+ * `value` is what the shopper would type; the Reading step must read it back as the topic.
  */
 export const TOPIC_CHOICES: Record<Topic, { title: string; value: string }> = {
   greeting: { title: 'Hello', value: 'hello' },

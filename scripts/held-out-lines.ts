@@ -23,10 +23,10 @@ export interface HeldOutLines {
 }
 
 /** The utterances of a measuring set, indexed by their first words so each text is read once. */
-export function readHeldOutLines(csvPath: string): HeldOutLines {
+export function readHeldOutLines(csvPath: string, columnName = 'utterance'): HeldOutLines {
   const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8'));
-  const column = header?.indexOf('utterance') ?? -1;
-  if (column < 0) throw new Error(`${csvPath}: no "utterance" column`);
+  const column = header?.indexOf(columnName) ?? -1;
+  if (column < 0) throw new Error(`${csvPath}: no "${columnName}" column`);
   const byKey = new Map<string, Array<{ row: number; words: string[] }>>();
   let size = 0;
   rows.forEach((row, index) => {

@@ -118,7 +118,7 @@ export const kendraScottMallProfile: BrandProfileInput = {
     ],
     'returns.shipping': [{
       document: CSP, section: '3', quote: RETURN_SHIPPING_QUOTE,
-      say: 'Return shipping costs are reimbursed for eligible cases, like defective items.',
+      say: 'The team may resolve an issue by reimbursing return shipping costs, for eligible cases like defective items.',
     }],
     'refund.status': [{
       document: CSP, section: '6',

@@ -1,15 +1,11 @@
 // A shopper who reports a problem and then asks for a person should not have to explain it
 // twice: the answer to the report keeps what it already knows for the handoff. What the problem
-// is comes from the same reader the returns flow uses (knowledge/returns/return-answers.ts), so a
-// "crushed" charm is a damaged delivery whichever way the shopper reaches the team.
-import { readWish } from '../returns/return-answers.js';
+// is comes from the Reading step (knowledge/reading/), the same reading the returns flow gets, so
+// a "crushed" charm is a damaged delivery whichever way the shopper reaches the team.
+import type { MessageFacts, Problem } from '../reading/reading.types.js';
 import type { ReturnWish } from '../returns/return-verdict.types.js';
-import { readDaysSinceDelivery } from '../readers/days-since.reader.js';
 import type { Topic } from '../topics.js';
 import type { HandoffCase, HandoffCategory } from './handoff-case.types.js';
-import { saysItsUrgent } from './urgent-words.js';
-
-const MISSING = /\b(missing|lost|never (arrived|came|got|received)|not (arrived|received|delivered)|didn'?t (arrive|come|get)|undeliverable|returned to sender|wrong address)\b/i;
 
 /** How a return's reason is filed when it goes to a person. */
 const CATEGORY_OF_WISH: Readonly<Record<ReturnWish, HandoffCategory>> = {
@@ -24,18 +20,29 @@ export function categoryOfWish(wish: ReturnWish): HandoffCategory {
   return CATEGORY_OF_WISH[wish];
 }
 
-/** The product problem the words describe (damaged, defective, wrong item), if any. */
-function productProblem(text: string): HandoffCategory | undefined {
-  const wish = readWish(text);
-  return wish === 'damaged_on_arrival' || wish === 'defective' || wish === 'wrong_item' ? CATEGORY_OF_WISH[wish] : undefined;
+/** The product problem (damaged, defective, wrong item) or delivery problem a reading found, as the team files it. */
+function problemCategory(problem: Problem | undefined): HandoffCategory | undefined {
+  switch (problem) {
+    case 'damaged_on_arrival':
+    case 'defective':
+    case 'wrong_item':
+      return CATEGORY_OF_WISH[problem];
+    case 'missing_package':
+      return 'missing_package';
+    case 'late_delivery':
+      return 'late_delivery';
+    default:
+      return undefined;
+  }
 }
 
-function categoryOf(topic: Topic, text: string): HandoffCategory | undefined {
+function categoryOf(topic: Topic, facts: MessageFacts): HandoffCategory | undefined {
+  const problem = problemCategory(facts.problem);
   switch (topic) {
     case 'product.issue':
-      return productProblem(text) ?? 'defective';
+      return problem === 'damaged' || problem === 'defective' || problem === 'wrong_item' ? problem : 'defective';
     case 'shipping.problem':
-      return MISSING.test(text) ? 'missing_package' : 'late_delivery';
+      return problem === 'missing_package' ? 'missing_package' : 'late_delivery';
     case 'complaint':
       return 'complaint';
     default:
@@ -43,27 +50,28 @@ function categoryOf(topic: Topic, text: string): HandoffCategory | undefined {
   }
 }
 
-/** The handoff case a reported problem opens, or undefined for topics that report none. */
-export function caseFromReport(topic: Topic, text: string): HandoffCase | undefined {
-  const category = categoryOf(topic, text);
+/** The handoff case a reported problem opens (the shopper's words its description), or undefined for topics that report none. */
+export function caseFromReport(topic: Topic, facts: MessageFacts, words: string): HandoffCase | undefined {
+  const category = categoryOf(topic, facts);
   if (category === undefined) return undefined;
-  const days = readDaysSinceDelivery(text);
   return {
     category,
-    description: text,
-    ...(saysItsUrgent(text) ? { shopperSaysUrgent: true } : {}),
-    ...(days === undefined ? {} : { daysSinceDelivery: days }),
+    description: words,
+    ...(facts.urgent === true ? { shopperSaysUrgent: true } : {}),
+    ...(facts.daysSinceDelivery === undefined ? {} : { daysSinceDelivery: facts.daysSinceDelivery }),
   };
 }
 
-/** Categories that say nothing about the problem: the shopper's own words may say more. */
+/** Categories that say nothing about the problem: what the shopper's words report may say more. */
 const UNSPECIFIC: readonly HandoffCategory[] = ['person_requested', 'other', 'misunderstood'];
 
 /**
- * The category a shopper's own words give a handoff that was opened without one ("talk to a
- * person, my bracelet arrived broken"), so a damaged delivery is filed (and flagged) as one.
+ * The category a handoff opened without one ("talk to a person, my bracelet arrived broken")
+ * gets from the problem the shopper's words report, so a damaged delivery is filed (and flagged)
+ * as one.
  */
-export function categoryFromWords(current: HandoffCategory, text: string): HandoffCategory {
+export function categoryFromProblem(current: HandoffCategory, problem: Problem | undefined): HandoffCategory {
   if (!UNSPECIFIC.includes(current)) return current;
-  return productProblem(text) ?? (MISSING.test(text) ? 'missing_package' : current);
+  const category = problemCategory(problem);
+  return category === undefined || category === 'late_delivery' ? current : category;
 }

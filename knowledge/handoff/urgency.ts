@@ -13,7 +13,6 @@ import type { Source } from '../knowledge-base.types.js';
 import { brandTimeZone } from '../orders/tracking-status.js';
 import type { ReturnWish } from '../returns/return-verdict.types.js';
 import type { HandoffCase, HandoffCategory } from './handoff-case.types.js';
-import { saysItsUrgent } from './urgent-words.js';
 
 export type UrgencyProfile = Pick<BrandProfile, 'urgency' | 'returns' | 'timeZone'>;
 
@@ -54,9 +53,8 @@ export function urgentCasesOf(handoffCase: HandoffCase): UrgentCase[] {
   const verdict = handoffCase.returnVerdict;
   const byWish = verdict?.productIssue ? WISH_CASES[verdict.wish] : undefined;
   if (byWish !== undefined) cases.add(byWish);
-  if (handoffCase.shopperSaysUrgent === true || (handoffCase.description !== undefined && saysItsUrgent(handoffCase.description))) {
-    cases.add('shopper_says_urgent');
-  }
+  // Whether the shopper said so was read once, by the Reading step, from their own words.
+  if (handoffCase.shopperSaysUrgent === true) cases.add('shopper_says_urgent');
   return [...cases];
 }
 

@@ -48,6 +48,8 @@ export type TrackingStatus =
       pastShipBy: boolean;
       /** Null when the brand states no processing time and no operator default exists. */
       basis: FigureBasis | null;
+      /** How long delivery takes once it ships ("when will it get here?"); null when no figure applies. */
+      deliveryBasis: FigureBasis | null;
     }
   | (ShipmentFacts & {
       status: 'shipped';
@@ -88,6 +90,7 @@ export function describeTracking(order: Order, profile: TrackingProfile, now: st
         shipBy,
         pastShipBy: shipBy !== null && isPastEndOfDay(now, shipBy, zone),
         basis: timeline?.basis ?? null,
+        deliveryBasis: figure(profile.timelines.delivery)?.basis ?? null,
       };
     }
     case 'shipped': {

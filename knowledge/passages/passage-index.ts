@@ -2,7 +2,7 @@
 // at start-up. Words are compared by stem, so "refunds" finds "refund" and "escalate" finds
 // "escalation"; a few shopper words are read as the documents' words ("Christmas" is a holiday).
 import MiniSearch from 'minisearch';
-import { stem } from '../understanding/stem.js';
+import { stem } from './stem.js';
 import type { PolicySentence } from './policy-sentences.js';
 
 export interface PassageHit {
@@ -23,8 +23,8 @@ export interface PassageIndex {
   terms(text: string): string[];
   /** In how many sentences a term (a stem) appears: the fewer, the more it tells a sentence apart. */
   sentencesWith(term: string): number;
-  /** Whether some section heading holds every one of at least two terms. */
-  headingHas(terms: readonly string[]): boolean;
+  /** The meaningful words (stems) of a sentence's section heading. */
+  headingTerms(sentence: PolicySentence): ReadonlySet<string>;
 }
 
 // Words that carry no meaning of their own in a shopper's question or a policy sentence.
@@ -86,19 +86,21 @@ const tokenize = (text: string): string[] =>
 const processTerm = (term: string): string | null => (STOPWORDS.has(term) || term.length < 2 ? null : stem(term));
 
 function queryTerms(text: string): string[] {
+  return termsOf(tokenize(text));
+}
+
+/** The distinct meaningful words (stems) among some words. */
+function termsOf(words: readonly string[]): string[] {
   const terms = new Set<string>();
-  for (const word of tokenize(text)) {
+  for (const word of words) {
     const own = processTerm(word);
     if (own !== null) terms.add(own);
   }
   return [...terms];
 }
 
-function expanded(text: string): string {
-  const words = tokenize(text);
-  const extra = words.flatMap((word) => SHOPPER_WORDS[word]?.split(' ') ?? []);
-  return [...words, ...extra].join(' ');
-}
+/** The documents' words for each shopper word, as words. */
+const SYNONYM_WORDS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(SHOPPER_WORDS).map(([word, meanings]) => [word, tokenize(meanings)]));
 
 export function createPassageIndex(sentences: readonly PolicySentence[]): PassageIndex {
   const index = new MiniSearch<{ id: number; text: string; context: string }>({
@@ -119,34 +121,95 @@ export function createPassageIndex(sentences: readonly PolicySentence[]): Passag
     }
     return new Set([...(ownTerms[id] ?? []), ...heading]);
   });
-  const headings = [...headingTerms.values()].map((terms) => new Set(terms));
+  const headingSets = new Map([...headingTerms].map(([heading, terms]) => [heading, new Set(terms)]));
+  const noTerms: ReadonlySet<string> = new Set();
   // How rare a word is, counted in the sentences' own words (a heading repeats over its section).
   const frequency = new Map<string, number>();
   for (const terms of ownTerms) for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+
+  const byWord = new Map<string, WordResults>();
 
   return {
     sentences,
     terms: (text) => queryTerms(text),
     sentencesWith: (term) => frequency.get(term) ?? 0,
-    headingHas: (terms) => terms.length >= 2 && headings.some((heading) => terms.every((term) => heading.has(term))),
+    headingTerms: (sentence) => headingSets.get(sentence.heading) ?? noTerms,
     search(query, options = {}) {
       // The shopper's own words decide coverage; the documents' words for them help find it.
-      const own = queryTerms(query);
+      const words = tokenize(query);
+      const own = termsOf(words);
       if (own.length === 0) return [];
-      const wider = expanded(query);
-      const results = index.search(wider, { combineWith: 'OR' });
+      // MiniSearch's OR query, summed term by term from each word's remembered results: a
+      // sentence's score is the sum of its terms' BM25+ scores (a term said twice counts twice),
+      // times how many of the query's terms it holds, as MiniSearch itself scores it.
+      const occurrences = new Map<string, { count: number; scores: ReadonlyArray<readonly [number, number]> }>();
+      const count = (word: string) => {
+        const found = resultsOf(word);
+        if (found.term === null) return;
+        const known = occurrences.get(found.term);
+        if (known === undefined) occurrences.set(found.term, { count: 1, scores: found.scores });
+        else known.count += 1;
+      };
+      for (const word of words) count(word);
+      for (const word of words) for (const synonym of SYNONYM_WORDS.get(word) ?? []) count(synonym);
+      const scores = new Array<number>(sentences.length).fill(0);
+      const terms = new Array<number>(sentences.length).fill(0);
+      for (const { count: times, scores: termScores } of occurrences.values()) {
+        for (const [id, score] of termScores) {
+          scores[id] = (scores[id] ?? 0) + times * score;
+          terms[id] = (terms[id] ?? 0) + 1;
+        }
+      }
+      const best = bestOf(scores, terms, options.limit ?? 5);
       const hits: PassageHit[] = [];
-      for (const result of results.slice(0, options.limit ?? 5)) {
-        const sentence = sentences[result.id as number];
-        const present = contextTerms[result.id as number];
+      for (const { id, score } of best) {
+        const sentence = sentences[id];
+        const present = contextTerms[id];
         if (!sentence || !present) continue;
         const matched = own.filter((term) => present.has(term) || synonymsPresent(term, present));
-        hits.push({ sentence, score: result.score, coverage: matched.length / own.length, matched });
+        hits.push({ sentence, score, coverage: matched.length / own.length, matched });
       }
       return hits;
     },
   };
+
+  /** One word's BM25+ score in each sentence holding it, as MiniSearch gives it, remembered. */
+  function resultsOf(word: string): WordResults {
+    let found = byWord.get(word);
+    if (found === undefined) {
+      const term = processTerm(word);
+      const scores = term === null ? [] : index.search(word).map((result) => [result.id as number, result.score] as const);
+      if (byWord.size >= MAX_WORDS_REMEMBERED) byWord.clear();
+      byWord.set(word, (found = { term, scores }));
+    }
+    return found;
+  }
 }
+
+/** The `limit` best sentences by score × terms held, best first (the earlier sentence first on a tie). */
+function bestOf(scores: readonly number[], terms: readonly number[], limit: number): Array<{ id: number; score: number }> {
+  const best: Array<{ id: number; score: number }> = [];
+  for (let id = 0; id < scores.length; id += 1) {
+    const held = terms[id] ?? 0;
+    if (held === 0) continue;
+    const score = (scores[id] ?? 0) * held;
+    if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]?.score ?? 0) < score) at -= 1;
+    best.splice(at, 0, { id, score });
+    if (best.length > limit) best.pop();
+  }
+  return best;
+}
+
+interface WordResults {
+  /** The word's stem, or null for a word without meaning of its own. */
+  term: string | null;
+  scores: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Words whose results are remembered per brand (documents hold a few thousand; the rest are shoppers' words). */
+const MAX_WORDS_REMEMBERED = 20_000;
 
 let meaningsByStem: Map<string, string[]> | undefined;
 

@@ -23,6 +23,12 @@ const LEAD_INS = new Set([...KEYWORDS, ...BETWEEN, 'my', 'the', 'its', "it's", '
 // Upper-case words that are not the letters of an order number before its digits.
 const NOT_A_PREFIX = new Set(['OK', 'HI', 'ID', 'NO', 'IS', 'MY', 'AT', 'TO', 'IT', 'ME', 'US', 'AM', 'PM', 'ZIP', 'APT', 'PIN', 'CVV', 'CARD', 'SKU', 'TEL', 'PH', 'FAX', 'BOX', 'PO', 'SUITE', 'UNIT']);
 
+// US states and territories: "MA 02169" and "GA 30303-1234" end an address, they are no order.
+const STATES = new Set(
+  ('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP').split(' '),
+);
+const ZIP = /^\d{5}(?:-\d{4})?$/;
+
 const NUMBER_AFTER_KEYWORD = /^[a-z]{0,4}-?\d[\d-]{2,}\d$/i;
 const PREFIXED = /^[a-z]{1,4}-?\d{4,}$/i;
 const LETTERS = /^[a-z]{1,4}$/i;
@@ -52,6 +58,19 @@ function wordsOf(text: string): string[] {
     .filter((word) => word !== '');
 }
 
+/**
+ * Whether a text could hold the three digits an order number needs: plain ASCII without a digit
+ * cannot (most messages), so it is not read word by word. Anything beyond ASCII may be a digit
+ * once normalised ("１２３", "²").
+ */
+function mayHoldDigits(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code >= 48 && code <= 57) || code > 0x7f) return true;
+  }
+  return false;
+}
+
 /** "ks 100234", "JAM 204811": letters, then digits, as two words. */
 function spaced(letters: string | undefined, digits: string | undefined): boolean {
   return letters !== undefined && digits !== undefined && LETTERS.test(letters) && DIGITS.test(digits);
@@ -75,7 +94,9 @@ function foundAt(words: readonly string[], index: number, announcedBy: boolean):
   // "#ks 100234", "order JAM 204811"; not "invoice for 99887766".
   if ((hashed || (announcedBy && UPPER_LETTERS.test(word) && !NOT_A_PREFIX.has(word))) && spaced(unhashed, next)) return { from: index, to: index + 2, rank: 0 };
   if (PREFIXED.test(unhashed)) return { from: index, to: index + 1, rank: 1 };
-  if (UPPER_LETTERS.test(word) && !NOT_A_PREFIX.has(word) && next !== undefined && DIGITS.test(next)) return { from: index, to: index + 2, rank: 1 };
+  if (UPPER_LETTERS.test(word) && !NOT_A_PREFIX.has(word) && next !== undefined && DIGITS.test(next) && !(STATES.has(word) && ZIP.test(next))) {
+    return { from: index, to: index + 2, rank: 1 };
+  }
   if (BARE_DIGITS.test(unhashed)) return { from: index, to: index + 1, rank: 2 };
   return undefined;
 }
@@ -108,6 +129,7 @@ function typedOf(words: readonly string[], found: Found): string {
 
 /** The first order number anywhere in a message ("where is my order KS-100233 and can i …"). */
 export function findOrderNumber(text: string): OrderNumberReading | undefined {
+  if (!mayHoldDigits(text)) return undefined;
   const words = wordsOf(text);
   const found = scan(words);
   // An announced number first, then a prefixed one; five digits could be a ZIP code and a phone

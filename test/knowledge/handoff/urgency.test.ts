@@ -68,9 +68,10 @@ describe('urgencyOf: each brand as its documents (or its operator) say', () => {
     expect(urgent(brand, handoffCase, '2026-11-27T15:00:00Z')).toBe(expected);
   });
 
-  it('reads the shopper\'s "it\'s urgent" in the description too', () => {
-    expect(urgent('james-avery-malls', of('other', { description: 'Please help, this is urgent' }))).toBe(true);
-    expect(urgent('james-avery-malls', of('other', { description: 'No rush at all, just curious' }))).toBe(false);
+  it('takes the shopper\'s "it\'s urgent" from what the Reading step heard, never from the words again', () => {
+    expect(urgent('james-avery-malls', of('other', { shopperSaysUrgent: true, description: 'Please help' }))).toBe(true);
+    // The words of the description are the shopper's, for the team: they are not read here.
+    expect(urgent('james-avery-malls', of('other', { description: 'Please help, this is urgent' }))).toBe(false);
   });
 
   it('counts a return for a product issue by what the shopper reported', () => {

@@ -76,6 +76,8 @@ describe('describeTracking: processing', () => {
       shipBy: '2026-11-30',
       pastShipBy: false,
       basis: { kind: 'policy', source: { document: CSP, section: '3' }, phrase: '1-3 business days' },
+      // What "when will it get here?" needs once it ships.
+      deliveryBasis: { kind: 'policy', source: { document: CSP, section: '3' }, phrase: '6-12 business days' },
     });
     expect(describeTracking(processing('kendra-scott-mall', TUESDAY_BEFORE_THANKSGIVING), kendra, TUESDAY_BEFORE_THANKSGIVING)).toMatchObject({
       basis: { kind: 'policy', source: { document: CSP, section: '3' }, phrase: '1-3 day' },
@@ -88,7 +90,7 @@ describe('describeTracking: processing', () => {
   it('gives no date when the brand states no processing time and no operator default exists', () => {
     const status = describeTracking(processing('james-avery-artisan', TUESDAY_BEFORE_THANKSGIVING), artisan, TUESDAY_BEFORE_THANKSGIVING);
 
-    expect(status).toEqual({ status: 'processing', shipBy: null, pastShipBy: false, basis: null });
+    expect(status).toEqual({ status: 'processing', shipBy: null, pastShipBy: false, basis: null, deliveryBasis: null });
   });
 
   it('uses an operator setting, marked as such, when the brand states none', () => {
@@ -104,6 +106,7 @@ describe('describeTracking: processing', () => {
       shipBy: '2026-12-01',
       pastShipBy: false,
       basis: { kind: 'operator', min: 2, max: 4, unit: 'business_days' },
+      deliveryBasis: null,
     });
   });
 

@@ -1,0 +1,292 @@
+// A trained linear classifier over a message's features (text-features.ts): TF-IDF weights, one
+// row of class weights per feature, a softmax with a calibrated temperature. Plain data that
+// `npm install` trains (scripts/train-models.ts) and start-up loads; predicting is a sparse dot
+// product, tens of microseconds.
+import { featureHashesOfTokens, tokens, wordFeature, type FeatureHashes, type FeatureShape } from './text-features.js';
+
+/** A model as saved: what it was trained on is in `key`, so a stale cache is noticed. */
+export interface SavedLinearModel {
+  format: typeof LINEAR_MODEL_FORMAT;
+  name: string;
+  key: string;
+  classes: string[];
+  shape: FeatureShape;
+  /** Base64 of little-endian int32: the feature hashes of words and word pairs, then of letter sequences. */
+  words: string;
+  chars: string;
+  /** Base64 of float32: inverse document frequency per feature, in the order above. */
+  idf: string;
+  /** Base64 of little-endian float32: features × classes, row by row. */
+  weights: string;
+  bias: number[];
+  /** Logits are divided by this before the softmax (fitted on held-out examples). */
+  temperature: number;
+  /** Extra context features the model was trained with, if any (what the bot had just said). */
+  contexts?: string[];
+}
+
+export const LINEAR_MODEL_FORMAT = 2;
+
+/** A message as the model reads it: feature indexes and their TF-IDF values. */
+export interface SparseVector {
+  indexes: readonly number[];
+  values: readonly number[];
+}
+
+/** Scores or probabilities per class, in the order of the model's classes. */
+export type ClassScores = readonly number[];
+
+export interface LinearModel {
+  readonly name: string;
+  readonly classes: readonly string[];
+  readonly shape: FeatureShape;
+  /** Class probabilities, in the order of `classes`, for a message's tokens (and context features). */
+  probabilities(words: readonly string[], contexts?: readonly string[]): ClassScores;
+  /** The raw scores before the softmax. */
+  logits(vector: SparseVector): ClassScores;
+  /** Class probabilities of a message already read into a vector. */
+  distribution(vector: SparseVector): ClassScores;
+  vectorOf(words: readonly string[], contexts?: readonly string[]): SparseVector;
+  /** Whether a word (as `tokens` gives it) is one the model learned from. */
+  knows(word: string): boolean;
+}
+
+/**
+ * Feature hashes to their index in the model: an open-addressing table with each hash beside its
+ * index in one typed array, so a lookup is one or two reads of neighbouring memory (a Map of the
+ * same numbers is slower and several times larger).
+ */
+export class FeatureTable {
+  /** [hash, index] per slot; hash -1 marks an empty slot (hashes are never negative). */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  readonly size: number;
+
+  /** `hashes[n]` gets index `offset + n`. */
+  constructor(hashes: ArrayLike<number>, offset = 0) {
+    let capacity = 16;
+    while (capacity < hashes.length * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity * 2).fill(-1);
+    this.mask = capacity - 1;
+    this.size = hashes.length;
+    for (let n = 0; n < hashes.length; n += 1) {
+      const hash = hashes[n] ?? 0;
+      let slot = hash & this.mask;
+      while (this.slots[slot * 2] !== -1 && this.slots[slot * 2] !== hash) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = hash;
+      this.slots[slot * 2 + 1] = offset + n;
+    }
+  }
+
+  /** The feature's index, or -1 when the model does not know it. */
+  indexOf(hash: number): number {
+    const slots = this.slots;
+    let slot = hash & this.mask;
+    for (;;) {
+      const key = slots[slot * 2];
+      if (key === hash) return slots[slot * 2 + 1] ?? -1;
+      if (key === -1) return -1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+/** A vocabulary and its IDF: turns a message's feature hashes into a sparse, L2-normalised TF-IDF vector per block. */
+export interface Vocabulary {
+  words: FeatureTable;
+  chars: FeatureTable;
+  /** Index of each context feature. */
+  contexts: ReadonlyMap<string, number>;
+  idf: Float32Array;
+}
+
+/** Scratch space for one message's features: their indexes in the order met, and their counts. */
+let found = new Int32Array(1_024);
+let counts = new Int32Array(1_024);
+/**
+ * A small set of the feature indexes met in this message (open addressing over its places in
+ * `found`), stamped per block so it is never cleared: small enough to stay in the CPU's cache.
+ */
+let setPlaces = new Int32Array(2_048);
+let setStamps = new Int32Array(2_048);
+let stamp = 0;
+
+/**
+ * Each block's known features with their TF-IDF values, unit length per block so the many letter
+ * sequences of a message do not drown its few words.
+ */
+export function vectorize(hashes: FeatureHashes, vocabulary: Vocabulary, contexts: readonly string[] = []): SparseVector {
+  const most = hashes.words.length + hashes.chars.length;
+  if (found.length < most) {
+    found = new Int32Array(most * 2);
+    counts = new Int32Array(most * 2);
+  }
+  if (setPlaces.length < most * 2) {
+    let size = setPlaces.length;
+    while (size < most * 2) size *= 2;
+    setPlaces = new Int32Array(size);
+    setStamps = new Int32Array(size);
+  }
+  const wordsEnd = distinct(hashes.words, vocabulary.words, 0);
+  const charsEnd = distinct(hashes.chars, vocabulary.chars, wordsEnd);
+  const indexes: number[] = [];
+  const values: number[] = [];
+  weigh(0, wordsEnd, vocabulary.idf, indexes, values);
+  weigh(wordsEnd, charsEnd, vocabulary.idf, indexes, values);
+  for (const context of contexts) {
+    const index = vocabulary.contexts.get(context);
+    if (index === undefined) continue;
+    indexes.push(index);
+    values.push(1);
+  }
+  return { indexes, values };
+}
+
+/** The known features among `hashes`, each once with its count, written to the scratch space from `end`; returns the new end. */
+function distinct(hashes: readonly number[], table: FeatureTable, end: number): number {
+  stamp += 1;
+  const mask = setPlaces.length - 1;
+  let size = end;
+  for (let n = 0; n < hashes.length; n += 1) {
+    const index = table.indexOf(hashes[n] ?? 0);
+    if (index < 0) continue;
+    let slot = Math.imul(index, 0x9e3779b1) & mask;
+    for (;;) {
+      if (setStamps[slot] !== stamp) {
+        setStamps[slot] = stamp;
+        setPlaces[slot] = size;
+        found[size] = index;
+        counts[size] = 1;
+        size += 1;
+        break;
+      }
+      const place = setPlaces[slot] ?? 0;
+      if (found[place] === index) {
+        counts[place] = (counts[place] ?? 0) + 1;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return size;
+}
+
+/** Features [from, to) of the scratch space with (1 + log count) × IDF, normalised, into the vector. */
+function weigh(from: number, to: number, idf: Float32Array, indexes: number[], values: number[]): void {
+  const start = values.length;
+  let norm = 0;
+  for (let at = from; at < to; at += 1) {
+    const index = found[at] ?? 0;
+    const count = counts[at] ?? 1;
+    const value = (count === 1 ? 1 : 1 + Math.log(count)) * (idf[index] ?? 0);
+    indexes.push(index);
+    values.push(value);
+    norm += value * value;
+  }
+  if (norm > 0) {
+    const scale = 1 / Math.sqrt(norm);
+    for (let at = start; at < values.length; at += 1) values[at] = (values[at] ?? 0) * scale;
+  }
+}
+
+export function softmax(logits: ClassScores, temperature: number): number[] {
+  let max = -Infinity;
+  for (const value of logits) if (value > max) max = value;
+  const out: number[] = [];
+  let sum = 0;
+  for (let c = 0; c < logits.length; c += 1) {
+    const value = Math.exp(((logits[c] ?? 0) - max) / temperature);
+    out.push(value);
+    sum += value;
+  }
+  for (let c = 0; c < out.length; c += 1) out[c] = (out[c] ?? 0) / sum;
+  return out;
+}
+
+function bytesOf(base64: string): Uint8Array {
+  const bytes = Buffer.from(base64, 'base64');
+  // Copied into its own buffer: a Buffer's memory may be shared and misaligned.
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy;
+}
+
+export function decodeFloats(base64: string): Float32Array {
+  return new Float32Array(bytesOf(base64).buffer);
+}
+
+export function decodeInts(base64: string): Int32Array {
+  return new Int32Array(bytesOf(base64).buffer);
+}
+
+export function encodeFloats(floats: Float32Array): string {
+  return Buffer.from(floats.buffer, floats.byteOffset, floats.byteLength).toString('base64');
+}
+
+export function encodeInts(ints: Int32Array): string {
+  return Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength).toString('base64');
+}
+
+/** The model's vocabulary in the form `vectorize` reads. */
+export function vocabularyOf(saved: Pick<SavedLinearModel, 'words' | 'chars' | 'idf' | 'contexts'>): Vocabulary {
+  const wordHashes = decodeInts(saved.words);
+  const charHashes = decodeInts(saved.chars);
+  const words = new FeatureTable(wordHashes);
+  const chars = new FeatureTable(charHashes, wordHashes.length);
+  const contexts = new Map<string, number>();
+  const base = wordHashes.length + charHashes.length;
+  (saved.contexts ?? []).forEach((name, index) => contexts.set(name, base + index));
+  const idf = new Float32Array(base + contexts.size);
+  idf.set(decodeFloats(saved.idf));
+  return { words, chars, contexts, idf };
+}
+
+export function loadLinearModel(saved: SavedLinearModel): LinearModel {
+  if (saved.format !== LINEAR_MODEL_FORMAT) throw new Error(`model ${saved.name}: format ${String(saved.format)}, expected ${LINEAR_MODEL_FORMAT}`);
+  const vocabulary = vocabularyOf(saved);
+  const classCount = saved.classes.length;
+  const weights = decodeFloats(saved.weights);
+  const features = vocabulary.idf.length;
+  if (weights.length !== features * classCount) throw new Error(`model ${saved.name}: ${weights.length} weights for ${features} features × ${classCount} classes`);
+  const bias = [...saved.bias];
+  return fromParts(saved.name, saved.classes, saved.shape, vocabulary, weights, bias, saved.temperature);
+}
+
+/** A model from its parts (the trainer's, before it is saved). */
+export function fromParts(
+  name: string,
+  classes: readonly string[],
+  shape: FeatureShape,
+  vocabulary: Vocabulary,
+  weights: Float32Array,
+  bias: readonly number[],
+  temperature: number,
+): LinearModel {
+  const classCount = classes.length;
+  function logits(vector: SparseVector): number[] {
+    const out = bias.slice();
+    const { indexes, values } = vector;
+    for (let i = 0; i < indexes.length; i += 1) {
+      const row = (indexes[i] ?? 0) * classCount;
+      const value = values[i] ?? 0;
+      for (let c = 0; c < classCount; c += 1) out[c] = (out[c] ?? 0) + value * (weights[row + c] ?? 0);
+    }
+    return out;
+  }
+  function vectorOf(words: readonly string[], contexts: readonly string[] = []): SparseVector {
+    return vectorize(featureHashesOfTokens(words, shape, contexts), vocabulary, contexts);
+  }
+  return {
+    name,
+    classes,
+    shape,
+    logits,
+    vectorOf,
+    probabilities: (words, contexts) => softmax(logits(vectorOf(words, contexts)), temperature),
+    distribution: (vector) => softmax(logits(vector), temperature),
+    knows: (word) => vocabulary.words.indexOf(wordFeature(word)) >= 0,
+  };
+}
+
+/** The tokens a model reads of a text (re-exported so callers need one import). */
+export { tokens };

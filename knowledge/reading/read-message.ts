@@ -1,0 +1,635 @@
+// The Reading step: one shopper message, read once, in the light of the conversation (the brand,
+// the slot the bot awaits, the choices on screen, the last answer's topic), into its language,
+// the identifiers and facts in it, and the commands the conversation acts on. Everything after
+// this step acts on what it decided; nothing after it reads the shopper's words again.
+//
+// What each part reads with:
+// - identifiers (order numbers, emails): the deterministic readers in knowledge/readers/;
+// - yes/no, places in a list, dates: Bot Framework's recognizers (recognizers.ts);
+// - the topic, what the reply does (its dialogue act), an item's condition, what went wrong and
+//   whether it is urgent: the learned models (reading-models.ts), with calibrated probabilities;
+// - whether the documents answer it: the answerability model, through topic-reading.ts.
+import type { BrandId } from '../brand-ids.js';
+import { findEmail } from '../readers/email-address.reader.js';
+import { findOrderNumber } from '../readers/order-number.reader.js';
+import { matchItem } from '../returns/item-match.js';
+import type { ItemCondition, ReturnWish } from '../returns/return-verdict.types.js';
+import { TOPIC_CHOICES, isTopic, type Topic } from '../topics.js';
+import { readLanguage } from './language.js';
+import { tokens } from './learning/text-features.js';
+import { splitQuestions } from './question-parts.js';
+import type { Command, MessageFacts, Problem, ReadCommand, Reading, ReadingContext, Slot, SlotValues } from './reading.types.js';
+import { likeliest, type ReadingModels } from './reading-models.js';
+import { actContexts } from './reading-models.js';
+import { READING_SETTINGS, type ReadingSettings } from './reading-settings.js';
+import type { Recognizers } from './recognizers.js';
+import { createRecentMemo } from './recent-memo.js';
+import { itemMention, readName, removesDetail, saysSomething, slotNamed } from './slot-readers.js';
+import { topicDistribution, type TopicDistribution } from './topic-distribution.js';
+import { FLOW_POLICY, createTopicReader, type TopicKnowledge } from './topic-reading.js';
+
+/** How many texts (a message, its parts and clauses) have their words and topics kept while reading. */
+const RECENT_PARTS = 32;
+/** A message is read for at most this many characters: a longer one costs no more to read. */
+export const MAX_READ_CHARS = 1_000;
+/** A short message that the topic model cannot place may lean on the last answer ("how long does that take?"). */
+const FOLLOW_UP_WORDS = 8;
+/** Words that point back at what was just said. */
+const POINTING_BACK: ReadonlySet<string> = new Set(['that', 'it', 'those', 'they', 'them', 'ones', 'thats', 'its']);
+/** A follow-up the topic model reads this surely on its own words is about those words. */
+const SURE_ON_ITS_OWN = 0.9;
+/** How a topic is said when a follow-up leans on it; the catalog's own choice words for the rest. */
+const LEANING_WORDS: Partial<Record<Topic, string>> = {
+  'order.tracking': 'my order delivery',
+  'returns.start': 'returning my item',
+  'handoff.human': 'a reply from the support team',
+  'privacy.policy': 'my personal data request',
+  'account.delete': 'my account deletion request',
+  'policy.other': '',
+  greeting: '',
+  help: '',
+  thanks: '',
+  goodbye: '',
+  out_of_scope: '',
+};
+/** Slot values a class of the slot models gives, and the one that says "nothing about it". */
+const NONE = 'none';
+const CONDITIONS: ReadonlySet<string> = new Set(['unused_with_tags', 'unused_no_tags', 'unused', 'worn', 'damaged']);
+const WISHES: ReadonlySet<string> = new Set(['changed_mind', 'wrong_size', 'damaged_on_arrival', 'defective', 'wrong_item']);
+/** Problems whose timing matters to the team (a defect window): the date recognizer is asked about them. */
+const TIMED_PROBLEMS: ReadonlySet<Problem> = new Set<Problem>(['damaged_on_arrival', 'defective']);
+/** Words without which a message says nothing the date recognizer could read ("0" stands for any digit). */
+const TIME_WORDS: ReadonlySet<string> = new Set([
+  '0', 'today', 'yesterday', 'tonight', 'ago', 'since', 'after', 'later', 'last', 'day', 'days', 'week', 'weeks', 'month', 'months',
+  'year', 'years', 'weekend', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'night',
+]);
+/** Topics whose messages may report a problem or press for time. */
+const TROUBLE_TOPICS: ReadonlySet<string> = new Set(['product.issue', 'shipping.problem', 'returns.start', 'handoff.human', 'complaint', 'order.tracking', 'order.change', 'order.cancel']);
+/** Topics besides those whose requests only the team carries out, where "it's urgent" goes along. */
+const URGENCY_TOPICS: ReadonlySet<string> = new Set(['product.custom', 'order.invoice', 'payment.issue', 'refund.status']);
+/** A reply of at most this many words can be a bare yes, no or "hmm"; a longer one says more. */
+const SHORT_REPLY_WORDS = 3;
+/** At a prompt, small talk and a request for a person need this probability when not asked as a question. */
+const SURE_AT_PROMPT = 0.9;
+/** Acts that ask something of the bot. */
+const QUESTION_ACTS: ReadonlySet<string> = new Set(['question', 'affirm_and_more', 'other_options']);
+/** Acts that refuse or steer rather than give a value. */
+const NOT_A_VALUE_ACTS: ReadonlySet<string> = new Set(['deny', 'dont_know', 'cancel', 'restart', 'repeat', 'wait', 'goodbye', 'thanks', 'other_options']);
+/** Together at least this likely, the acts of asking make a message a question of the shopper's own. */
+const ASKING = 0.35;
+/** Acts whose short replies still say something for the team ("broken", "wrong size"). */
+const SAYS_SOMETHING_ACTS: ReadonlySet<string> = new Set(['inform', 'question', 'select']);
+/** Problems with the item itself, and topics their reports are mistaken for. */
+const PRODUCT_PROBLEMS: ReadonlySet<Problem> = new Set<Problem>(['damaged_on_arrival', 'defective', 'wrong_item']);
+const REPORTED_AS_OTHER: ReadonlySet<string> = new Set(['shipping.problem', 'order.change', 'order.tracking', 'product.care', 'product.info', 'shipping.timeline']);
+/** The topic of each flow: asked again inside it, it is the flow's, not a question of its own. */
+const FLOW_TOPIC: Readonly<Record<string, string>> = { tracking: 'order.tracking', returns: 'returns.start', handoff: 'handoff.human' };
+const SMALL_TALK_LABELS: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye', 'help', 'identity']);
+/** Topics of a problem reported, which a request for a person in the same message takes to a person. */
+const REPORTS: ReadonlySet<string> = new Set(['product.issue', 'shipping.problem', 'complaint', 'handoff.human']);
+/** Requests only the team can carry out: an order number with them stays with the request. */
+const TEAM_TOPICS: ReadonlySet<string> = new Set(['order.cancel', 'order.change', 'order.invoice', 'payment.issue', 'refund.status', 'complaint']);
+/** Topics whose words with an order number ask to return it. */
+const RETURN_TOPICS: ReadonlySet<string> = new Set(['returns.start', 'returns.policy', 'product.issue', 'product.final_sale', 'product.custom']);
+
+/** What the bot's last message was, as the dialogue-act model knows it. */
+function botSaid(context: ReadingContext): string {
+  if (context.awaiting === 'confirm') return context.flow === 'handoff' ? 'CONFIRM' : 'OFFER';
+  if (context.awaiting !== null) return 'REQUEST';
+  if (context.choices.length > 0) return 'OFFER';
+  return 'INFORM';
+}
+
+export interface MessageReader {
+  read(text: string, context: ReadingContext): Promise<Reading>;
+}
+
+export interface ReaderDeps {
+  models: ReadingModels;
+  knowledge: TopicKnowledge;
+  recognizers: Recognizers;
+  settings?: ReadingSettings;
+  /** How many recent readings to remember (0: none); see MEMO_SIZE. */
+  memoSize?: number;
+}
+
+/**
+ * Shoppers repeat themselves: suggested actions send the same words on every click, and "yes",
+ * "hi" and "where is my order" are most of what a support bot reads. The same words read in the
+ * same place of a conversation are read the same way, so the last readings are remembered.
+ */
+export const MEMO_SIZE = 5_000;
+/** Longer messages are rarely sent twice word for word: not worth remembering. */
+const MEMO_MAX_CHARS = 200;
+
+/** What a reading depends on besides the words: the memo's key. */
+function memoKey(text: string, context: ReadingContext): string {
+  const choices = context.choices.map((choice) => choice.value).join('\u0001');
+  // The day matters: "three weeks ago" counts from it.
+  return [context.brand, context.now.slice(0, 10), context.awaiting, context.flow, context.lastTopic, choices, text].join('\u0000');
+}
+
+export function createMessageReader(deps: ReaderDeps): MessageReader {
+  const settings = deps.settings ?? READING_SETTINGS;
+  const { models, recognizers } = deps;
+  const topics = createTopicReader(deps.knowledge, models, settings);
+  const isEnglishWord = (word: string) => models.topic.knows(word);
+  const memo = createRecentMemo<Reading>(deps.memoSize ?? MEMO_SIZE);
+  // A message and its parts are read by several steps: their words and topic readings once each.
+  const recentWords = createRecentMemo<readonly string[]>(RECENT_PARTS);
+  const recentTopics = createRecentMemo<TopicDistribution>(RECENT_PARTS);
+  const wordsOf = (text: string): readonly string[] => {
+    let words = recentWords.get(text);
+    if (words === undefined) recentWords.set(text, (words = tokens(text)));
+    return words;
+  };
+  const topicsOf = (text: string): TopicDistribution => {
+    let distribution = recentTopics.get(text);
+    if (distribution === undefined) recentTopics.set(text, (distribution = topicDistribution(models.topic, wordsOf(text))));
+    return distribution;
+  };
+
+  /**
+   * What one question is about, for the brand. A short one that points back ("how long does that
+   * take?") or that its own words do not settle is read again with the words of the last answer's
+   * topic, and leans on it where that reading is settled.
+   */
+  function question(brand: BrandId, text: string, context: ReadingContext, asks: boolean, confidence = settings.topicConfidence): Command {
+    const words = wordsOf(text);
+    const distribution = topicsOf(text);
+    const own = topics.read(brand, text, distribution, asks, confidence);
+    const last = context.lastTopic;
+    // A request for a person, small talk or a flow is what it is, whatever came before.
+    if (last === null || words.length > FOLLOW_UP_WORDS || own.kind === 'person' || own.kind === 'smallTalk' || own.kind === 'start') return own;
+    const pointsBack = words.some((word) => POINTING_BACK.has(word));
+    // Without a word pointing back, only a question its own words leave open, or could be asking
+    // about the last topic too ("how many days do I have?" after the return policy), leans on it.
+    const couldBeAbout = distribution.probability(last) >= settings.plausibleFloor && (distribution.best?.probability ?? 0) < SURE_ON_ITS_OWN;
+    if (settled(own) && !pointsBack && !couldBeAbout) return own;
+    const leaning = `${text} ${LEANING_WORDS[last] ?? TOPIC_CHOICES[last].value}`;
+    const withContext = topics.read(brand, leaning, topicsOf(leaning), asks, confidence);
+    // A follow-up asks about what was said; it never starts something new (asking after the order
+    // just tracked goes back to that order).
+    const answers = withContext.kind === 'answer' || withContext.kind === 'passage' || (withContext.kind === 'start' && withContext.topic === last);
+    return answers ? withContext : own;
+  }
+
+  function settled(command: Command): boolean {
+    return command.kind !== 'clarify' && command.kind !== 'outOfScope';
+  }
+
+  /** What one part of a message asks: with an order number, the flow or request it goes with. */
+  function part(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number): Command {
+    if (findOrderNumber(text) !== undefined) return withOrderNumber(text);
+    return withProblem(question(context.brand, text, context, asks, confidence), facts);
+  }
+
+  /**
+   * The questions of a message, each read; several only where the parts read as different things.
+   * A greeting or thanks beside a question is manners, not a question of its own.
+   */
+  function questions(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number): ReadCommand[] {
+    const parts = splitQuestions(text);
+    if (parts.length > 1) {
+      const read = parts.map((piece) => ({ command: part(piece, context, true, facts, confidence), text: piece }));
+      const asked = read.filter(({ command }) => !isManners(command));
+      const distinct = new Set(asked.map(({ command }) => commandKey(command)));
+      if (asked.length > 0 && asked.every(({ command }) => settled(command)) && distinct.size === asked.length) {
+        if (asked.length > 1) return asked;
+        const [only] = asked;
+        // "Good evening! how long do refunds take": the question, read on its own words.
+        if (only !== undefined) return [only];
+      }
+    }
+    return [{ command: part(text, context, asks, facts, confidence), text }];
+  }
+
+  /** A request for a person in any clause ("talk to a person, my ring arrived damaged"). */
+  function asksForPerson(text: string): boolean {
+    const clauses = clausesOf(text);
+    return clauses.some((clause) => {
+      const best = topicsOf(clause).best;
+      return best !== undefined && best.label === 'handoff.human' && best.probability >= settings.topicConfidence;
+    });
+  }
+
+  /**
+   * The problem model was trained on problems alone: where it hears a damaged, defective or wrong
+   * item, or a package that never came, the message reports that problem, whatever else its words
+   * lean to ("i got the wrong ring in my package" is not a delivery problem).
+   */
+  function withProblem(command: Command, facts: MessageFacts): Command {
+    const problem = facts.problem;
+    if (problem === undefined) return command;
+    const unsure = command.kind === 'clarify';
+    const about = command.kind === 'answer' ? command.topic : undefined;
+    if (PRODUCT_PROBLEMS.has(problem) && (unsure || (about !== undefined && REPORTED_AS_OTHER.has(about)))) return { kind: 'answer', topic: 'product.issue', confidence: 1 };
+    if (problem === 'missing_package' && (unsure || about === 'order.tracking' || about === 'shipping.timeline')) return { kind: 'answer', topic: 'shipping.problem', confidence: 1 };
+    return command;
+  }
+
+  /** The slot values and facts the message gives, reading only what the conversation could use. */
+  async function valuesOf(text: string, words: readonly string[], context: ReadingContext, distribution: TopicDistribution): Promise<{ slots: SlotValues; facts: MessageFacts }> {
+    const slots: SlotValues = {};
+    const orderNumber = findOrderNumber(text);
+    if (orderNumber !== undefined) slots.orderNumber = orderNumber.typed;
+    const email = findEmail(text);
+    if (email !== undefined) slots.email = email;
+    const awaiting = context.awaiting;
+    const top = distribution.best?.label ?? '';
+    const returns = context.flow === 'returns' || (awaiting === null && RETURN_TOPICS.has(top));
+    if (awaiting === 'name') {
+      const name = readName(text);
+      if (name !== undefined) slots.name = name;
+    }
+    if (returns) slots.item = itemMention(text, recognizers);
+    // A value the bot asked for needs the usual confidence; one volunteered before it was asked
+    // ("i'd like to send back an item" says no reason) needs to be clear.
+    if (awaiting === 'condition' || awaiting === 'item' || awaiting === 'reason' || (awaiting === null && returns)) {
+      const condition = likeliest(models.condition, words);
+      if (condition.label !== NONE && CONDITIONS.has(condition.label) && condition.probability >= (awaiting === 'condition' ? settings.topicConfidence : SURE_AT_PROMPT)) slots.condition = condition.label as ItemCondition | 'unused';
+    }
+    const facts: MessageFacts = {};
+    // What went wrong and whether it is urgent matter wherever the shopper may be telling it.
+    const troubled = awaiting === 'reason' || awaiting === 'description' || (awaiting === null && TROUBLE_TOPICS.has(top));
+    const returnReason = awaiting === 'reason' || awaiting === 'condition' || awaiting === 'item' || (awaiting === null && returns);
+    if (troubled || returnReason) {
+      const problem = problemOf(text, words);
+      if (problem.label !== NONE && troubled && problem.probability >= settings.topicConfidence) facts.problem = problem.label as Problem;
+      if (problem.label !== NONE && returnReason && WISHES.has(problem.label) && problem.probability >= (awaiting === 'reason' ? settings.topicConfidence : SURE_AT_PROMPT)) slots.reason = problem.label as ReturnWish;
+    }
+    // Whether the shopper presses for priority matters wherever their words may reach the team: in
+    // a flow (but not at the prompts for an identifier or a name), and in a message that reports a
+    // problem, asks for what only the team does, or may yet (its topic unsure). A plain policy
+    // question is answered the same either way, and is not read for it.
+    const reachesTeam = context.flow !== null || awaiting !== null || troubled || URGENCY_TOPICS.has(top) || (distribution.best?.probability ?? 0) < settings.topicConfidence;
+    if (reachesTeam && awaiting !== 'orderNumber' && awaiting !== 'email' && awaiting !== 'name' && saysUrgent(text, words)) facts.urgent = true;
+    if (troubled) {
+      // The date recognizer costs a millisecond or more: asked only where the words speak of time.
+      if (facts.problem !== undefined && TIMED_PROBLEMS.has(facts.problem) && words.some((word) => TIME_WORDS.has(word) || word.includes('0'))) {
+        const days = await recognizers.daysAgo(text, context.now);
+        if (days !== undefined) facts.daysSinceDelivery = days;
+      }
+    }
+    return { slots, facts };
+  }
+
+  /**
+   * What went wrong, as the message or one of its clauses tells it most clearly: in "get me
+   * someone, the bracelet came bent and I need it fixed" the problem is in the second clause.
+   */
+  function problemOf(text: string, words: readonly string[]): { label: string; probability: number } {
+    let best = likeliest(models.problem, words);
+    for (const clause of clausesOf(text)) {
+      const read = likeliest(models.problem, wordsOf(clause));
+      if (read.label !== NONE && (best.label === NONE || read.probability > best.probability)) best = read;
+    }
+    return best;
+  }
+
+  /** The message, or one of its clauses, presses for priority ("the clasp broke, it's urgent"). */
+  function saysUrgent(text: string, words: readonly string[]): boolean {
+    if (isUrgent(likeliest(models.urgency, words))) return true;
+    for (const clause of clausesOf(text)) if (isUrgent(likeliest(models.urgency, wordsOf(clause)))) return true;
+    return false;
+  }
+
+  function isUrgent(read: { label: string; probability: number }): boolean {
+    return read.label === 'urgent' && read.probability >= settings.topicConfidence;
+  }
+
+  /** The choice on screen a message picks: its value or title typed, or its place ("the second one"). */
+  function chosen(text: string, context: ReadingContext): number | undefined {
+    if (context.choices.length === 0) return undefined;
+    const said = tokens(text).join(' ');
+    const named = context.choices.findIndex((choice) => tokens(choice.value).join(' ') === said || tokens(choice.title).join(' ') === said);
+    if (named >= 0) return named;
+    const place = said.split(' ').length <= 4 ? recognizers.place(text) : undefined;
+    if (place === undefined) return undefined;
+    const index = place < 0 ? context.choices.length + place : place;
+    return index >= 0 && index < context.choices.length ? index : undefined;
+  }
+
+  return {
+    async read(raw, context) {
+      const key = raw.length <= MEMO_MAX_CHARS ? memoKey(raw, context) : undefined;
+      const known = key === undefined ? undefined : memo.get(key);
+      if (known !== undefined) return known;
+      const reading = await readAfresh(raw, context);
+      // Frozen: a remembered reading is handed to many turns.
+      if (key !== undefined) memo.set(key, deepFreeze(reading));
+      return reading;
+    },
+  };
+
+  async function readAfresh(raw: string, context: ReadingContext): Promise<Reading> {
+    {
+      const text = raw.length > MAX_READ_CHARS ? raw.slice(0, MAX_READ_CHARS) : raw;
+      const words = wordsOf(text);
+      const language = await readLanguage(text, words, isEnglishWord);
+      if (language !== null && !language.english) {
+        const slots: SlotValues = {};
+        const orderNumber = findOrderNumber(text)?.typed;
+        if (orderNumber !== undefined) slots.orderNumber = orderNumber;
+        return { language, slots, facts: {}, commands: [{ command: { kind: 'notEnglish', language: language.code }, text: raw }] };
+      }
+      const distribution = topicsOf(text);
+      const act = actOf(words, actContexts(botSaid(context), text, recognizers));
+      const { slots, facts } = await valuesOf(text, words, context, distribution);
+      const commands = decide({ raw, text, words, context, distribution, act, slots, facts });
+      return { language, slots, facts, commands };
+    }
+  }
+
+  /** The dialogue-act model's reading: its likeliest act, and the probability of any act. */
+  interface Act {
+    label: string;
+    probability: number;
+    of(label: string): number;
+  }
+
+  function actOf(words: readonly string[], contexts: readonly string[]): Act {
+    const probabilities = models.act.probabilities(words, contexts);
+    let best = 0;
+    for (let index = 1; index < probabilities.length; index += 1) if ((probabilities[index] ?? 0) > (probabilities[best] ?? 0)) best = index;
+    return { label: models.act.classes[best] ?? '', probability: probabilities[best] ?? 0, of: (label) => probabilities[models.act.classes.indexOf(label)] ?? 0 };
+  }
+
+  /** The message asks something: the acts of asking together are likely enough ("I'd like to know how fast you reply"). */
+  function asksSomething(act: Act): boolean {
+    return QUESTION_ACTS.has(act.label) || [...QUESTION_ACTS].reduce((sum, label) => sum + act.of(label), 0) >= ASKING;
+  }
+
+  interface Seen {
+    raw: string;
+    text: string;
+    words: readonly string[];
+    context: ReadingContext;
+    distribution: TopicDistribution;
+    act: Act;
+    slots: SlotValues;
+    facts: MessageFacts;
+  }
+
+  /** The commands a message gives in its conversation. */
+  function decide(seen: Seen): ReadCommand[] {
+    const { raw, context, act, slots } = seen;
+    const topic = seen.distribution.best;
+    const sureTopic = topic !== undefined && topic.probability >= settings.topicConfidence && topic.label !== 'out_of_scope';
+    // "Cancel", "start over", "say that again": at a prompt, or when the words ask nothing else.
+    // A request of its own ("cancel my order") is not "cancel": steering wins over small talk and other domains only.
+    const steering = act.probability >= settings.steeringConfidence && (context.awaiting !== null || !sureTopic || SMALL_TALK_LABELS.has(topic.label) || topic.label === 'out_of_scope');
+    if (steering && (act.label === 'cancel' || act.label === 'restart' || act.label === 'repeat')) return only(raw, { kind: act.label });
+    const picked = chosen(seen.text, context);
+    if (picked !== undefined) return only(raw, { kind: 'select', choice: picked });
+    if (context.awaiting === 'confirm') return atConfirm(seen);
+    if (context.awaiting !== null) return atPrompt(seen, context.awaiting);
+    // Nothing asked: a bare yes or no answers a question no longer on screen.
+    const yesNo = seen.words.length <= SHORT_REPLY_WORDS ? recognizers.yesNo(raw) : undefined;
+    if ((act.label === 'affirm' || act.label === 'deny' || yesNo !== undefined) && !sureTopic) {
+      return only(raw, { kind: yesNo === false || (yesNo === undefined && act.label === 'deny') ? 'deny' : 'affirm' });
+    }
+    // "Talk to a person, my ring arrived damaged": a report with a request for a person goes to a
+    // person; a question asked through one ("ask an agent how I close my account") the bot answers.
+    if ((!sureTopic || REPORTS.has(topic.label)) && asksForPerson(seen.text)) return only(raw, { kind: 'person' });
+    return questions(raw, context, asksSomething(act), seen.facts);
+  }
+
+  /** An order number outside any flow: the flow the words ask for (tracking by default), or the request it goes with. */
+  function withOrderNumber(text: string): Command {
+    const top = topicsOf(text).best;
+    const label = top?.label ?? '';
+    const sure = top !== undefined && top.probability >= settings.topicConfidence;
+    if (label === 'handoff.human' && sure) return { kind: 'person' };
+    if (RETURN_TOPICS.has(label) && sure) return { kind: 'start', flow: 'returns', topic: 'returns.start', confidence: top.probability };
+    if (TEAM_TOPICS.has(label) && sure) return { kind: 'answer', topic: label as Topic, confidence: top.probability };
+    return { kind: 'start', flow: 'tracking', topic: 'order.tracking', confidence: top?.probability ?? 1 };
+  }
+
+  /** The bot asked a yes/no question: an offer, or the handoff's summary to confirm. */
+  function atConfirm(seen: Seen): ReadCommand[] {
+    const { raw, context, act, slots } = seen;
+    const summary = context.flow === 'handoff';
+    // At the summary, a detail typed or named changes that detail, whatever else the message says.
+    const correcting = correctionOf(seen);
+    if (correcting !== undefined) return only(raw, correcting);
+    if (summary) return atSummary(seen);
+    // "Yes, and …" / "no, but …": the yes or no is the answer only where a yes or no word says it.
+    const saysYesNo = recognizers.yesNo(raw);
+    switch (act.label) {
+      case 'affirm':
+        return only(raw, { kind: 'affirm' });
+      case 'deny':
+        return only(raw, { kind: 'deny' });
+      case 'goodbye':
+      case 'thanks':
+        return only(raw, { kind: 'smallTalk', talk: act.label });
+      case 'affirm_and_more':
+        return saysYesNo === true ? only(raw, { kind: 'affirm' }) : questions(raw, context, true, seen.facts);
+      case 'deny_and_more':
+      case 'correct':
+        return saysYesNo === false ? [{ command: { kind: 'deny' }, text: raw }, ...questions(raw, context, true, seen.facts)] : questions(raw, context, true, seen.facts);
+      default:
+        return questions(raw, context, act.label === 'question', seen.facts);
+    }
+  }
+
+  /**
+   * The handoff's summary, "Is everything correct?": yes sends it; no asks what to change; "no,
+   * that's it" closes it (sent); more words for the team are added and the summary shown again,
+   * so nothing that says more than yes is ever sent as a yes.
+   */
+  function atSummary(seen: Seen): ReadCommand[] {
+    const { raw, act, slots } = seen;
+    const top = seen.distribution.best;
+    const closes = top !== undefined && top.label === 'goodbye' && top.probability >= settings.topicConfidence;
+    const short = seen.words.length <= SHORT_REPLY_WORDS;
+    if (act.label === 'affirm' && (short || !saysSomething(raw) || closes || recognizers.yesNo(raw) === true)) return only(raw, { kind: 'affirm' });
+    if (closes || act.label === 'thanks') return only(raw, { kind: 'affirm' });
+    if (act.label === 'deny' && short) return only(raw, { kind: 'deny' });
+    if (saysSomething(raw) && !short) return only(raw, { kind: 'fill', slots: { ...slots, description: raw } });
+    if (act.label === 'affirm' || act.label === 'affirm_and_more') return only(raw, { kind: 'affirm' });
+    if (act.label === 'deny' || act.label === 'deny_and_more') return only(raw, { kind: 'deny' });
+    return only(raw, { kind: 'unclear' });
+  }
+
+  /** A correction of a handoff detail: the value given, or the detail named ("the email is wrong"). */
+  function correctionOf(seen: Seen): Command | undefined {
+    const { raw, context, slots } = seen;
+    if (context.flow !== 'handoff') return undefined;
+    const named = slotNamed(raw);
+    const name = named === 'name' ? readName(valueAfterSlotName(raw)) : undefined;
+    const given: SlotValues = { ...slots, ...(name === undefined ? {} : { name }) };
+    const slot: Slot | undefined = slots.email !== undefined ? 'email' : slots.orderNumber !== undefined ? 'orderNumber' : named;
+    if (slot === undefined) return undefined;
+    // "Remove the order number", "I don't have an order number": the optional detail goes.
+    if (slot === 'orderNumber' && slots.orderNumber === undefined && (seen.act.label === 'dont_know' || removesDetail(raw))) return { kind: 'skip', slot };
+    return { kind: 'correct', slot, slots: given };
+  }
+
+  /** The bot asked for a slot: its value, a way past it, a correction, or a question of the shopper's own. */
+  function atPrompt(seen: Seen, awaiting: Slot): ReadCommand[] {
+    const { raw, context, act, slots } = seen;
+    const top = seen.distribution.best;
+    // "None (of those)" at a prompt gives nothing for it: a way past it, not a question.
+    const asks = asksSomething(act) && act.label !== 'other_options';
+    const given = gives(seen, awaiting);
+    if ((act.label === 'dont_know' || act.label === 'other_options') && !identifies(slots, awaiting)) return only(raw, { kind: 'skip', slot: awaiting });
+    if (act.label === 'correct' || act.label === 'deny_and_more') {
+      const corrected = slots.orderNumber !== undefined && awaiting !== 'orderNumber' ? 'orderNumber' : slots.email !== undefined && awaiting !== 'email' ? 'email' : undefined;
+      if (corrected !== undefined) return only(raw, { kind: 'correct', slot: corrected, slots });
+    }
+    // In the returns questions: "actually I wore it once" at the reason, "I meant the earrings" later on.
+    const corrects = act.label === 'correct' || act.label === 'deny_and_more';
+    if (context.flow === 'returns' && (awaiting === 'reason' || awaiting === 'condition')) {
+      if (slots.condition !== undefined && awaiting === 'reason' && slots.reason === undefined) return only(raw, { kind: 'correct', slot: 'condition', slots });
+      if (corrects && slots.item !== undefined && slots.item.words.length > 0) return only(raw, { kind: 'correct', slot: 'item', slots });
+    }
+    // A question of the shopper's own at a prompt ("do I need an RA number?", "I'd like to know how
+    // fast you reply first"): answered, and the prompt asked again. The description is the
+    // shopper's own words, questions included.
+    if (!given && awaiting !== 'description') {
+      if (act.label === 'deny' && awaiting !== 'condition') return only(raw, { kind: 'skip', slot: awaiting });
+      if (act.label === 'affirm' || act.label === 'deny') return only(raw, { kind: act.label });
+    }
+    if (awaiting !== 'description' && asks && top !== undefined && top.probability >= settings.digressionConfidence && !given && !identifies(slots, awaiting)) {
+      // The prompt could not use it: answered from its likeliest topic even below the usual bar. A
+      // question about the flow itself ("how do returns work?" while returning) is about its policy.
+      const read = questions(raw, context, true, seen.facts, settings.digressionConfidence).map((question) => ({ ...question, command: aboutPolicy(question.command, context) }));
+      if (read.length > 0 && read.every(({ command }) => isDigression(command))) return read;
+    }
+    // Something like an address that is not one ("pat@example"): the email was attempted.
+    if (awaiting === 'email' && slots.email === undefined && raw.includes('@')) return only(raw, { kind: 'unclear' });
+    const sure = top !== undefined && top.probability >= (asks ? settings.topicConfidence : SURE_AT_PROMPT);
+    if (sure && !given && top !== undefined) {
+      if (top.label === 'identity' || top.label === 'help') return only(raw, { kind: 'smallTalk', talk: top.label });
+      if (top.label === 'handoff.human' && awaiting !== 'description') return only(raw, { kind: 'person' });
+    }
+    if (awaiting === 'description') {
+      const short = seen.words.length <= SHORT_REPLY_WORDS;
+      const closes = top !== undefined && top.label === 'goodbye' && top.probability >= settings.topicConfidence;
+      if (short && (act.label === 'deny' || act.label === 'goodbye' || closes || recognizers.yesNo(raw) === false)) return only(raw, { kind: 'deny' });
+      if (short && act.label === 'affirm') return only(raw, { kind: 'affirm' });
+      // "umm ok", "hi": nothing a person could act on.
+      if (short && (!SAYS_SOMETHING_ACTS.has(act.label) || SMALL_TALK_LABELS.has(top?.label ?? ''))) return only(raw, { kind: 'unclear' });
+      return saysSomething(raw) ? only(raw, { kind: 'fill', slots: { ...slots, description: raw } }) : only(raw, { kind: 'unclear' });
+    }
+    const softValues = !NOT_A_VALUE_ACTS.has(act.label) && act.label !== 'question';
+    if (given || hasAnySlot(slots, softValues)) return only(raw, { kind: 'fill', slots: given ? slots : withoutSoft(slots) });
+    return only(raw, { kind: 'unclear' });
+  }
+
+  /** Whether the message gives the awaited slot's value. */
+  function gives(seen: Seen, awaiting: Slot): boolean {
+    const { slots, context, act } = seen;
+    switch (awaiting) {
+      case 'name':
+        // A question is not a name ("are you a robot?"), and neither is a refusal.
+        return slots.name !== undefined && !QUESTION_ACTS.has(act.label) && !NOT_A_VALUE_ACTS.has(act.label);
+      case 'item': {
+        const item = slots.item;
+        if (item === undefined || QUESTION_ACTS.has(act.label) || NOT_A_VALUE_ACTS.has(act.label)) return false;
+        return namesChoice(slots, context) || item.place !== undefined || item.personalized === true || item.finalSale === true;
+      }
+      case 'description':
+        return saysSomething(seen.raw);
+      case 'orderNumber':
+      case 'email':
+        return slots[awaiting] !== undefined;
+      default:
+        // A value read by a model from the words counts only where the words give a value.
+        return slots[awaiting] !== undefined && !NOT_A_VALUE_ACTS.has(act.label) && act.label !== 'question';
+    }
+  }
+
+  /** An item mention that names one of the items on screen ("the earrings", "the cuff"). */
+  function namesChoice(slots: SlotValues, context: ReadingContext): boolean {
+    const mention = slots.item;
+    if (mention === undefined || context.choices.length === 0) return false;
+    return matchItem({ words: mention.words, ...(mention.personalized ? { personalized: true } : {}) }, context.choices.map((choice) => ({ sku: '', name: choice.title }))) !== undefined;
+  }
+
+  /** Any identifier, or a value read from the words where the words give one. */
+  function hasAnySlot(slots: SlotValues, softValues: boolean): boolean {
+    return slots.orderNumber !== undefined || slots.email !== undefined || (softValues && (slots.condition !== undefined || slots.reason !== undefined));
+  }
+
+  /** The slot values read from words alone (not identifiers): kept only where they answer the question asked. */
+  function withoutSoft(slots: SlotValues): SlotValues {
+    const { name: _name, item: _item, ...rest } = slots;
+    return rest;
+  }
+
+  /** An identifier given where one was asked for: the answer, even in a question ("is it KS-100234?"). */
+  function identifies(slots: SlotValues, awaiting: Slot): boolean {
+    return (awaiting === 'orderNumber' && slots.orderNumber !== undefined) || (awaiting === 'email' && slots.email !== undefined);
+  }
+}
+
+/** A message read as one command. */
+function only(raw: string, command: Command): ReadCommand[] {
+  return [{ command, text: raw }];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value as object)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/** A question read at a prompt that would start the flow already running asks about its policy instead. */
+function aboutPolicy(command: Command, context: ReadingContext): Command {
+  if (command.kind !== 'start' || command.flow !== context.flow) return command;
+  const policy = FLOW_POLICY[command.topic];
+  return policy === undefined ? command : { kind: 'answer', topic: policy, confidence: command.confidence };
+}
+
+/** What a question read at a prompt may be answered with, rather than passed to the flow. */
+function isDigression(command: Command): boolean {
+  return command.kind === 'answer' || command.kind === 'passage' || command.kind === 'outOfScope' || command.kind === 'smallTalk' || command.kind === 'start' || command.kind === 'person';
+}
+
+/** The clauses of a message with more than one (cut at punctuation and "and"), else none. */
+function clausesOf(text: string): string[] {
+  const clauses = text
+    .split(/[,.!?;]+|\s+and\s+/)
+    .map((clause) => clause.trim())
+    .filter((clause) => clause !== '');
+  return clauses.length > 1 ? clauses : [];
+}
+
+/** A greeting or thanks beside a question: manners, not something to answer on its own. */
+function isManners(command: Command): boolean {
+  return command.kind === 'smallTalk' && (command.talk === 'greeting' || command.talk === 'thanks');
+}
+
+/** Two questions read alike are one question: what makes a command's reading its own. */
+function commandKey(command: Command): string {
+  switch (command.kind) {
+    // Two parts answered on one topic are one question asked twice ("not satisfied, how do I escalate").
+    case 'answer':
+    case 'passage':
+      return `answer:${command.topic}`;
+    case 'start':
+      return `start:${command.topic}`;
+    case 'smallTalk':
+      return `smallTalk:${command.talk}`;
+    default:
+      return command.kind;
+  }
+}
+
+/** The words after "name" in a correction ("my name should be Casey Nguyen", "name is Casey"). */
+function valueAfterSlotName(text: string): string {
+  const words = text.trim().split(/\s+/);
+  const at = words.findIndex((word) => word.toLowerCase().startsWith('name'));
+  const rest = words.slice(at + 1);
+  const skip = new Set(['is', 'should', 'be', 'to', 'its', "it's", 'actually', 'not', 'wrong', 'spelled', 'as', ':', '-']);
+  let start = 0;
+  while (start < rest.length && skip.has((rest[start] ?? '').toLowerCase())) start += 1;
+  return rest.slice(start).join(' ');
+}
+
+export type { ReadingContext, Reading } from './reading.types.js';

@@ -1,0 +1,132 @@
+// The Reading step with the trained models: what a message becomes in its conversation. Each
+// case is something a shopper would notice going wrong; none of these lines is a training line.
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../../../knowledge/reading/reading.types.js';
+import { contextOf, createReader } from '../../support/reading.js';
+
+const reader = createReader();
+
+async function commands(text: string, fields: Parameters<typeof contextOf>[0] = {}): Promise<Command[]> {
+  return (await reader.read(text, contextOf(fields))).commands.map(({ command }) => command);
+}
+
+describe('a message outside any flow', () => {
+  it('starts tracking with the order number it carries', async () => {
+    const reading = await reader.read('hey could you see where KS-100234 has got to', contextOf());
+    expect(reading.commands.map(({ command }) => command)).toEqual([expect.objectContaining({ kind: 'start', flow: 'tracking' })]);
+    expect(reading.slots.orderNumber).toBe('KS-100234');
+  });
+
+  it('keeps both identifiers when they come together', async () => {
+    const reading = await reader.read('pls check ks100234 for me, the email on it is shopper@example.com', contextOf());
+    expect(reading.slots).toMatchObject({ orderNumber: 'KS100234', email: 'shopper@example.com' });
+  });
+
+  it('answers two questions of one message, in order', async () => {
+    expect(await commands('do your rings ship to australia and what does delivery cost?')).toEqual([
+      expect.objectContaining({ kind: 'answer', topic: 'shipping.international' }),
+      expect.objectContaining({ kind: 'answer', topic: 'shipping.cost' }),
+    ]);
+  });
+
+  it('says another domain is out of scope', async () => {
+    expect(await commands('can you recommend a good pizza place near the mall')).toEqual([expect.objectContaining({ kind: 'outOfScope' })]);
+  });
+
+  it('says plainly it is an automated assistant when asked', async () => {
+    expect(await commands('hold on, are you an actual human or software?')).toEqual([{ kind: 'smallTalk', talk: 'identity' }]);
+  });
+
+  it('answers another language in that language, and casual English in English', async () => {
+    expect(await commands('Hola, quisiera saber cuándo llega mi pedido por favor')).toEqual([{ kind: 'notEnglish', language: 'es' }]);
+    expect(await commands('r u open christmas eve? lol')).not.toContainEqual(expect.objectContaining({ kind: 'notEnglish' }));
+  });
+
+  it('hears a request for a person inside a report, with the problem and the urgency', async () => {
+    const reading = await reader.read('get me someone from your team, the bracelet came bent and I need this fixed asap', contextOf());
+    expect(reading.commands.map(({ command }) => command)).toEqual([{ kind: 'person' }]);
+    expect(reading.facts).toMatchObject({ problem: 'damaged_on_arrival', urgent: true });
+  });
+
+  it('never takes a ZIP code for an order number', async () => {
+    const reading = await reader.read('please send it to 18 Oak Lane, Boston MA 02118 instead', contextOf({ awaiting: 'description', flow: 'handoff' }));
+    expect(reading.slots.orderNumber).toBeUndefined();
+  });
+});
+
+describe('a reply to a yes/no offer', () => {
+  const offered = { awaiting: 'confirm' as const, lastTopic: 'order.tracking' as const };
+
+  it.each(['yes, go for it', 'sure thing', 'yeah that works'])('%j takes it', async (text) => {
+    expect(await commands(text, offered)).toEqual([{ kind: 'affirm' }]);
+  });
+
+  it.each(['no, not right now', 'nah'])('%j declines it', async (text) => {
+    expect(await commands(text, offered)).toEqual([{ kind: 'deny' }]);
+  });
+
+  it('does not take "thanks, bye" for a yes', async () => {
+    expect(await commands('ok cool thanks, bye', offered)).not.toContainEqual({ kind: 'affirm' });
+  });
+});
+
+describe('a reply at a prompt', () => {
+  it('takes the order number, and a way past it when there is none', async () => {
+    expect(await commands('its GS-331041', { awaiting: 'orderNumber', flow: 'tracking' })).toEqual([expect.objectContaining({ kind: 'fill' })]);
+    expect(await commands("i can't find it anywhere", { awaiting: 'orderNumber', flow: 'tracking' })).toEqual([{ kind: 'skip', slot: 'orderNumber' }]);
+  });
+
+  it('answers a question of the shopper\'s own instead of taking it for the value', async () => {
+    expect(await commands('wait, how much is shipping to canada?', { awaiting: 'email', flow: 'tracking' })).toEqual([
+      expect.objectContaining({ kind: 'answer' }),
+    ]);
+  });
+
+  it('hears a correction of the order number while the email is asked', async () => {
+    expect(await commands('sorry wrong one, it is KS-100235', { awaiting: 'email', flow: 'tracking' })).toEqual([
+      expect.objectContaining({ kind: 'correct', slot: 'orderNumber' }),
+    ]);
+  });
+
+  it('takes a name, and not a question for one', async () => {
+    expect(await commands('Priya Raman', { awaiting: 'name', flow: 'handoff' })).toEqual([{ kind: 'fill', slots: expect.objectContaining({ name: 'Priya Raman' }) }]);
+    expect(await commands('wait is this a chatbot?', { awaiting: 'name', flow: 'handoff' })).toEqual([{ kind: 'smallTalk', talk: 'identity' }]);
+  });
+
+  it('reads the condition and the reason of a return in the shopper\'s words', async () => {
+    expect(await commands('havent worn it at all, the tag is still attached', { awaiting: 'condition', flow: 'returns' })).toEqual([
+      { kind: 'fill', slots: expect.objectContaining({ condition: 'unused_with_tags' }) },
+    ]);
+    expect(await commands('honestly its way too tight on my finger', { awaiting: 'reason', flow: 'returns' })).toEqual([
+      { kind: 'fill', slots: expect.objectContaining({ reason: 'wrong_size' }) },
+    ]);
+  });
+
+  it('picks a choice on screen by its place', async () => {
+    const choices = [
+      { title: 'Elisa Pendant Necklace', value: 'Elisa Pendant Necklace' },
+      { title: 'Drop Earrings (Final Sale)', value: 'Drop Earrings (Final Sale)' },
+    ];
+    expect(await commands('the 2nd', { awaiting: 'item', flow: 'returns', choices })).toEqual([{ kind: 'select', choice: 1 }]);
+  });
+
+  it('stops the flow on "cancel"', async () => {
+    expect(await commands('cancel', { awaiting: 'email', flow: 'tracking' })).toEqual([{ kind: 'cancel' }]);
+  });
+});
+
+describe('a reply to the handoff summary', () => {
+  const summary = { awaiting: 'confirm' as const, flow: 'handoff' as const };
+
+  it('changes the detail a correction gives', async () => {
+    expect(await commands('actually the reply address should be sam.r@example.com', summary)).toEqual([
+      expect.objectContaining({ kind: 'correct', slot: 'email' }),
+    ]);
+  });
+
+  it('adds more words for the team rather than sending them as a yes', async () => {
+    expect(await commands('one more thing, the box itself was crushed too', summary)).toEqual([
+      { kind: 'fill', slots: expect.objectContaining({ description: 'one more thing, the box itself was crushed too' }) },
+    ]);
+  });
+});
