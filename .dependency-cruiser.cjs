@@ -26,6 +26,14 @@ module.exports = {
       to: { path: '^(dialogs|bot)/' },
     },
     {
+      name: 'machines-read-no-words',
+      comment:
+        'Machines act on the commands of the Reading step (knowledge/reading/reading.types.ts) and never read the shopper\'s words themselves: no reader, model or understanding code.',
+      severity: 'error',
+      from: { path: '^machines/' },
+      to: { path: '^knowledge/(reading/(?!reading\\.types\\.ts$)|readers/)' },
+    },
+    {
       name: 'dialogs-do-not-import-bot',
       comment: 'dialogs/ turns machine state into messages; the service around it is bot/.',
       severity: 'error',

@@ -4,8 +4,9 @@ import { createConversationTurns } from '../dialogs/conversation.turn.js';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import { BRAND_PROFILES, type BrandProfileInput } from '../knowledge/brands/index.js';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { CONFIDENCE_THRESHOLD, createRecognizer } from '../knowledge/understanding/recognizer.js';
-import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
+import { loadLanguageDetector } from '../knowledge/reading/language.js';
+import { createMessageReader, type MessageReader } from '../knowledge/reading/read-message.js';
+import { createRecognizers } from '../knowledge/reading/recognizers.js';
 import { ClaspBot } from './clasp.bot.js';
 import { ConfigError, type Config } from './config.js';
 import { createFlowEffects } from './flow-effects.js';
@@ -19,7 +20,7 @@ import { createOrderVerifier } from './orders/order-verifier.js';
 import { createJsonOrderSource, loadJsonOrderSource } from './orders/orders.json-source.js';
 import { memoryLimiters, redisLimiters, type LimiterFactory } from './limiter-store.js';
 import { createRateLimits, type RateLimits } from './rate-limits.js';
-import { createModelCache } from './recognizer-model-cache.js';
+import { loadOrTrainReadingModels } from './reading-models.store.js';
 import { createConversationStore, type ConversationStore } from './state/conversation-store.js';
 import { ExpiringMemoryStorage } from './state/memory.storage.js';
 import { connectRedis, redisAnswers } from './state/redis-connection.js';
@@ -40,8 +41,8 @@ export interface ClaspDeps {
   /** The clock; tests and demos pin it. */
   now?: () => Date;
   orderSource?: OrderSource;
-  /** A recognizer built elsewhere (the routing measurement compares engines). */
-  recognizer?: Recognizer;
+  /** The Reading step, when not the one built from the kept models (tests wrap it). */
+  reader?: MessageReader;
   /** Told about every turn (the metrics). */
   onTurn?: (report: TurnReport) => void;
 }
@@ -68,6 +69,11 @@ export interface Clasp {
   runTurn(origin: TurnClient, activity: Partial<Activity>): Promise<Partial<Activity>[]>;
   /** The same, each reply given an id and a timestamp as a channel would (widget, terminal chat). */
   runInProcess(origin: TurnClient, activity: Partial<Activity>): Promise<Partial<Activity>[]>;
+  /**
+   * Loads what only some messages need (the date recognizer, the language detector) once the
+   * service is listening, so it is ready sooner; a message that needs one before it is loaded waits for it.
+   */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,9 +90,11 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const now = deps.now ?? (() => new Date());
   const metrics = createMetrics();
   const kb = loadKnowledgeBase({ policiesDir: deps.policiesDir, profiles: deps.profiles ?? BRAND_PROFILES });
-  const modelCache = config.recognizerCacheDir === undefined ? undefined : createModelCache(config.recognizerCacheDir, logger);
-  const recognizer = deps.recognizer ?? (await createRecognizer({ modelCache }));
-  const redis = config.stateStore.kind === 'redis' ? connectRedis(config.stateStore.url, logger) : undefined;
+  const recognizers = createRecognizers();
+  const reader =
+    deps.reader ??
+    createMessageReader({ models: await loadOrTrainReadingModels({ dir: config.modelCacheDir, knowledge: kb, recognizers, logger }), knowledge: kb, recognizers });
+  const redis = config.stateStore.kind === 'redis' ? await connectRedis(config.stateStore.url, logger) : undefined;
   if (redis !== undefined && config.stateStore.kind === 'redis') {
     const verdict = await checkRedisDurability(redis).catch((error: unknown) => {
       redis.disconnect();
@@ -131,8 +139,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   await handoff.start();
   const turns = createConversationTurns({
     kb,
-    recognizer,
-    confidenceThreshold: CONFIDENCE_THRESHOLD,
+    reader,
     now,
     effects: createFlowEffects({ verifier, limits, submitter: handoff.submitter }),
   });
@@ -166,6 +173,9 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     runInProcess: async (origin, activity) => {
       const replies = await runner.run(origin, activity);
       return replies.map((reply) => ({ ...reply, id: randomUUID(), timestamp: now() }));
+    },
+    warmUp: async () => {
+      await Promise.all([recognizers.warmUp(), loadLanguageDetector()]);
     },
     close: async () => {
       orderCache.close();

@@ -87,7 +87,7 @@ const envSchema = z.object({
   STATE_STORE: optionalString.pipe(z.enum(['memory', 'redis'], { message: 'must be memory or redis' }).default('memory')),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional()),
   REDIS_ACCEPT_NON_DURABLE: booleanFlag(false),
-  RECOGNIZER_CACHE_DIR: optionalString,
+  MODEL_CACHE_DIR: optionalString,
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
@@ -133,8 +133,8 @@ export interface Config {
   };
   /** On SIGTERM, turns in flight get this long to finish before the process exits anyway. */
   shutdownGraceSeconds: number;
-  /** Where trained recognizer models are kept between starts; undefined: not kept. */
-  recognizerCacheDir: string | undefined;
+  /** Where the Reading step's trained models are kept between starts; undefined: not kept. */
+  modelCacheDir: string | undefined;
   /** Bearer token Prometheus must send for GET /metrics; undefined: open. */
   metricsToken: string | undefined;
   /** SMTP or .eml outbox, support inboxes, the agents' API token, retries. */
@@ -188,7 +188,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     metricsToken: e.METRICS_TOKEN,
     // "off" keeps no model; a path, that folder; unset, the git-ignored var/cache.
-    recognizerCacheDir: e.RECOGNIZER_CACHE_DIR === 'off' ? undefined : (e.RECOGNIZER_CACHE_DIR ?? 'var/cache'),
+    modelCacheDir: e.MODEL_CACHE_DIR === 'off' ? undefined : (e.MODEL_CACHE_DIR ?? 'var/cache'),
     handoff: handoff.config,
     widget,
   };

@@ -5,18 +5,13 @@ import { createActor, type Snapshot } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { TOPIC_PHRASES } from '../knowledge/understanding/phrases/index.js';
-import { asksToRepeat } from '../knowledge/readers/dialogue-act.reader.js';
-import { isTopic, type Topic } from '../knowledge/topics.js';
-import { createMessageReader, type ReadingContext } from '../knowledge/understanding/read-message.js';
-import { createQuestionResolver } from '../knowledge/understanding/resolve-question.js';
-import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
-import { createConversationMachine, type ConversationEvent, type ConversationReply } from '../machines/conversation.machine.js';
+import type { MessageReader } from '../knowledge/reading/read-message.js';
+import type { ReadingContext } from '../knowledge/reading/reading.types.js';
+import { createConversationMachine, type ConversationContext, type ConversationEvent, type ConversationReply } from '../machines/conversation.machine.js';
 import type { FlowEffects } from '../machines/flow-effects.js';
 import { settled } from '../machines/settled.js';
 import { MAIN_MENU, messageActivity } from './message.js';
 import { renderReplies } from './reply.render.js';
-import { parseShopperCommand } from './shopper-command.js';
 
 export interface TurnResult {
   activities: Partial<Activity>[];
@@ -88,8 +83,7 @@ export function readablePart(text: string): string {
  */
 export function createConversationTurns(deps: {
   kb: LoadedKnowledgeBase;
-  recognizer: Recognizer;
-  confidenceThreshold: number;
+  reader: MessageReader;
   now: () => Date;
   effects: TurnEffects;
 }): ConversationTurns {
@@ -102,8 +96,6 @@ export function createConversationTurns(deps: {
     if (current === undefined) throw new Error('an effect started outside a turn');
     return current;
   };
-  const resolver = createQuestionResolver(deps.kb, TOPIC_PHRASES, deps.confidenceThreshold);
-  const reader = createMessageReader({ recognizer: deps.recognizer, resolver, confidenceThreshold: deps.confidenceThreshold });
   const machine = createConversationMachine({
     profileOf: deps.kb.profile,
     answerOf: deps.kb.answer,
@@ -114,7 +106,7 @@ export function createConversationTurns(deps: {
   });
 
   function restore(origin: TurnOrigin, persisted: unknown) {
-    const input = { brand: origin.brand, confidenceThreshold: deps.confidenceThreshold };
+    const input = { brand: origin.brand };
     try {
       return createActor(machine, { input, snapshot: persisted as Snapshot<unknown> | undefined });
     } catch {
@@ -152,13 +144,18 @@ export function createConversationTurns(deps: {
     };
   }
 
-  /** What the last replies leave a new message to lean on: their topic, and the slot they asked for. */
-  function contextOf(origin: TurnOrigin, said: readonly ConversationReply[]): ReadingContext {
-    const last = renderReplies(deps.kb, origin.brand, said).at(-1);
-    const support = (last?.channelData as { support?: { topic?: unknown; awaiting?: unknown } } | undefined)?.support;
+  /** What the conversation shows now, from the machine's snapshot: what a new message is read against. */
+  function contextOf(origin: TurnOrigin, kept: Kept, at: string): ReadingContext {
+    const shown = (kept.machine as { context?: Partial<ConversationContext> } | null | undefined)?.context;
     return {
-      topic: isTopic(support?.topic) ? (support.topic as Topic) : null,
-      awaiting: typeof support?.awaiting === 'string' ? support.awaiting : null,
+      brand: origin.brand,
+      now: at,
+      // An offer still standing is a yes/no question, whatever was said after it in the same turn.
+      awaiting: shown?.awaiting ?? (shown?.offerPending === true ? 'confirm' : null),
+      flow: shown?.flow ?? null,
+      choices: shown?.choices ?? [],
+      lastTopic: shown?.topic ?? null,
+      lastSources: shown?.sources ?? [],
     };
   }
 
@@ -192,21 +189,22 @@ export function createConversationTurns(deps: {
         };
       }
       const kept = keptOf(persisted);
+      const reading = await deps.reader.read(said, contextOf(origin, kept, at));
       // "Can you say that again?": the last replies once more, nothing else changes.
-      if (asksToRepeat(said) && kept.said.length > 0) {
+      if (reading.commands[0]?.command.kind === 'repeat' && kept.said.length > 0) {
         return { activities: renderReplies(deps.kb, origin.brand, kept.said), snapshot: persisted, fallback: false, tickets: [] };
       }
-      const command = parseShopperCommand(said);
-      if (command) return run(origin, kept, [{ type: 'user.command', command, at }]);
-      // What each question of the message means (any brand), then what it ends as for this brand:
-      // a topic, the documents' own sentences, out of scope, or plausible options.
-      const questions = await reader.read(origin.brand, said, contextOf(origin, kept.said));
-      const events = questions.map(({ text: part, understanding }, index): ConversationEvent => ({
+      // One event per command, in the order the message gave them; the message's slot values and
+      // facts go with each.
+      const events = reading.commands.map(({ command, text: part }, index): ConversationEvent => ({
         type: 'user.said',
+        command,
+        // What this command fills or corrects, on top of what the whole message gives.
+        slots: command.kind === 'fill' || command.kind === 'correct' ? { ...reading.slots, ...command.slots } : reading.slots,
+        facts: reading.facts,
         text: part,
-        understanding,
         at,
-        ...(index < questions.length - 1 ? { more: true } : {}),
+        ...(index < reading.commands.length - 1 ? { more: true } : {}),
         ...(index > 0 ? { follows: true } : {}),
       }));
       return run(origin, kept, events);

@@ -3,7 +3,7 @@
 import type { Activity } from 'botbuilder';
 import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { BrandId } from '../knowledge/brand-ids.js';
-import { isReplyLanguage, type ReplyLanguage } from '../knowledge/understanding/language.js';
+import { isReplyLanguage, type ReplyLanguage } from '../knowledge/reading/language.js';
 import { brandName } from '../knowledge/wording.js';
 import { messageActivity } from './message.js';
 

@@ -5,7 +5,7 @@ import type { Activity } from 'botbuilder';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Topic } from '../knowledge/topics.js';
-import type { QuotedPassage } from '../knowledge/understanding/understanding.types.js';
+import type { QuotedPassage } from '../knowledge/reading/reading.types.js';
 import { citeSources, possessive, brandName, uniqueSources } from '../knowledge/wording.js';
 import { messageActivity } from './message.js';
 

@@ -6,7 +6,7 @@ import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
-import { CONDITION_CHOICES, type ReturnChoice } from '../knowledge/returns/return-answers.js';
+import { CONDITION_CHOICES, type ReturnChoice } from '../knowledge/returns/return-choices.js';
 import type { ReturnReason, ReturnVerdict, ReturnVerdictReason } from '../knowledge/returns/return-verdict.types.js';
 import type { Topic } from '../knowledge/topics.js';
 import type { ReturnsAskProblem, ReturnsReply, ReturnsSlot } from '../machines/returns.machine.js';

@@ -45,7 +45,12 @@ function renderStatus(brand: BrandId, status: TrackingStatus, orderNumber: strin
           choices: PERSON,
         });
       }
-      return say({ text: `Your order ${orderNumber} is being prepared. It's expected to ship by ${date(shipBy)}, ${why}`, sources: basisSources(basis) });
+      // "When will it get here?": how long delivery takes once it ships, where a figure applies.
+      const then = status.deliveryBasis === null ? '' : ` Once it ships, delivery takes ${deliveryTime(status.deliveryBasis, profile)}`;
+      return say({
+        text: `Your order ${orderNumber} is being prepared. It's expected to ship by ${date(shipBy)}, ${why}${then}`,
+        sources: [...basisSources(basis), ...basisSources(status.deliveryBasis)].filter((source, at, all) => all.findIndex((other) => other.document === source.document && other.section === source.section) === at),
+      });
     }
     case 'shipped': {
       const delivery =
@@ -118,6 +123,13 @@ function basisText(basis: FigureBasis, what: 'processing' | 'delivery', profile:
   return basis.kind === 'policy'
     ? `based on the “${basis.phrase}” ${what} time in the ${citeSource(basis.source, profile, 'parenthesized')}.`
     : `an estimate from the store's usual ${what} time of ${formatDuration(basis)} (a store setting rather than a stated policy).`;
+}
+
+/** "the “6-12 day” delivery time in the Customer Service Policy (§3)." or the store's own estimate. */
+function deliveryTime(basis: FigureBasis, profile: TrackingRenderProfile): string {
+  return basis.kind === 'policy'
+    ? `the “${basis.phrase}” delivery time in the ${citeSource(basis.source, profile, 'parenthesized')}.`
+    : `about ${formatDuration(basis)} (the store's usual delivery time, a store setting rather than a stated policy).`;
 }
 
 function basisSources(basis: FigureBasis | null): Source[] {

@@ -11,39 +11,24 @@ import type { BrandId } from '../knowledge/brand-ids.js';
 import { summarizeCase } from '../knowledge/handoff/case-summary.js';
 import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
 import type { HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
-import { caseFromReport, categoryFromWords } from '../knowledge/handoff/issue-case.js';
+import { caseFromReport, categoryFromProblem } from '../knowledge/handoff/issue-case.js';
 import { urgencyOf, type HandoffUrgency } from '../knowledge/handoff/urgency.js';
-import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
+import type { Source } from '../knowledge/knowledge-base.types.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
-import { asksIfBot, readYesNo } from '../knowledge/readers/dialogue-act.reader.js';
-import { trimTrailing } from '../knowledge/readers/text-edges.js';
+import type { AwaitedSlot, Command, FlowName, MessageFacts, QuotedPassage, TopicScore } from '../knowledge/reading/reading.types.js';
 import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
-import type { QuotedPassage, TopicScore, Understanding } from '../knowledge/understanding/understanding.types.js';
 import type { FlowDeps } from './flow-effects.js';
-import { textOf, type UserSaid } from './flow-events.js';
+import { isCommand, type UserSaid } from './flow-events.js';
 import { createHandoffMachine, type HandoffOutput, type HandoffReply, type HandoffReplyEvent } from './handoff.machine.js';
 import { createReturnsMachine, type ReturnsOutput, type ReturnsReply, type ReturnsReplyEvent } from './returns.machine.js';
 import { createTrackingMachine, type TrackingOutput, type TrackingReply, type TrackingReplyEvent } from './tracking.machine.js';
 import { givenBefore, type VerifyReply } from './verify-order.machine.js';
 
-/** The flows the router can be in; the help text and digressions depend on it. */
-export type FlowName = 'tracking' | 'returns' | 'handoff';
+export type { FlowName } from '../knowledge/reading/reading.types.js';
 
-/** The topic whose request starts each flow: asked again inside it, it is the flow's, not a question to answer. */
+
+/** The topic of each flow: its prompts carry it, and a follow-up leans on it. */
 const FLOW_TOPIC: Record<FlowName, Topic> = { tracking: 'order.tracking', returns: 'returns.start', handoff: 'handoff.human' };
-
-/** Topics the returns flow handles itself while it asks about the item: "it's final sale" is an answer there. */
-const RETURNS_OWN_TOPICS: readonly Topic[] = ['returns.start', 'returns.policy', 'product.issue', 'product.final_sale', 'product.custom'];
-
-/**
- * A question asked at a prompt ("do I need to pay for return shipping?") is answered from the
- * likeliest topic even below the usual bar: the prompt could not use it, and asking it again
- * with a "that doesn't look like…" would be worse than a close answer.
- */
-const ASKED_CONFIDENCE = 0.3;
-
-/** Where a flow's prompt is free text: anything typed is the answer, never a question to answer. */
-const FREE_TEXT_SLOTS: ReadonlySet<string> = new Set(['description']);
 
 /** Why a tracking flow ended wanting a person, as the handoff files it. */
 const TRACKING_HANDOFF: Record<NonNullable<TrackingOutput['handoffReason']>, HandoffCategory> = {
@@ -56,27 +41,13 @@ const TRACKING_HANDOFF: Record<NonNullable<TrackingOutput['handoffReason']>, Han
   cancelled: 'other',
 };
 
-/** Topics whose words, said with an order number, ask where that order is. */
-const LOOKUP_TOPICS: ReadonlySet<Topic> = new Set<Topic>([
-  'order.tracking', 'shipping.problem', 'shipping.timeline', 'policy.other', 'out_of_scope', 'help', 'greeting', 'thanks',
-]);
-/** An order number with at most this many other words ("what about KS-100234?") is a lookup. */
-const LOOKUP_WORDS = 3;
-
-/** The words of a message besides order numbers and emails. */
-function meaningfulWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word) && !/\d/.test(word) && !word.includes('@')).length;
-}
-
 /** Requests only the team can carry out: offered to them with the shopper's words as the message. */
 const TEAM_REQUESTS: Partial<Record<Topic, HandoffCategory>> = { 'order.cancel': 'cancellation', 'order.change': 'order_change' };
-/** "Can you change the engraving to say Mia": a change to a personalization is the team's too. */
-const CHANGES_PERSONALIZATION = /\b(?:change|changing|update|edit|fix|correct|redo|swap)\b/i;
-
-function teamRequestOf(topic: Topic, text: string): HandoffCategory | undefined {
-  if (topic === 'product.custom' && CHANGES_PERSONALIZATION.test(text)) return 'order_change';
-  return TEAM_REQUESTS[topic];
-}
+/**
+ * Topics whose answer is that the team does it (personalized pieces are confirmed with the team
+ * before production): the team is offered, with the shopper's words as the message.
+ */
+const TEAM_DOES: ReadonlySet<Topic> = new Set<Topic>(['product.custom']);
 
 /** What the bot should say; dialogs/ turns each into a message. Emitted as `reply` events. */
 export type ConversationReply =
@@ -124,32 +95,38 @@ export interface TicketStoredEmitted {
   ticket: HandoffTicket;
 }
 
-export type ShopperCommand = 'cancel' | 'restart' | 'help';
+/** What an action that says replies needs: to keep what they show, and to emit them. */
+interface Enqueue {
+  assign(values: Partial<ConversationContext>): void;
+  emit(event: ReplyEmitted): void;
+}
 
 /** One thing answering a message does, in order: say a reply, or keep something in the context. */
-type AnswerStep = { emit: ReplyEmitted } | { assign: Partial<ConversationContext> };
+type AnswerStep = { say: ConversationReply } | { assign: Partial<ConversationContext> };
 
 export type ConversationEvent =
   | { type: 'conversation.started'; at: string }
   | UserSaid
-  | { type: 'user.command'; command: ShopperCommand; at: string }
   | TrackingReplyEvent
   | ReturnsReplyEvent
   | HandoffReplyEvent;
 
 export interface ConversationInput {
   brand: BrandId;
-  /** Below this confidence the bot offers its likeliest guesses instead of answering. */
-  confidenceThreshold: number;
+}
+
+/** A choice on screen the shopper can pick by its place or name. */
+export interface ShownChoice {
+  title: string;
+  value: string;
 }
 
 export interface ConversationContext {
   brand: BrandId;
-  confidenceThreshold: number;
   /** The topics offered in the last "Did you mean…", in the order shown. */
   offered: Topic[];
-  /** The message the last "Did you mean…" guessed at: a pick is answered as if it had been understood. */
-  guessedFrom?: string | null;
+  /** The message the last "Did you mean…" guessed at: a pick is answered as if it had been understood so. */
+  guessed?: { text: string; facts: MessageFacts } | null;
   /** Low-confidence turns in a row: after a few, a person is offered among the guesses. */
   misunderstandings: number;
   /** The order this conversation proved is the shopper's (number and email matched). */
@@ -169,8 +146,13 @@ export interface ConversationContext {
   contact: { name: string; email: string } | null;
   /** The welcome was given: a second hello gets a short one. */
   greeted: boolean;
-  /** The slot the running flow last asked for, as `channelData.support.awaiting` names it. */
-  awaiting: string | null;
+  /** The slot the bot last asked for, as `channelData.support.awaiting` names it ('confirm' for an offer). */
+  awaiting: AwaitedSlot | null;
+  /** The choices on screen a pick by place names ("the second one"). */
+  choices: ShownChoice[];
+  /** The topic of the last answer or prompt, and the sections the answer quoted: what a follow-up leans on. */
+  topic: Topic | null;
+  sources: Source[];
   /** The flow in progress, if any. */
   flow: FlowName | null;
 }
@@ -178,69 +160,26 @@ export interface ConversationContext {
 const MAX_GUESSES = 3;
 const MISUNDERSTANDINGS_BEFORE_PERSON = 2;
 
-/** "The second one", "2nd", "option 3", "the last one please": a choice picked by its place. */
-const PICKS_BY_PLACE = /^(?:the |option |number |#)?(first|second|third|1st|2nd|3rd|last|[1-3])(?: one| option| choice)?(?:,? please|,? pls)?$/;
-const PLACES: Readonly<Record<string, number>> = { first: 1, '1st': 1, '1': 1, second: 2, '2nd': 2, '2': 2, third: 3, '3rd': 3, '3': 3 };
-
-/** Which offered topic a reply picks: its number, its button title or value, or undefined. */
-export function pickOffered(offered: readonly Topic[], text: string): Topic | undefined {
+/** The topic a "Did you mean…" pick or a "yes" to it chooses, if it chooses one. */
+function pickedTopic(context: ConversationContext, event: ConversationEvent): Topic | undefined {
+  if (event.type !== 'user.said') return undefined;
+  const { command } = event;
+  if (command.kind === 'select') return context.offered[command.choice];
   // "Yes" to a "Did you mean…" of one choice is that choice.
-  if (offered.length === 1 && readYesNo(text) === 'yes') return offered[0];
-  const said = trimTrailing(text.trim().toLowerCase(), '.!? ');
-  const ordinal = PICKS_BY_PLACE.exec(said)?.[1];
-  const index = ordinal === undefined ? Number.parseInt(said, 10) : ordinal === 'last' ? offered.length : (PLACES[ordinal] ?? 0);
-  if ((ordinal !== undefined || String(index) === said) && index >= 1 && index <= offered.length) return offered[index - 1];
-  return offered.find((topic) => {
-    const choice = TOPIC_CHOICES[topic];
-    return choice.title.toLowerCase() === said || choice.value.toLowerCase() === said;
-  });
-}
-
-function guesses(understanding: Understanding, misunderstandings: number): TopicScore[] {
-  // Once resolved, only the plausible alternatives are offered.
-  const candidates = understanding.outcome?.kind === 'clarify' ? understanding.outcome.options : understanding.ranked;
-  const options = candidates.filter((score) => score.topic !== 'out_of_scope').slice(0, MAX_GUESSES);
-  if (misunderstandings >= MISUNDERSTANDINGS_BEFORE_PERSON && !options.some((o) => o.topic === 'handoff.human')) {
-    return [...options.slice(0, MAX_GUESSES - 1), { topic: 'handoff.human', confidence: 0 }];
-  }
-  return options;
-}
-
-/** The reply an outcome words itself (a quoted passage, another language), if it is one of those. */
-function outcomeReply(understanding: Understanding): ConversationReply | undefined {
-  const { outcome, confidence } = understanding;
-  if (outcome?.kind === 'passage') return { kind: 'passage', topic: outcome.topic, confidence, passages: outcome.passages };
-  if (outcome?.kind === 'not_english') return { kind: 'notEnglish', language: outcome.language };
+  if (command.kind === 'affirm' && context.offered.length === 1) return context.offered[0];
   return undefined;
 }
 
-function confident(context: ConversationContext, understanding: Understanding): boolean {
-  return understanding.topic === 'out_of_scope' || understanding.confidence >= context.confidenceThreshold;
+function guesses(options: readonly TopicScore[], misunderstandings: number): TopicScore[] {
+  const shown = options.filter((score) => score.topic !== 'out_of_scope').slice(0, MAX_GUESSES);
+  if (misunderstandings >= MISUNDERSTANDINGS_BEFORE_PERSON && !shown.some((o) => o.topic === 'handoff.human')) {
+    return [...shown.slice(0, MAX_GUESSES - 1), { topic: 'handoff.human', confidence: 0 }];
+  }
+  return shown;
 }
-
-function understoodAsTopic(context: ConversationContext, understanding: Understanding): boolean {
-  return understanding.topic !== 'out_of_scope' && understanding.confidence >= context.confidenceThreshold;
-}
-
-function hasEntities(understanding: Understanding): boolean {
-  return understanding.entities.orderNumber !== undefined || understanding.entities.email !== undefined;
-}
-
-/** A message the router reads: the shopper's, confidently understood, about `topic`. */
-function saysConfidently(context: ConversationContext, event: ConversationEvent, topic: Topic): boolean {
-  return event.type === 'user.said' && event.understanding.topic === topic && confident(context, event.understanding);
-}
-
-// Slot answers ("it broke", "jane@example.com") are statements; a digression is asked.
-const QUESTION =
-  /\?\s*$|^(?:wait|hold on|oh|also|and|but|btw|quick question|sorry)?[,\s]*(?:what|when|where|who|why|how|is|are|do|does|did|can|could|will|would|should|i'?d like to know|i want to know|i was wondering|tell me|can you tell me)\b/i;
-
-/** "Please have someone contact me" and other ways of saying yes to a person. */
-const WANTS_CONTACT =
-  /\b(?:have|get|ask) (?:someone|somebody|a person|the team|support|an agent) (?:to )?(?:contact|call|email|reach|get back to|write to) me\b|\b(?:pass it on|pass this on|send it to (?:them|the team)|contact me|reach out to me|look into it|check on it|(?:can|could) (?:someone|somebody|a person|you) (?:look|check|help))\b/i;
 
 /** The slot a flow's reply asks for (`channelData.support.awaiting`), or null. */
-function awaitingOf(reply: ConversationReply): string | null {
+function awaitingOf(reply: ConversationReply): AwaitedSlot | null {
   switch (reply.kind) {
     case 'verify.ask':
     case 'returns.ask':
@@ -248,9 +187,42 @@ function awaitingOf(reply: ConversationReply): string | null {
       return reply.slot;
     case 'handoff.confirm':
     case 'handoff.notSaved':
+    // "What would you like to change?" is read like the summary it follows: a detail named or given.
+    case 'handoff.whatToChange':
+    case 'offer':
       return 'confirm';
     default:
       return null;
+  }
+}
+
+/** The topic a reply is about, for what the next message may lean on; undefined: the same as before. */
+function topicOf(reply: ConversationReply, flow: FlowName | null): { topic: Topic; sources: Source[] } | undefined {
+  switch (reply.kind) {
+    case 'answer':
+      return { topic: reply.topic, sources: [] };
+    case 'passage':
+      return { topic: reply.topic, sources: reply.passages.map(({ document, section }) => ({ document, section })) };
+    case 'offer':
+      return undefined;
+    default:
+      return flow === null ? undefined : { topic: FLOW_TOPIC[flow], sources: [] };
+  }
+}
+
+/** The choices a reply shows that a pick by place names: guesses, or a returns question's options. */
+function choicesOf(reply: ConversationReply): ShownChoice[] | undefined {
+  switch (reply.kind) {
+    case 'didYouMean':
+      return reply.options.map((option) => TOPIC_CHOICES[option.topic]);
+    case 'whichOne':
+      return reply.options.map((topic) => TOPIC_CHOICES[topic]);
+    case 'returns.ask':
+      return reply.options ?? [];
+    case 'offer':
+      return undefined;
+    default:
+      return [];
   }
 }
 
@@ -272,21 +244,25 @@ function flowInput(context: ConversationContext, event: ConversationEvent) {
   return {
     brand: context.brand,
     at: timeOf(event),
-    orderNumber: said?.understanding.entities.orderNumber,
-    email: said?.understanding.entities.email,
+    orderNumber: said?.slots.orderNumber,
+    email: said?.slots.email,
     verifiedOrder: context.verifiedOrder ?? undefined,
     failedAttempts: context.failedVerifications,
   };
 }
 
+/** Whether the message starts `flow` (or, for the handoff, asks for a person). */
+function starts(event: ConversationEvent, flow: FlowName): boolean {
+  if (event.type !== 'user.said') return false;
+  const { command } = event;
+  return (command.kind === 'start' && command.flow === flow) || (flow === 'handoff' && command.kind === 'person');
+}
+
 /** A message that asks for a flow starts it, wherever the conversation is between flows. */
 const START_FLOW = [
-  { guard: 'asksToTrack', target: 'tracking', actions: 'understood' },
-  { guard: 'asksToReturn', target: 'returns', actions: 'understood' },
-  { guard: 'asksForPerson', target: 'handoff', actions: 'understood' },
-  // An order number outside any flow: the flow the words ask for, tracking by default.
-  { guard: 'bringsOrderForReturn', target: 'returns', actions: 'understood' },
-  { guard: 'bringsOrderNumber', target: 'tracking', actions: 'understood' },
+  { guard: 'startsTracking', target: 'tracking', actions: 'understood' },
+  { guard: 'startsReturn', target: 'returns', actions: 'understood' },
+  { guard: 'startsHandoff', target: 'handoff', actions: 'understood' },
 ] as const;
 
 /** A yes or a no to the person the bot just offered. */
@@ -295,16 +271,20 @@ const OFFER_ANSWERS = [
   { guard: 'declinesOffer', actions: ['understood', 'declined'] },
 ] as const;
 
+/** "Cancel", "start over" and "help" between flows. */
+const STEERING = [
+  { guard: 'cancels', actions: ['understood', 'cancelled'] },
+  { guard: 'restarts', actions: ['understood', 'restarted'] },
+] as const;
+
 /** How the router treats messages while a flow is active; the same for every flow. */
 const FLOW_EVENTS = {
   'flow.reply': { actions: 'relayFlowReply' },
-  'user.command': [
-    { guard: ({ event }: { event: ConversationEvent }) => event.type === 'user.command' && event.command === 'help', actions: ['flowHelp', 'repromptFlow'] },
-    { guard: ({ event }: { event: ConversationEvent }) => event.type === 'user.command' && event.command === 'restart', target: 'idle', actions: ['keepFlowFailures', 'understood', 'forgetLaterRequest', 'restarted'] },
-    { target: 'idle', actions: ['keepFlowFailures', 'understood', 'forgetLaterRequest', 'cancelledFlow'] },
-  ],
   'user.said': [
     { guard: 'asksIdentity', actions: ['answerIdentity', 'repromptFlow'] },
+    { guard: 'asksHelp', actions: ['flowHelp', 'repromptFlow'] },
+    { guard: 'cancels', target: 'idle', actions: ['keepFlowFailures', 'understood', 'forgetLaterRequest', 'cancelledFlow'] },
+    { guard: 'restarts', target: 'idle', actions: ['keepFlowFailures', 'understood', 'forgetLaterRequest', 'restarted'] },
     { guard: 'asksForPersonMidFlow', target: 'handoff', actions: ['keepFlowFailures'] },
     // Several questions at once: each answered, the flow's question asked again once, after the last.
     { guard: and(['moreFollows', 'isDigression']), actions: ['answer', 'keepLaterRequest'] },
@@ -313,32 +293,59 @@ const FLOW_EVENTS = {
   ],
 } as const;
 
+/** Commands a reply answers between flows (a topic, the documents, small talk, another domain or language). */
+const ANSWERED: ReadonlySet<Command['kind']> = new Set(['answer', 'passage', 'smallTalk', 'outOfScope', 'notEnglish']);
+
+/** The topic and confidence a command is answered with. */
+function answeredTopic(command: Command): { topic: Topic; confidence: number } {
+  switch (command.kind) {
+    case 'answer':
+    case 'passage':
+    case 'start':
+      return { topic: command.topic, confidence: command.confidence };
+    case 'smallTalk':
+      return { topic: command.talk === 'identity' ? 'help' : command.talk, confidence: 1 };
+    case 'outOfScope':
+      return { topic: 'out_of_scope', confidence: command.confidence };
+    default:
+      return { topic: 'help', confidence: 1 };
+  }
+}
+
+/** The reply a command words itself (a quoted passage, another language), if it is one of those. */
+function wordedReply(command: Command): ConversationReply | undefined {
+  if (command.kind === 'passage') return { kind: 'passage', topic: command.topic, confidence: command.confidence, passages: command.passages };
+  if (command.kind === 'notEnglish') return { kind: 'notEnglish', language: command.language };
+  return undefined;
+}
+
 export function createConversationMachine(deps: FlowDeps) {
   /** What the bot says to a message it understood, and what it keeps of it (a problem reported, a request for the team). */
   function answerSaid(context: ConversationContext, event: UserSaid): AnswerStep[] {
     const steps: AnswerStep[] = [];
-    const { topic, confidence } = event.understanding;
+    const { topic, confidence } = answeredTopic(event.command);
     if (topic === 'greeting' && context.greeted) {
-      steps.push({ emit: { type: 'reply', reply: { kind: 'greetAgain' } } });
+      steps.push({ say: { kind: 'greetAgain' } });
       return steps;
     }
-    const reported = caseFromReport(topic, event.text);
-    const request = teamRequestOf(topic, event.text);
+    const reported = caseFromReport(topic, event.facts, event.text);
+    const { command } = event;
+    const request = TEAM_REQUESTS[topic] ?? (command.kind === 'answer' && command.alsoAsks !== undefined ? TEAM_REQUESTS[command.alsoAsks] : undefined);
     const withOrder = (known: HandoffCase): HandoffCase => {
-      const orderNumber = event.understanding.entities.orderNumber;
+      const orderNumber = event.slots.orderNumber;
       return {
         ...known,
         ...(context.verifiedOrder === null ? {} : { verifiedOrder: context.verifiedOrder }),
         ...(orderNumber === undefined ? {} : { orderNumber }),
       };
     };
-    const worded = outcomeReply(event.understanding);
+    const worded = wordedReply(event.command);
     if (worded !== undefined) {
       // A quoted passage or another language: said as such; a problem it reports is still kept and offered.
-      steps.push({ emit: { type: 'reply', reply: worded } });
+      steps.push({ say: worded });
       if (reported !== undefined && worded.kind === 'passage') {
         steps.push({ assign: { handoffCase: withOrder(reported), offerPending: true } });
-        steps.push({ emit: { type: 'reply', reply: { kind: 'offer' } } });
+        steps.push({ say: { kind: 'offer' } });
       }
       return steps;
     }
@@ -346,99 +353,98 @@ export function createConversationMachine(deps: FlowDeps) {
       const known = withOrder(reported);
       const urgency = urgencyOf(deps.profileOf(context.brand), known, event.at);
       steps.push({ assign: { handoffCase: known, offerPending: true } });
-      steps.push({ emit: { type: 'reply', reply: { kind: 'answer', topic, confidence, urgency, acknowledge: true } } });
-      steps.push({ emit: { type: 'reply', reply: { kind: 'offer' } } });
+      steps.push({ say: { kind: 'answer', topic, confidence, urgency, acknowledge: true } });
+      steps.push({ say: { kind: 'offer' } });
       return steps;
     }
-    steps.push({ emit: { type: 'reply', reply: { kind: 'answer', topic, confidence } } });
+    steps.push({ say: { kind: 'answer', topic, confidence } });
     if (request !== undefined) {
-      const known = withOrder({ category: request, description: event.text, ...(saysItsUrgent(event.text) ? { shopperSaysUrgent: true } : {}) });
+      const known = withOrder({ category: request, description: event.text, ...(event.facts.urgent === true ? { shopperSaysUrgent: true } : {}) });
       steps.push({ assign: { handoffCase: known, offerPending: true } });
-      steps.push({ emit: { type: 'reply', reply: { kind: 'offer' } } });
-    } else if (!deps.answerOf(context.brand, topic).stated) {
+      steps.push({ say: { kind: 'offer' } });
+    } else if (TEAM_DOES.has(topic) || !deps.answerOf(context.brand, topic).stated) {
       // Two questions of one message the documents are silent on go to the team as one.
       const earlier = event.follows === true && context.offerPending && context.handoffCase?.category === 'person_requested' ? context.handoffCase.description : undefined;
       const description = earlier === undefined ? event.text : `${earlier}\n${event.text}`;
       steps.push({ assign: { handoffCase: { category: 'person_requested', description }, offerPending: true } });
-      steps.push({ emit: { type: 'reply', reply: { kind: 'offer' } } });
+      steps.push({ say: { kind: 'offer' } });
     }
     return steps;
+  }
+
+  /** What the conversation shows after a reply: the slot it waits for, the choices on screen, the topic a follow-up leans on. */
+  function shownAfter(context: ConversationContext, reply: ConversationReply): Partial<ConversationContext> {
+    const about = topicOf(reply, context.flow);
+    const choices = choicesOf(reply);
+    return {
+      awaiting: awaitingOf(reply),
+      ...(choices === undefined ? {} : { choices }),
+      ...(about === undefined ? {} : { topic: about.topic, sources: about.sources.length > 0 ? about.sources : sourcesOf(context, about.topic) }),
+    };
+  }
+
+  /** Every reply goes out here: what the conversation then shows is kept for reading the next message. */
+  function say(enqueue: Enqueue, context: ConversationContext, reply: ConversationReply): void {
+    enqueue.assign(shownAfter(context, reply));
+    enqueue.emit({ type: 'reply', reply });
+  }
+
+  /** The sections a topic's composed answer quotes, for the brand. */
+  function sourcesOf(context: ConversationContext, topic: Topic): Source[] {
+    return deps.answerOf(context.brand, topic).sources;
   }
 
   return setup({
     types: {} as { context: ConversationContext; events: ConversationEvent; input: ConversationInput; emitted: ReplyEmitted | TicketStoredEmitted },
     actors: { tracking: createTrackingMachine(deps), returns: createReturnsMachine(deps), handoff: createHandoffMachine(deps) },
     guards: {
-      pickedAnOffer: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) !== undefined,
-      understoodWell: ({ context, event }) => event.type === 'user.said' && confident(context, event.understanding),
-      asksToTrack: ({ context, event }) => saysConfidently(context, event, 'order.tracking'),
-      pickedTracking: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'order.tracking',
-      pickedPerson: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'handoff.human',
-      asksToReturn: ({ context, event }) => saysConfidently(context, event, 'returns.start'),
-      pickedReturn: ({ context, event }) => event.type === 'user.said' && pickOffered(context.offered, event.text) === 'returns.start',
-      asksForPerson: ({ context, event }) => saysConfidently(context, event, 'handoff.human'),
-      /** "Can I return KS-100236?": an order number with words about returning it. */
-      bringsOrderForReturn: ({ event }) =>
-        event.type === 'user.said' && event.understanding.entities.orderNumber !== undefined && RETURNS_OWN_TOPICS.includes(event.understanding.topic),
-      /**
-       * An order number with nothing else asked of it ("KS-100235", "what about KS-100234?", "is
-       * KS-100233 late?"): look it up. A number with another request ("an invoice for order …",
-       * "cancel KS-100233") is that request's.
-       */
-      bringsOrderNumber: ({ context, event }) => {
-        if (event.type !== 'user.said' || event.understanding.entities.orderNumber === undefined) return false;
-        const { topic, confidence, entities } = event.understanding;
-        // "Can u track ks100234, my email is …": both given, nothing else can be meant.
-        if (entities.email !== undefined && TEAM_REQUESTS[topic] === undefined) return true;
-        return LOOKUP_TOPICS.has(topic) || (confidence < context.confidenceThreshold && meaningfulWords(event.text) <= LOOKUP_WORDS);
-      },
+      pickedAnOffer: ({ context, event }) => pickedTopic(context, event) !== undefined,
+      answers: ({ event }) => event.type === 'user.said' && ANSWERED.has(event.command.kind),
+      startsTracking: ({ event }) => starts(event, 'tracking'),
+      startsReturn: ({ event }) => starts(event, 'returns'),
+      startsHandoff: ({ event }) => starts(event, 'handoff'),
+      pickedTracking: ({ context, event }) => pickedTopic(context, event) === 'order.tracking',
+      pickedPerson: ({ context, event }) => pickedTopic(context, event) === 'handoff.human',
+      pickedReturn: ({ context, event }) => pickedTopic(context, event) === 'returns.start',
       /** "Yes" to a "Did you mean…" of several choices says which one. */
-      saysYesToSeveral: ({ context, event }) => context.offered.length > 1 && readYesNo(textOf(event)) === 'yes',
+      saysYesToSeveral: ({ context, event }) => context.offered.length > 1 && isCommand(event, 'affirm'),
       /** "Yes" or "no" when the bot asked nothing: an answer to a question no longer on screen, not a new question. */
-      bareYes: ({ context, event }) => event.type === 'user.said' && readYesNo(event.text) === 'yes' && !understoodAsTopic(context, event.understanding),
-      bareNo: ({ context, event }) => event.type === 'user.said' && readYesNo(event.text) === 'no' && !understoodAsTopic(context, event.understanding),
-      saysNoToGuesses: ({ context, event }) => context.offered.length > 0 && readYesNo(textOf(event)) === 'no',
-      takesOffer: ({ context, event }) =>
-        context.offerPending &&
-        event.type === 'user.said' &&
-        (readYesNo(event.text) === 'yes' || WANTS_CONTACT.test(event.text) || saysConfidently(context, event, 'handoff.human')),
-      declinesOffer: ({ context, event }) => context.offerPending && readYesNo(textOf(event)) === 'no',
-      asksForPersonMidFlow: ({ context, event }) => context.flow !== 'handoff' && saysConfidently(context, event, 'handoff.human') && !asksIfBot(textOf(event)),
+      bareYes: ({ event }) => isCommand(event, 'affirm'),
+      bareNo: ({ event }) => isCommand(event, 'deny'),
+      saysNoToGuesses: ({ context, event }) => context.offered.length > 0 && isCommand(event, 'deny'),
+      takesOffer: ({ context, event }) => context.offerPending && (isCommand(event, 'affirm') || starts(event, 'handoff')),
+      declinesOffer: ({ context, event }) => context.offerPending && isCommand(event, 'deny'),
+      asksForPersonMidFlow: ({ context, event }) => context.flow !== 'handoff' && starts(event, 'handoff'),
       /** "Am I talking to a bot?": plainly an automated assistant, wherever it is asked. */
-      asksIdentity: ({ event }) => asksIfBot(textOf(event)),
-      /**
-       * A question about something else, carrying nothing the prompt could use: answer it and let
-       * the flow ask again. Anything else (an order number, an email, gibberish, a free-text
-       * description) is the flow's.
-       */
+      asksIdentity: ({ event }) => isCommand(event, 'smallTalk') && event.command.talk === 'identity',
+      asksHelp: ({ event }) => isCommand(event, 'smallTalk') && event.command.talk === 'help',
+      cancels: ({ event }) => isCommand(event, 'cancel'),
+      restarts: ({ event }) => isCommand(event, 'restart'),
       /** More questions of the same message follow this one. */
       moreFollows: ({ event }) => event.type === 'user.said' && event.more === true,
+      /**
+       * A question about something else: answer it and let the flow ask again. The Reading step
+       * decided it is not an answer to the flow's question (a slot value, a yes or a no, a skip);
+       * a request to start another flow is answered as a question about it.
+       */
       isDigression: ({ context, event }) => {
-        const flow = context.flow;
-        if (flow === null || event.type !== 'user.said' || hasEntities(event.understanding)) return false;
-        if (context.awaiting !== null && FREE_TEXT_SLOTS.has(context.awaiting)) return false;
-        // A question mark makes it a question whatever its topic, and so does being one of several
-        // questions split from one message; otherwise it must start like one.
-        const asked = /\?\s*$/.test(event.text) || event.more === true;
-        if (!asked && !QUESTION.test(event.text)) return false;
-        const { topic, confidence } = event.understanding;
-        if (topic === 'out_of_scope' || confidence < (asked ? ASKED_CONFIDENCE : context.confidenceThreshold)) return false;
-        if (asked) return true;
-        // The returns flow reads "it's final sale" and "it arrived broken" as answers about the item.
-        return topic !== FLOW_TOPIC[flow] && (flow !== 'returns' || !RETURNS_OWN_TOPICS.includes(topic));
+        if (context.flow === null || event.type !== 'user.said') return false;
+        const { command } = event;
+        if (command.kind === 'start') return command.flow !== context.flow;
+        return ANSWERED.has(command.kind);
       },
     },
     actions: {
-      welcome: enqueueActions(({ enqueue }) => {
+      welcome: enqueueActions(({ context, enqueue }) => {
         enqueue.assign({ greeted: true });
-        enqueue.emit({ type: 'reply', reply: { kind: 'welcome' } });
+        say(enqueue, context, { kind: 'welcome' });
       }),
-      askWhatElse: emit({ type: 'reply', reply: { kind: 'whatElse' } } as const),
-      askWhichOne: emit(({ context }) => ({ type: 'reply', reply: { kind: 'whichOne', options: context.offered } }) as const),
-      answer: emit(({ event }): ReplyEmitted => {
-        const { topic, confidence } = event.type === 'user.said' ? event.understanding : { topic: 'help' as const, confidence: 0 };
-        const worded = event.type === 'user.said' ? outcomeReply(event.understanding) : undefined;
-        return { type: 'reply', reply: worded ?? { kind: 'answer', topic, confidence } };
+      askWhatElse: enqueueActions(({ context, enqueue }) => say(enqueue, context, { kind: 'whatElse' })),
+      askWhichOne: enqueueActions(({ context, enqueue }) => say(enqueue, context, { kind: 'whichOne', options: context.offered })),
+      answer: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'user.said') return;
+        const { topic, confidence } = answeredTopic(event.command);
+        say(enqueue, context, wordedReply(event.command) ?? { kind: 'answer', topic, confidence });
       }),
       /**
        * The answer to a message understood between flows. A reported problem ("my bracelet arrived
@@ -449,7 +455,7 @@ export function createConversationMachine(deps: FlowDeps) {
       answerTopic: enqueueActions(({ context, event, enqueue }) => {
         if (event.type !== 'user.said') return;
         for (const step of answerSaid(context, event)) {
-          if ('emit' in step) enqueue.emit(step.emit);
+          if ('say' in step) say(enqueue, context, step.say);
           else enqueue.assign(step.assign);
         }
       }),
@@ -459,16 +465,16 @@ export function createConversationMachine(deps: FlowDeps) {
        */
       answerPickedOffer: enqueueActions(({ context, event, enqueue }) => {
         if (event.type !== 'user.said') return;
-        const topic = pickOffered(context.offered, event.text) ?? 'help';
-        enqueue.assign({ offered: [], misunderstandings: 0, offerPending: false, guessedFrom: null });
-        const text = context.guessedFrom ?? event.text;
-        const picked: UserSaid = { ...event, text, follows: false, understanding: { ...event.understanding, topic, confidence: 1, outcome: undefined } };
+        const topic = pickedTopic(context, event) ?? 'help';
+        enqueue.assign({ offered: [], misunderstandings: 0, offerPending: false, guessed: null });
+        const guessed = context.guessed ?? { text: event.text, facts: event.facts };
+        const picked: UserSaid = { ...event, text: guessed.text, facts: guessed.facts, follows: false, command: { kind: 'answer', topic, confidence: 1 } };
         for (const step of answerSaid({ ...context, offerPending: false }, picked)) {
-          if ('emit' in step) enqueue.emit(step.emit);
+          if ('say' in step) say(enqueue, context, step.say);
           else enqueue.assign(step.assign);
         }
       }),
-      declined: emit({ type: 'reply', reply: { kind: 'declined' } } as const),
+      declined: enqueueActions(({ context, enqueue }) => say(enqueue, context, { kind: 'declined' })),
       announceTicket: enqueueActions(({ enqueue }, output: HandoffOutput) => {
         if (output.ticket === undefined) return;
         enqueue.assign({ contact: { name: output.ticket.customer.name, email: output.ticket.customer.email } });
@@ -477,36 +483,34 @@ export function createConversationMachine(deps: FlowDeps) {
       offerGuesses: enqueueActions(({ context, event, enqueue }) => {
         if (event.type !== 'user.said') return;
         const misunderstandings = context.misunderstandings + 1;
-        const options = guesses(event.understanding, misunderstandings);
-        enqueue.assign({ offered: options.map((o) => o.topic), misunderstandings, guessedFrom: event.text });
-        enqueue.emit({ type: 'reply', reply: { kind: 'didYouMean', options } });
+        const options = guesses(event.command.kind === 'clarify' ? event.command.options : [], misunderstandings);
+        enqueue.assign({ offered: options.map((o) => o.topic), misunderstandings, guessed: { text: event.text, facts: event.facts } });
+        say(enqueue, context, { kind: 'didYouMean', options });
       }),
-      answerHelp: emit({ type: 'reply', reply: { kind: 'answer', topic: 'help', confidence: 1 } } as const),
       // The help answer says it plainly: an automated assistant, and a person one message away.
-      answerIdentity: emit({ type: 'reply', reply: { kind: 'answer', topic: 'help', confidence: 1 } } as const),
+      answerIdentity: enqueueActions(({ context, enqueue }) => say(enqueue, context, { kind: 'answer', topic: 'help', confidence: 1 })),
       /** Understood: no guesses on screen, and any offer not taken lapses. */
       understood: assign({
         offered: () => [],
-        guessedFrom: null,
+        guessed: null,
         misunderstandings: 0,
         // An offer made by an earlier question of the same message is still the one to answer.
         offerPending: ({ context, event }) => event.type === 'user.said' && event.follows === true && context.offerPending,
       }),
-      relayFlowReply: enqueueActions(({ event, enqueue }) => {
+      relayFlowReply: enqueueActions(({ context, event, enqueue }) => {
         if (event.type !== 'flow.reply') return;
-        enqueue.assign({ awaiting: awaitingOf(event.reply) });
-        enqueue.emit({ type: 'reply', reply: event.reply });
+        say(enqueue, context, event.reply);
       }),
       repromptFlow: sendTo('flow', ({ event }) => ({ type: 'flow.reprompt', at: timeOf(event) })),
       forwardToFlow: sendTo('flow', ({ event }) => event),
-      flowHelp: emit(({ context }) => ({ type: 'reply', reply: { kind: 'flowHelp', flow: context.flow ?? 'tracking' } }) as const),
+      flowHelp: enqueueActions(({ context, enqueue }) => say(enqueue, context, { kind: 'flowHelp', flow: context.flow ?? 'tracking' })),
       /** A flow that ended wanting a person offers one, with what it learned kept for the handoff. */
       offerPerson: enqueueActions(({ context, enqueue }) => {
         enqueue.assign({ offerPending: true });
         const known = context.handoffCase;
         // What a flow found is already dated (a late order, a verdict's defect window): no time needed here.
         const urgency = known === null ? undefined : urgencyOf(deps.profileOf(context.brand), known);
-        enqueue.emit({ type: 'reply', reply: { kind: 'offer', ...(urgency?.urgent === true ? { urgency } : {}) } });
+        say(enqueue, context, { kind: 'offer', ...(urgency?.urgent === true ? { urgency } : {}) });
       }),
       rememberTracking: assign(({ context, event }) => {
         const output = (event as unknown as { output: TrackingOutput }).output;
@@ -523,8 +527,8 @@ export function createConversationMachine(deps: FlowDeps) {
       forgetCase: assign({ handoffCase: null, offerPending: false }),
       keepLaterRequest: assign(({ context, event }) => {
         if (event.type !== 'user.said' || context.flow === 'handoff') return {};
-        const request = teamRequestOf(event.understanding.topic, event.text);
-        return request === undefined ? {} : { laterRequest: { category: request, description: event.text, ...(saysItsUrgent(event.text) ? { shopperSaysUrgent: true } : {}) } };
+        const request = TEAM_REQUESTS[answeredTopic(event.command).topic];
+        return request === undefined ? {} : { laterRequest: { category: request, description: event.text, ...(event.facts.urgent === true ? { shopperSaysUrgent: true } : {}) } };
       }),
       forgetLaterRequest: assign({ laterRequest: null }),
       /** The flow ended without wanting a person: a request made during it is offered to the team now. */
@@ -534,8 +538,8 @@ export function createConversationMachine(deps: FlowDeps) {
         const topic = request.category === 'cancellation' ? 'order.cancel' : 'order.change';
         const verifiedOrder = context.verifiedOrder;
         enqueue.assign({ laterRequest: null, handoffCase: verifiedOrder === null ? request : { ...request, verifiedOrder }, offerPending: true });
-        enqueue.emit({ type: 'reply', reply: { kind: 'answer', topic, confidence: 1, earlier: true } });
-        enqueue.emit({ type: 'reply', reply: { kind: 'offer' } });
+        say(enqueue, context, { kind: 'answer', topic, confidence: 1, earlier: true });
+        say(enqueue, context, { kind: 'offer' });
       }),
       rememberReturn: assign(({ context, event }) => {
         const output = (event as unknown as { output: ReturnsOutput }).output;
@@ -549,19 +553,18 @@ export function createConversationMachine(deps: FlowDeps) {
       keepFlowFailures: assign(({ context, self }) => ({
         failedVerifications: Math.max(context.failedVerifications, failuresIn(self.getSnapshot().children.flow as AnyActorRef | undefined)),
       })),
-      cancelled: emit({ type: 'reply', reply: { kind: 'cancelled', flow: null } } as const),
-      cancelledFlow: emit(({ context }) => ({ type: 'reply', reply: { kind: 'cancelled', flow: context.flow } }) as const),
+      cancelled: enqueueActions(({ context, enqueue }) => say(enqueue, context, { kind: 'cancelled', flow: null })),
+      cancelledFlow: enqueueActions(({ context, enqueue }) => say(enqueue, context, { kind: 'cancelled', flow: context.flow })),
       enterTracking: assign({ flow: 'tracking' as const }),
       enterReturns: assign({ flow: 'returns' as const }),
       enterHandoff: assign({ flow: 'handoff' as const }),
-      leaveFlow: assign({ flow: null, awaiting: null }),
-      restarted: emit({ type: 'reply', reply: { kind: 'restarted' } } as const),
+      leaveFlow: assign({ flow: null }),
+      restarted: enqueueActions(({ context, enqueue }) => say(enqueue, context, { kind: 'restarted' })),
     },
   }).createMachine({
     id: 'conversation',
     context: ({ input }) => ({
       brand: input.brand,
-      confidenceThreshold: input.confidenceThreshold,
       offered: [],
       misunderstandings: 0,
       verifiedOrder: null,
@@ -572,16 +575,14 @@ export function createConversationMachine(deps: FlowDeps) {
       contact: null,
       greeted: false,
       awaiting: null,
+      choices: [],
+      topic: null,
+      sources: [],
       flow: null,
     }),
     initial: 'idle',
     on: {
       'conversation.started': { target: '.idle', actions: ['understood', 'welcome'] },
-      'user.command': [
-        { guard: ({ event }) => event.command === 'help', target: '.idle', actions: ['understood', 'answerHelp'] },
-        { guard: ({ event }) => event.command === 'restart', target: '.idle', actions: ['understood', 'restarted'] },
-        { target: '.idle', actions: ['understood', 'cancelled'] },
-      ],
     },
     states: {
       idle: {
@@ -589,11 +590,12 @@ export function createConversationMachine(deps: FlowDeps) {
         on: {
           'user.said': [
             ...OFFER_ANSWERS,
+            ...STEERING,
             { guard: 'asksIdentity', actions: ['understood', 'answerIdentity'] },
             { guard: 'bareYes', actions: ['understood', 'askWhatElse'] },
             { guard: 'bareNo', actions: ['understood', 'declined'] },
             ...START_FLOW,
-            { guard: 'understoodWell', actions: ['understood', 'answerTopic'] },
+            { guard: 'answers', actions: ['understood', 'answerTopic'] },
             { target: 'choosing', actions: 'offerGuesses' },
           ],
         },
@@ -609,8 +611,10 @@ export function createConversationMachine(deps: FlowDeps) {
             { guard: 'pickedAnOffer', target: 'idle', actions: 'answerPickedOffer' },
             { guard: 'saysYesToSeveral', actions: 'askWhichOne' },
             { guard: 'saysNoToGuesses', target: 'idle', actions: ['understood', 'declined'] },
+            { guard: 'cancels', target: 'idle', actions: ['understood', 'cancelled'] },
+            { guard: 'restarts', target: 'idle', actions: ['understood', 'restarted'] },
             ...START_FLOW,
-            { guard: 'understoodWell', target: 'idle', actions: ['understood', 'answerTopic'] },
+            { guard: 'answers', target: 'idle', actions: ['understood', 'answerTopic'] },
             { target: 'choosing', reenter: true, actions: 'offerGuesses' },
           ],
         },
@@ -637,7 +641,7 @@ export function createConversationMachine(deps: FlowDeps) {
             const said = event.type === 'user.said' ? event : undefined;
             const at = timeOf(event);
             // "Talk to a person, my bracelet arrived broken": the request itself may name the problem.
-            const fromWords = said ? categoryFromWords('person_requested', said.text) : 'person_requested';
+            const fromWords = categoryFromProblem('person_requested', said?.facts.problem);
             const known: HandoffCase =
               context.handoffCase ?? (fromWords === 'person_requested' ? { category: fromWords } : { category: fromWords, description: said?.text });
             const verifiedOrder = known.verifiedOrder ?? context.verifiedOrder ?? undefined;
@@ -646,14 +650,15 @@ export function createConversationMachine(deps: FlowDeps) {
             const summary = known.description === undefined ? summarizeCase(withOrder, deps.profileOf(context.brand), at) : undefined;
             const contact = context.contact;
             // "Talk to a person about JAA-530123, my email is …": what the request itself carries.
-            const carried = said?.understanding.entities ?? {};
+            const carried = said?.slots ?? {};
             return {
               brand: context.brand,
               at,
               case: {
                 ...withOrder,
                 ...(summary === undefined ? {} : { summary }),
-                ...(said && saysItsUrgent(said.text) ? { shopperSaysUrgent: true } : {}),
+                ...(said?.facts.urgent === true ? { shopperSaysUrgent: true } : {}),
+                ...(said?.facts.daysSinceDelivery !== undefined && known.daysSinceDelivery === undefined ? { daysSinceDelivery: said.facts.daysSinceDelivery } : {}),
                 ...(carried.orderNumber !== undefined && known.orderNumber === undefined ? { orderNumber: carried.orderNumber } : {}),
                 ...(carried.email !== undefined && known.email === undefined ? { email: carried.email } : {}),
                 ...(contact !== null && known.name === undefined && verifiedOrder?.customerName == null ? { name: contact.name } : {}),
@@ -670,7 +675,10 @@ export function createConversationMachine(deps: FlowDeps) {
         invoke: {
           id: 'flow',
           src: 'returns',
-          input: ({ context, event }) => ({ ...flowInput(context, event), text: event.type === 'user.said' ? event.text : undefined }),
+          input: ({ context, event }) => ({
+            ...flowInput(context, event),
+            ...(event.type === 'user.said' ? { opening: { slots: event.slots, urgent: event.facts.urgent === true, text: event.text } } : {}),
+          }),
           onDone: [
             { guard: ({ event }) => event.output.offerHandoff, target: 'idle', actions: ['rememberReturn', 'forgetLaterRequest', 'offerPerson'] },
             { target: 'idle', actions: ['rememberReturn', 'offerLaterRequest'] },

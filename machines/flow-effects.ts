@@ -34,7 +34,7 @@ export interface FlowEffects {
 export interface FlowDeps {
   /** The brand's profile as start-up checked it. */
   profileOf(brand: BrandId): BrandProfile;
-  /** Whether the brand's documents state an answer to the topic (else the bot offers a person). */
-  answerOf(brand: BrandId, topic: Topic): Pick<Answer, 'stated'>;
+  /** Whether the brand's documents state an answer to the topic (else the bot offers a person), and the sections it quotes. */
+  answerOf(brand: BrandId, topic: Topic): Pick<Answer, 'stated' | 'sources'>;
   effects: FlowEffects;
 }

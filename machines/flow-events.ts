@@ -1,14 +1,22 @@
-import type { Understanding } from '../knowledge/understanding/understanding.types.js';
+import type { Command, MessageFacts, SlotValues } from '../knowledge/reading/reading.types.js';
 
-/** A shopper message, understood; `at` is the turn's time (ISO), injected by the caller. */
+/**
+ * One command of a shopper message, as the Reading step read it (knowledge/reading/). `at` is the
+ * turn's time (ISO), injected by the caller. The machines act on `command`, `slots` and `facts`;
+ * `text` is kept as the shopper wrote it (for the team and the transcript) and never read here.
+ */
 export interface UserSaid {
   type: 'user.said';
+  command: Command;
+  /** Every slot value of the whole message, wherever it was typed. */
+  slots: SlotValues;
+  facts: MessageFacts;
+  /** The words this command was read from. */
   text: string;
-  understanding: Understanding;
   at: string;
-  /** More questions of the same message follow: a flow asks its question again only after the last. */
+  /** More commands of the same message follow: a flow asks its question again only after the last. */
   more?: boolean;
-  /** An earlier question of the same message came before this one: an offer it made still stands. */
+  /** An earlier command of the same message came before this one: an offer it made still stands. */
   follows?: boolean;
 }
 
@@ -30,6 +38,21 @@ export interface FlowReplyEvent<TReply> {
 /** The shopper's message, when the event is one. */
 export function said(event: { type: string }): UserSaid | undefined {
   return event.type === 'user.said' ? (event as UserSaid) : undefined;
+}
+
+/** The command of a shopper's message, when the event is one. */
+export function commandOf(event: { type: string }): Command | undefined {
+  return said(event)?.command;
+}
+
+/** Whether the event is a shopper's message with a command of `kind`. */
+export function isCommand<Kind extends Command['kind']>(event: { type: string }, kind: Kind): event is UserSaid & { command: Extract<Command, { kind: Kind }> } {
+  return said(event)?.command.kind === kind;
+}
+
+/** The slot values a shopper's message gave, or none. */
+export function slotsOf(event: { type: string }): SlotValues {
+  return said(event)?.slots ?? {};
 }
 
 /** What the shopper typed, or '' for any other event. */

@@ -6,7 +6,7 @@
 // Honesty about failure: `submitHandoff` rejects only when the ticket was NOT stored, so a failure
 // is told as such ("it has not reached the team") with a way to reach the brand, never as "sent".
 import { assign, enqueueActions, fromPromise, sendParent, setup } from 'xstate';
-import { categoryFromWords } from '../knowledge/handoff/issue-case.js';
+import { categoryFromProblem } from '../knowledge/handoff/issue-case.js';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { HandoffCase, HandoffCategory } from '../knowledge/handoff/handoff-case.types.js';
@@ -21,23 +21,24 @@ import {
 } from '../knowledge/handoff/handoff-submission.js';
 import type { HandoffSubmission, HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js';
 import type { ReplyExpectation } from '../knowledge/handoff/reply-by.js';
-import { readCorrection, readName, saysNoOrderNumber, type Correction, type HandoffSlot } from '../knowledge/handoff/shopper-input.js';
-import { isHesitation, readYesNo, saysCannotGive, soundsLikeCorrection } from '../knowledge/readers/dialogue-act.reader.js';
 import { escalationRoute, type EscalationRoute } from '../knowledge/handoff/subject.js';
-import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
 import { orderNumbersMatch } from '../knowledge/orders/order-matching.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
-import { findEmail, readEmail } from '../knowledge/readers/email-address.reader.js';
-import { readDaysSinceDelivery } from '../knowledge/readers/days-since.reader.js';
-import { readOrderNumber } from '../knowledge/readers/order-number.reader.js';
-import { collapseSpaces, trimTrailing } from '../knowledge/readers/text-edges.js';
+import type { Slot } from '../knowledge/reading/reading.types.js';
 import type { ReturnVerdict } from '../knowledge/returns/return-verdict.types.js';
 import type { FlowDeps, SubmitHandoffResult } from './flow-effects.js';
-import { said, textOf, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
+import { isCommand, said, slotsOf, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
 
 export type { HandoffSubmission } from '../knowledge/handoff/handoff-ticket.types.js';
 export type { HandoffSummary } from '../knowledge/handoff/handoff-submission.js';
-export type { HandoffSlot } from '../knowledge/handoff/shopper-input.js';
+
+/** The details the handoff asks for. */
+export type HandoffSlot = Extract<Slot, 'name' | 'email' | 'orderNumber' | 'description'>;
+const HANDOFF_SLOTS: readonly string[] = ['name', 'email', 'orderNumber', 'description'] satisfies HandoffSlot[];
+
+function isHandoffSlot(slot: string): slot is HandoffSlot {
+  return HANDOFF_SLOTS.includes(slot);
+}
 
 export type HandoffAskProblem = 'notAName' | 'notAnEmail' | 'notAnOrderNumber' | 'tooShort';
 
@@ -114,43 +115,23 @@ function reply(reply: HandoffReply): HandoffReplyEvent {
 }
 
 function emailOf(event: HandoffEvent): string | undefined {
-  const message = said(event);
-  return message === undefined ? undefined : (readEmail(message.text) ?? message.understanding.entities.email ?? findEmail(message.text));
+  return slotsOf(event).email;
 }
 
 /** As the shopper wrote it, for people to read; comparisons normalise. */
 function orderNumberOf(event: HandoffEvent): string | undefined {
-  const message = said(event);
-  return message === undefined ? undefined : (readOrderNumber(message.text)?.typed ?? cleanOrderNumber(message.understanding.entities.orderNumber));
+  return cleanOrderNumber(slotsOf(event).orderNumber);
 }
 
-function isDescription(text: string): boolean {
-  return (text.match(/\p{L}/gu) ?? []).length >= 3 && readYesNo(text) === undefined && !isHesitation(text);
-}
-
-/** "Nothing else", "that's all", "no, that's it": nothing more to say, never a detail to add. */
-const NOTHING_MORE =
-  /^(?:(?:no|nope),? )?(?:nothing(?: else| more)?(?: to (?:add|change))?|that'?s (?:all|it|everything)|all good|looks good|i'?m good)[.! ]*$/i;
-
-/** "No, that's all", "nothing to add": the answer to "anything to add?". */
-function nothingToAdd(text: string): boolean {
-  return readYesNo(text) === 'no' || /^(?:no|nope)[.! ]*$/i.test(text.trim()) || NOTHING_MORE.test(text.trim());
-}
-
-/** "I'd rather not say": the shopper keeps their name to themselves; the team still gets the email. */
-function declinesName(text: string): boolean {
-  return /^(?:i'?d rather not(?: say)?|prefer not to say|i'?d prefer not to|skip|no name|not telling|anonymous|rather not)[.! ]*$/i.test(text.trim());
+/** The correction a message makes ("my email is …", "the name is wrong"), if it makes one of a handoff detail. */
+function correctionOf(event: HandoffEvent): { slot: HandoffSlot; value?: string } | undefined {
+  if (!isCommand(event, 'correct') || !isHandoffSlot(event.command.slot)) return undefined;
+  const slot = event.command.slot;
+  const value = slot === 'orderNumber' ? cleanOrderNumber(event.command.slots.orderNumber) : slot === 'description' ? undefined : event.command.slots[slot];
+  return value === undefined ? { slot } : { slot, value };
 }
 
 const NAME_NOT_GIVEN = 'Not given';
-
-/** "Talk to a person" on its own, said while the bot is already passing it on. */
-const ASKS_FOR_PERSON =
-  /^(?:(?:can i|i want to|i'?d like to|let me|please) )?(?:talk|speak|chat) (?:to|with)(?: (?:a|an|the))?(?: (?:person|human|agent|someone|somebody|representative|manager|team))?(?: please)?$|^(?:an? )?(?:agent|human|person|representative)$/i;
-
-function asksForPerson(text: string): boolean {
-  return ASKS_FOR_PERSON.test(trimTrailing(collapseSpaces(text), '.!? '));
-}
 
 /** Questions answered but not understood twice in a row get choices with them. */
 const MISSES_BEFORE_CHOICES = 2;
@@ -191,17 +172,13 @@ export function createHandoffMachine(deps: FlowDeps) {
       orderNumberMissing: ({ context }) => context.orderNumber === null && !context.noOrderNumber,
       /** Nothing said about what is wrong yet; after a flow that said it, "anything to add?" is asked once. */
       descriptionMissing: ({ context }) => (context.summary === null ? context.description === null : !context.askedAddition),
-      saidName: ({ event }) => readName(textOf(event)) !== undefined,
+      saidName: ({ event }) => cleanName(slotsOf(event).name) !== null,
       saidEmail: ({ event }) => emailOf(event) !== undefined,
       saidOrderNumber: ({ event }) => orderNumberOf(event) !== undefined,
-      saidNoOrderNumber: ({ event }) => saysNoOrderNumber(textOf(event)) || saysCannotGive(textOf(event), 'orderNumber'),
-      // "Talk to a person" while the bot is already passing it on is not what to tell the team.
-      saidDescription: ({ event }) => isDescription(textOf(event)) && !asksForPerson(textOf(event)),
-      wantsToAdd: ({ context, event }) => context.summary !== null && readYesNo(textOf(event)) === 'yes',
-      addsNothing: ({ event }) => nothingToAdd(textOf(event)),
-      /** At the summary, "nothing else" / "that's all" means nothing to change: send it (a bare "no" asks what to change). */
-      nothingToChange: ({ event }) => NOTHING_MORE.test(textOf(event).trim()),
-      declinesName: ({ context, event }) => context.misses >= 1 && declinesName(textOf(event)),
+      skipped: ({ event }, params: { slot: HandoffSlot }) => isCommand(event, 'skip') && event.command.slot === params.slot,
+      saidDescription: ({ event }) => cleanDescription(slotsOf(event).description) !== null,
+      wantsToAdd: ({ context, event }) => context.summary !== null && isCommand(event, 'affirm'),
+      addsNothing: ({ event }) => isCommand(event, 'deny') || isCommand(event, 'skip'),
       /** A different email than the one kept, given while something else is asked: the shopper corrects it. */
       updatesEmail: ({ context, event }) => {
         const email = emailOf(event);
@@ -210,28 +187,22 @@ export function createHandoffMachine(deps: FlowDeps) {
       /** "I meant KS-100234" while something else is asked. */
       updatesOrderNumber: ({ context, event }) => {
         const number = orderNumberOf(event);
-        return number !== undefined && soundsLikeCorrection(textOf(event)) && (context.orderNumber === null || !orderNumbersMatch(number, context.orderNumber));
+        return number !== undefined && isCommand(event, 'correct') && (context.orderNumber === null || !orderNumbersMatch(number, context.orderNumber));
       },
       /** At the summary: more for the team ("I have photos too"), not a yes, a no or a correction. */
-      addsDetail: ({ event }) => {
-        const text = textOf(event);
-        return isDescription(text) && text.trim().split(/\s+/).length >= 2 && readCorrection(text) === undefined;
-      },
-      saidYes: ({ event }) => readYesNo(textOf(event)) === 'yes',
-      saidNo: ({ event }) => readYesNo(textOf(event)) === 'no',
+      addsDetail: ({ event }) => isCommand(event, 'fill') && cleanDescription(slotsOf(event).description) !== null,
+      saidYes: ({ event }) => isCommand(event, 'affirm'),
+      saidNo: ({ event }) => isCommand(event, 'deny'),
       /** A correction that carries its new value ("my email is jane@example.com"). */
-      correctsWithValue: ({ event }) => {
-        const correction = readCorrection(textOf(event));
-        return correction !== undefined && (correction.value !== undefined || correction.none === true);
-      },
-      corrects: ({ event }, params: { slot: HandoffSlot }) => readCorrection(textOf(event))?.slot === params.slot,
+      correctsWithValue: ({ event }) => correctionOf(event)?.value !== undefined,
+      corrects: ({ event }, params: { slot: HandoffSlot }) => correctionOf(event)?.slot === params.slot,
     },
     actions: {
       noteTurn: assign(({ context, event }) => ({
         at: event.at,
-        shopperSaysUrgent: context.shopperSaysUrgent || (event.type === 'user.said' && saysItsUrgent(event.text)),
+        shopperSaysUrgent: context.shopperSaysUrgent || (event.type === 'user.said' && event.facts.urgent === true),
       })),
-      takeName: assign({ name: ({ context, event }) => cleanName(readName(textOf(event))) ?? context.name, misses: 0 }),
+      takeName: assign({ name: ({ context, event }) => cleanName(slotsOf(event).name) ?? context.name, misses: 0 }),
       takeNoName: assign({ name: NAME_NOT_GIVEN, misses: 0 }),
       takeEmail: assign({
         email: ({ context, event }) => emailOf(event) ?? context.email,
@@ -239,7 +210,7 @@ export function createHandoffMachine(deps: FlowDeps) {
       }),
       noteUpdate: assign({ updated: (_, update: HandoffUpdate) => update }),
       takeAddition: assign(({ context, event }) => {
-        const addition = cleanDescription(said(event)?.text);
+        const addition = cleanDescription(slotsOf(event).description);
         if (addition === null) return {};
         return { description: context.description === null ? addition : `${context.description}\n${addition}`, updated: 'added' as const };
       }),
@@ -250,15 +221,16 @@ export function createHandoffMachine(deps: FlowDeps) {
       }),
       takeNoOrderNumber: assign({ orderNumber: null, noOrderNumber: true, verifiedOrder: null }),
       takeDescription: assign(({ context, event }) => {
-        const description = cleanDescription(said(event)?.text) ?? context.description;
+        const message = said(event);
+        const description = cleanDescription(message?.slots.description) ?? context.description;
         if (description === null) return {};
         return {
           description,
           askedAddition: true,
           misses: 0,
           // After a flow said what is wrong, the shopper's words add to it; they do not refile it.
-          category: context.summary === null ? categoryFromWords(context.category, description) : context.category,
-          daysSinceDelivery: context.daysSinceDelivery ?? readDaysSinceDelivery(description) ?? null,
+          category: context.summary === null ? categoryFromProblem(context.category, message?.facts.problem) : context.category,
+          daysSinceDelivery: context.daysSinceDelivery ?? message?.facts.daysSinceDelivery ?? null,
         };
       }),
       /** Fills slots still empty from entities the message happens to carry; never overwrites. */
@@ -266,17 +238,16 @@ export function createHandoffMachine(deps: FlowDeps) {
         const e = said(event);
         if (e === undefined) return {};
         const email = context.email === null ? emailOf(e) : undefined;
-        const number = context.orderNumber === null && !context.noOrderNumber ? cleanOrderNumber(e.understanding.entities.orderNumber) : undefined;
+        const number = context.orderNumber === null && !context.noOrderNumber ? orderNumberOf(e) : undefined;
         return {
           ...(email === undefined ? {} : { email }),
           ...(number === undefined ? {} : withOrderNumber(context, number)),
         };
       }),
       applyCorrection: assign(({ context, event }) => {
-        const correction: Correction | undefined = readCorrection(textOf(event));
+        const correction = correctionOf(event);
         if (correction === undefined) return {};
         if (correction.slot === 'orderNumber') {
-          if (correction.none === true) return { orderNumber: null, noOrderNumber: true, verifiedOrder: null, updated: 'orderNumber' as const };
           return correction.value === undefined ? {} : { ...withOrderNumber(context, correction.value), updated: 'orderNumber' as const };
         }
         if (correction.slot === 'email') return correction.value === undefined ? {} : { email: correction.value, updated: 'email' as const };
@@ -335,13 +306,13 @@ export function createHandoffMachine(deps: FlowDeps) {
         brand: input.brand,
         at: input.at,
         category: known.category,
-        shopperSaysUrgent: known.shopperSaysUrgent === true || (description !== null && saysItsUrgent(description)),
+        shopperSaysUrgent: known.shopperSaysUrgent === true,
         verifiedOrder: order,
         returnVerdict: known.returnVerdict ?? null,
-      daysSinceDelivery: known.daysSinceDelivery ?? (description === null ? undefined : readDaysSinceDelivery(description)) ?? null,
+        daysSinceDelivery: known.daysSinceDelivery ?? null,
         // A verified order proves who the shopper is: its name and email are theirs unless they say otherwise.
         name: cleanName(known.name) ?? cleanName(proven?.customerName),
-        email: (known.email === undefined ? undefined : readEmail(known.email)) ?? (proven === null ? undefined : readEmail(proven.email)) ?? null,
+        email: (known.email ?? proven?.email)?.trim().toLowerCase() ?? null,
         orderNumber: orderNumber ?? null,
         noOrderNumber: known.noOrderNumber === true && orderNumber === undefined,
         description,
@@ -370,7 +341,7 @@ export function createHandoffMachine(deps: FlowDeps) {
           'user.said': [
             ...updateTransitions('name'),
             { guard: 'saidName', target: 'deciding', actions: ['noteTurn', 'takeName', 'takeExtras'] },
-            { guard: 'declinesName', target: 'deciding', actions: ['noteTurn', 'takeNoName', 'takeExtras'] },
+            { guard: { type: 'skipped', params: { slot: 'name' } }, target: 'deciding', actions: ['noteTurn', 'takeNoName', 'takeExtras'] },
             { actions: ['noteTurn', 'takeExtras', { type: 'ask', params: { slot: 'name', problem: 'notAName' } }] },
           ],
           'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'name' } }] },
@@ -389,7 +360,7 @@ export function createHandoffMachine(deps: FlowDeps) {
         on: {
           'user.said': [
             ...updateTransitions('orderNumber'),
-            { guard: 'saidNoOrderNumber', target: 'deciding', actions: ['noteTurn', 'takeNoOrderNumber'] },
+            { guard: { type: 'skipped', params: { slot: 'orderNumber' } }, target: 'deciding', actions: ['noteTurn', 'takeNoOrderNumber'] },
             { guard: 'saidOrderNumber', target: 'deciding', actions: ['noteTurn', 'takeOrderNumber'] },
             { actions: ['noteTurn', { type: 'ask', params: { slot: 'orderNumber', problem: 'notAnOrderNumber' } }] },
           ],
@@ -415,7 +386,6 @@ export function createHandoffMachine(deps: FlowDeps) {
           'user.said': [
             ...correctionTransitions(),
             { guard: 'saidYes', target: 'submitting', actions: 'noteTurn' },
-            { guard: 'nothingToChange', target: 'submitting', actions: 'noteTurn' },
             { guard: 'saidNo', target: 'choosingChange', actions: ['noteTurn', 'askWhatToChange'] },
             { guard: 'addsDetail', actions: ['noteTurn', 'takeAddition', { type: 'showSummary', params: {} }] },
             { actions: ['noteTurn', { type: 'showSummary', params: { problem: 'notYesNo' } }] },
@@ -490,6 +460,12 @@ function updateTransitions(slot: HandoffSlot) {
 /** From the summary: a correction with its value goes straight back to the summary; without, re-ask that slot. */
 function correctionTransitions() {
   return [
+    // "Remove the order number": the optional detail goes, and the summary is shown again.
+    {
+      guard: { type: 'skipped', params: { slot: 'orderNumber' } },
+      target: 'deciding',
+      actions: ['noteTurn', 'takeNoOrderNumber', { type: 'noteUpdate', params: 'orderNumber' }],
+    },
     { guard: 'correctsWithValue', target: 'deciding', actions: ['noteTurn', 'applyCorrection'] },
     { guard: { type: 'corrects', params: { slot: 'name' } }, target: 'askingName', actions: ['noteTurn', { type: 'ask', params: { slot: 'name', correcting: true } }] },
     { guard: { type: 'corrects', params: { slot: 'email' } }, target: 'askingEmail', actions: ['noteTurn', { type: 'ask', params: { slot: 'email', correcting: true } }] },

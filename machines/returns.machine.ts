@@ -9,24 +9,15 @@ import type { BrandId } from '../knowledge/brand-ids.js';
 import type { HandoffCase } from '../knowledge/handoff/handoff-case.types.js';
 import { categoryOfWish } from '../knowledge/handoff/issue-case.js';
 import type { HandoffUrgency } from '../knowledge/handoff/urgency.js';
-import { saysItsUrgent } from '../knowledge/handoff/urgent-words.js';
-import { soundsLikeCorrection } from '../knowledge/readers/dialogue-act.reader.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
+import type { ItemMention, SlotValues } from '../knowledge/reading/reading.types.js';
 import { assessReturn, orderReturnBlock } from '../knowledge/returns/eligibility.js';
-import {
-  CONDITION_CHOICES,
-  WISH_CHOICES,
-  isChoiceValue,
-  matchItem,
-  readCondition,
-  readTagsAnswer,
-  readWish,
-  type ReturnChoice,
-} from '../knowledge/returns/return-answers.js';
+import { matchItem } from '../knowledge/returns/item-match.js';
+import { CONDITION_CHOICES, WISH_CHOICES, type ReturnChoice } from '../knowledge/returns/return-choices.js';
 import type { ItemCondition, ReturnVerdict, ReturnVerdictReason, ReturnWish } from '../knowledge/returns/return-verdict.types.js';
 import type { FlowDeps } from './flow-effects.js';
-import type { FlowReplyEvent, FlowReprompt, UserSaid } from './flow-events.js';
+import { isCommand, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
 import { createVerifyOrderMachine, givenBefore, verificationInputFor, verifiedOutput, type VerificationStart, type VerifyEnding, type VerifyOutput, type VerifyReply } from './verify-order.machine.js';
 
 export type ReturnsSlot = 'item' | 'condition' | 'reason';
@@ -65,8 +56,15 @@ export interface ReturnsInput {
   orderNumber?: string;
   email?: string;
   failedAttempts?: number;
-  /** The message that started the flow ("the earrings are too big"): read for the item, condition and reason. */
-  text?: string;
+  /** What the message that started the flow said ("the earrings are too big"): the item, condition and reason. */
+  opening?: Opening;
+}
+
+/** What the first message said about the item, as the Reading step read it, and the words it said it in. */
+export interface Opening {
+  slots: SlotValues;
+  urgent: boolean;
+  text: string;
 }
 
 export type ReturnsEvent = UserSaid | FlowReprompt | FlowReplyEvent<VerifyReply>;
@@ -84,8 +82,8 @@ type Ending = 'verdict' | 'notReturnable' | VerifyEnding['kind'];
 
 /** `orderNumber` and `email`: what the first message gave; the verification takes them from there. */
 export interface ReturnsContext extends VerificationStart {
-  /** The first message, read once the order is known. */
-  opening: string | null;
+  /** What the first message said, applied once the order is known. */
+  opening: Opening | null;
   /** Index into the verified order's items. */
   itemIndex: number | null;
   /** Items that matched an ambiguous answer, offered again. */
@@ -123,16 +121,33 @@ function itemChoices(order: Order, only: readonly number[] | null): ReturnChoice
   });
 }
 
+/** The choices shown for a slot, in order: what a pick by place ("the second one") picks. */
+function shownFor(context: ReturnsContext, slot: AnswerSlot): Array<{ index: number } | { condition: ItemCondition } | { wish: ReturnWish }> {
+  switch (slot) {
+    case 'item': {
+      const order = context.verifiedOrder;
+      const all = order === null ? [] : order.items.map((_, index) => index);
+      return (context.candidates ?? all).map((index) => ({ index }));
+    }
+    case 'condition': {
+      const conditions: ItemCondition[] = context.tagsUnknown ? ['unused_with_tags', 'unused_no_tags'] : (Object.keys(CONDITION_CHOICES) as ItemCondition[]);
+      return conditions.map((condition) => ({ condition }));
+    }
+    case 'reason':
+      return (Object.keys(WISH_CHOICES) as ReturnWish[]).map((wish) => ({ wish }));
+  }
+}
+
 /**
- * Which of the verified order's items a message names (indexes into `order.items`): among the
+ * Which of the verified order's items a mention names (indexes into `order.items`): among the
  * items offered after an ambiguous answer first, then among all of them.
  */
-export function itemAnswer(context: ReturnsContext, text: string): { index: number } | { ambiguous: number[] } | undefined {
+export function itemAnswer(context: ReturnsContext, mention: ItemMention): { index: number } | { ambiguous: number[] } | undefined {
   const order = context.verifiedOrder;
   if (order === null) return undefined;
   const all = order.items.map((_, index) => index);
   for (const pool of context.candidates === null ? [all] : [context.candidates, all]) {
-    const match = matchItem(text, pool.flatMap((index) => (order.items[index] ? [order.items[index]] : [])));
+    const match = matchItem(mention, pool.flatMap((index) => (order.items[index] ? [order.items[index]] : [])));
     if (match === undefined) continue;
     if ('index' in match) {
       const index = pool[match.index];
@@ -143,49 +158,88 @@ export function itemAnswer(context: ReturnsContext, text: string): { index: numb
   return undefined;
 }
 
-/** What one message says about the item, its condition and the reason, on top of what is known. */
-export function readAnswers(context: ReturnsContext, text: string, awaiting: AnswerSlot | null): Answers {
+/** What one message says: a pick among the choices shown, or values in the shopper's own words. */
+export type ReturnsAnswer =
+  | { kind: 'picked'; choice: number }
+  | { kind: 'said'; slots: SlotValues; text: string; urgent: boolean }
+  /** "Yes" or "no" to "are the tags still on?". */
+  | { kind: 'yesNo'; yes: boolean; urgent: boolean };
+
+function answerOf(event: ReturnsEvent): ReturnsAnswer | undefined {
+  if (event.type !== 'user.said') return undefined;
+  const urgent = event.facts.urgent === true;
+  switch (event.command.kind) {
+    case 'select':
+      return { kind: 'picked', choice: event.command.choice };
+    case 'affirm':
+    case 'deny':
+      return { kind: 'yesNo', yes: event.command.kind === 'affirm', urgent };
+    case 'fill':
+    case 'correct':
+    case 'start':
+      return { kind: 'said', slots: event.slots, text: event.text, urgent };
+    default:
+      return { kind: 'said', slots: {}, text: event.text, urgent };
+  }
+}
+
+/** What one answer says about the item, its condition and the reason, on top of what is known. */
+export function readAnswers(context: ReturnsContext, answer: ReturnsAnswer, awaiting: AnswerSlot | null): Answers {
   const order = context.verifiedOrder;
   const { itemIndex, candidates, condition, tagsUnknown, wish, shopperWords } = context;
-  const next: Answers = { itemIndex, candidates, condition, tagsUnknown, wish, shopperWords, shopperSaysUrgent: context.shopperSaysUrgent || saysItsUrgent(text) };
+  const next: Answers = { itemIndex, candidates, condition, tagsUnknown, wish, shopperWords, shopperSaysUrgent: context.shopperSaysUrgent || (answer.kind !== 'picked' && answer.urgent) };
   if (order === null) return next;
-  const choices = itemChoices(order, null);
-  if (next.itemIndex === null) {
-    const answer = itemAnswer(context, text);
-    if (answer && 'index' in answer) {
-      next.itemIndex = answer.index;
+  if (answer.kind === 'picked') {
+    // A button (or "the second one"): the choice shown at that place for the question asked.
+    const picked = awaiting === null ? undefined : shownFor(context, awaiting)[answer.choice];
+    if (picked !== undefined && 'index' in picked) {
+      next.itemIndex = picked.index;
       next.candidates = null;
-    } else if (answer) {
-      next.candidates = answer.ambiguous;
+    } else if (picked !== undefined && 'condition' in picked) {
+      next.condition = picked.condition;
+      next.tagsUnknown = false;
+    } else if (picked !== undefined && 'wish' in picked) {
+      next.wish = picked.wish;
+    }
+    return next;
+  }
+  if (answer.kind === 'yesNo') {
+    if (next.tagsUnknown && awaiting === 'condition') {
+      next.condition = answer.yes ? 'unused_with_tags' : 'unused_no_tags';
+      next.tagsUnknown = false;
+    }
+    return next;
+  }
+  const { slots } = answer;
+  if (next.itemIndex === null && slots.item !== undefined) {
+    const found = itemAnswer(context, slots.item);
+    if (found && 'index' in found) {
+      next.itemIndex = found.index;
+      next.candidates = null;
+    } else if (found) {
+      next.candidates = found.ambiguous;
     }
   }
-  // A button press names an item or a choice; anything else may say more than was asked.
-  const isItemName = isChoiceValue(text, choices);
-  if (!isItemName) {
-    if (next.condition === null) {
-      const tags = next.tagsUnknown && awaiting === 'condition' ? readTagsAnswer(text) : undefined;
-      const condition = tags === undefined ? readCondition(text) : tags ? 'unused_with_tags' : 'unused_no_tags';
-      if (condition === 'unused') next.tagsUnknown = true;
-      else if (condition !== undefined) {
-        next.condition = condition;
-        next.tagsUnknown = false;
-      }
+  if (next.condition === null && slots.condition !== undefined) {
+    if (slots.condition === 'unused') next.tagsUnknown = true;
+    else {
+      next.condition = slots.condition;
+      next.tagsUnknown = false;
     }
-    // The "Damaged" condition button says how the item is, not why it goes back.
-    if (next.wish === null && !isChoiceValue(text, Object.values(CONDITION_CHOICES))) next.wish = readWish(text) ?? null;
-    // "It arrived broken" says the condition too.
-    if (next.wish === 'damaged_on_arrival' && next.condition === null && !next.tagsUnknown) next.condition = 'damaged';
   }
-  const ownWords = !isItemName && !isChoiceValue(text, [...Object.values(CONDITION_CHOICES), ...Object.values(WISH_CHOICES)]);
+  if (next.wish === null && slots.reason !== undefined) next.wish = slots.reason;
+  // "It arrived broken" says the condition too.
+  if (next.wish === 'damaged_on_arrival' && next.condition === null && !next.tagsUnknown) next.condition = 'damaged';
   // Which item is in the verdict already; what the shopper said about its state and why is kept.
   const learned = next.condition !== context.condition || next.wish !== context.wish || next.tagsUnknown !== context.tagsUnknown;
-  if (ownWords && learned && text.trim() !== '') next.shopperWords = [...context.shopperWords, text.trim()].slice(-MAX_WORDS_KEPT);
+  if (learned && answer.text.trim() !== '') next.shopperWords = [...context.shopperWords, answer.text.trim()].slice(-MAX_WORDS_KEPT);
   return next;
 }
 
 function answered(context: ReturnsContext, event: ReturnsEvent, slot: AnswerSlot): boolean {
-  if (event.type !== 'user.said') return false;
-  const next = readAnswers(context, event.text, slot);
+  const answer = answerOf(event);
+  if (answer === undefined) return false;
+  const next = readAnswers(context, answer, slot);
   switch (slot) {
     case 'item':
       return next.itemIndex !== null;
@@ -194,6 +248,20 @@ function answered(context: ReturnsContext, event: ReturnsEvent, slot: AnswerSlot
     case 'reason':
       return next.wish !== null;
   }
+}
+
+/** The item a correction names, when it is another one of the order ("oops, I meant the earrings"). */
+function correctedItem(context: ReturnsContext, event: ReturnsEvent): number | undefined {
+  if (!isCommand(event, 'correct') || context.itemIndex === null || event.command.slots.item === undefined) return undefined;
+  const found = itemAnswer(context, event.command.slots.item);
+  return found !== undefined && 'index' in found && found.index !== context.itemIndex ? found.index : undefined;
+}
+
+/** The condition a correction gives, when it differs ("actually I wore it once"). */
+function correctedCondition(context: ReturnsContext, event: ReturnsEvent): ItemCondition | undefined {
+  if (!isCommand(event, 'correct') || context.condition === null) return undefined;
+  const condition = event.command.slots.condition;
+  return condition === undefined || condition === 'unused' || condition === context.condition ? undefined : condition;
 }
 
 /**
@@ -263,29 +331,21 @@ export function createReturnsMachine(deps: FlowDeps) {
       needsReason: ({ context }) => context.wish === null,
       answersItem: ({ context, event }) => answered(context, event, 'item'),
       itemAmbiguous: ({ context, event }) => {
-        if (event.type !== 'user.said') return false;
-        const answer = itemAnswer(context, event.text);
-        return answer !== undefined && 'ambiguous' in answer;
+        const item = event.type === 'user.said' ? event.slots.item : undefined;
+        const found = item === undefined ? undefined : itemAnswer(context, item);
+        return found !== undefined && 'ambiguous' in found;
       },
       answersCondition: ({ context, event }) => answered(context, event, 'condition'),
       answersReason: ({ context, event }) => answered(context, event, 'reason'),
-      correctsItem: ({ context, event }) => {
-        if (event.type !== 'user.said' || context.itemIndex === null || !soundsLikeCorrection(event.text)) return false;
-        const answer = itemAnswer(context, event.text);
-        return answer !== undefined && 'index' in answer && answer.index !== context.itemIndex;
-      },
-      correctsCondition: ({ context, event }) => {
-        if (event.type !== 'user.said' || context.condition === null || !soundsLikeCorrection(event.text)) return false;
-        const condition = readCondition(event.text);
-        return condition !== undefined && condition !== 'unused' && condition !== context.condition;
-      },
+      correctsItem: ({ context, event }) => correctedItem(context, event) !== undefined,
+      correctsCondition: ({ context, event }) => correctedCondition(context, event) !== undefined,
       verified: verifiedOutput,
     },
     actions: {
       noteTime: assign({ at: ({ context, event }) => ('at' in event ? event.at : context.at) }),
       /** While the order is being verified: only the time and the shopper's own "it's urgent" matter here. */
       noteTurn: assign(({ context, event }) =>
-        event.type === 'user.said' ? { at: event.at, shopperSaysUrgent: context.shopperSaysUrgent || saysItsUrgent(event.text) } : {},
+        event.type === 'user.said' ? { at: event.at, shopperSaysUrgent: context.shopperSaysUrgent || event.facts.urgent === true } : {},
       ),
       relay: sendParent(({ event }) => event as FlowReplyEvent<VerifyReply>),
       settle: assign(({ context }, output: VerifyOutput) => ({
@@ -297,11 +357,13 @@ export function createReturnsMachine(deps: FlowDeps) {
       readOpening: assign(({ context }) => {
         const single = context.verifiedOrder?.items.length === 1 ? { itemIndex: 0 } : {};
         const known = { ...context, ...single };
-        return context.opening === null ? single : { ...single, ...readAnswers(known, context.opening, null) };
+        const opening = context.opening;
+        return opening === null ? single : { ...single, ...readAnswers(known, { kind: 'said', slots: opening.slots, text: opening.text, urgent: opening.urgent }, null) };
       }),
-      takeAnswers: assign(({ context, event }, params: { slot: AnswerSlot }) =>
-        event.type === 'user.said' ? { at: event.at, ...readAnswers(context, event.text, params.slot) } : {},
-      ),
+      takeAnswers: assign(({ context, event }, params: { slot: AnswerSlot }) => {
+        const answer = answerOf(event);
+        return answer === undefined || event.type !== 'user.said' ? {} : { at: event.at, ...readAnswers(context, answer, params.slot) };
+      }),
       ask: enqueueActions(({ context, enqueue }, params: AskParams) => {
         // A question the shopper could not answer counts; any other question starts the count again.
         const misses = params.problem === 'notUnderstood' ? context.misses + 1 : 0;
@@ -318,13 +380,13 @@ export function createReturnsMachine(deps: FlowDeps) {
       }),
       /** "Oops, I meant the earrings": another item of the order; what was said about the first no longer holds. */
       changeItem: assign(({ context, event }) => {
-        const answer = event.type === 'user.said' ? itemAnswer(context, event.text) : undefined;
-        return answer !== undefined && 'index' in answer ? { itemIndex: answer.index, candidates: null, condition: null, tagsUnknown: false } : {};
+        const index = correctedItem(context, event);
+        return index === undefined ? {} : { itemIndex: index, candidates: null, condition: null, tagsUnknown: false };
       }),
       /** "Actually I wore it once": the condition given before, changed. */
       changeCondition: assign(({ context, event }) => {
-        const condition = event.type === 'user.said' ? readCondition(event.text) : undefined;
-        return condition === undefined || condition === 'unused' ? {} : { condition, tagsUnknown: false, at: event.type === 'user.said' ? event.at : context.at };
+        const condition = correctedCondition(context, event);
+        return condition === undefined ? {} : { condition, tagsUnknown: false, at: event.type === 'user.said' ? event.at : context.at };
       }),
       giveVerdict: enqueueActions(({ context, enqueue }) => {
         const order = context.verifiedOrder;
@@ -353,7 +415,7 @@ export function createReturnsMachine(deps: FlowDeps) {
   }).createMachine({
     id: 'returns',
     context: ({ input }) => {
-      const opening = input.text?.trim() ?? '';
+      const opening = input.opening ?? null;
       return {
         brand: input.brand,
         at: input.at,
@@ -361,14 +423,14 @@ export function createReturnsMachine(deps: FlowDeps) {
         email: input.email ?? null,
         verifiedOrder: input.verifiedOrder ?? null,
         failedAttempts: input.failedAttempts ?? 0,
-        opening: opening === '' ? null : opening,
+        opening,
         itemIndex: null,
         candidates: null,
         condition: null,
         tagsUnknown: false,
         wish: null,
         shopperWords: [],
-        shopperSaysUrgent: opening !== '' && saysItsUrgent(opening),
+        shopperSaysUrgent: opening?.urgent === true,
         verdict: null,
         ending: null,
         verification: null,

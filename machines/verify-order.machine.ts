@@ -10,11 +10,8 @@ import { assign, enqueueActions, fromPromise, sendParent, setup } from 'xstate';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import { emailsMatch, orderNumbersMatch } from '../knowledge/orders/order-matching.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
-import { findEmail, readEmail } from '../knowledge/readers/email-address.reader.js';
-import { findOrderNumber, readOrderNumber } from '../knowledge/readers/order-number.reader.js';
 import type { FlowDeps, VerifyOrderInput, VerifyOrderResult } from './flow-effects.js';
-import { said, textOf, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
-import { saysCannotGive } from '../knowledge/readers/dialogue-act.reader.js';
+import { isCommand, slotsOf, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
 
 /** Failed number + email pairs, per conversation, before the bot stops asking. */
 export const MAX_FAILED_ATTEMPTS = 3;
@@ -112,26 +109,13 @@ export function verifiedOutput(_: unknown, output: VerifyOutput): boolean {
   return output.outcome === 'verified';
 }
 
-/**
- * An order number in the message (the whole message read as one, else one inside it), kept as
- * the shopper typed it: lookups compare numbers normalised, and the team sees what the shopper saw.
- */
+/** The order number the message gave, as the shopper typed it: lookups compare numbers normalised. */
 function orderNumberIn(event: { type: string }): string | undefined {
-  const message = said(event);
-  if (message === undefined) return undefined;
-  return (readOrderNumber(message.text) ?? readOrderNumber(message.understanding.entities.orderNumber ?? ''))?.typed;
-}
-
-/** The order number of the message as the shopper typed it, for saying it back. */
-function typedOrderNumberIn(event: { type: string }): string | undefined {
-  const message = said(event);
-  if (message === undefined) return undefined;
-  return (readOrderNumber(message.text) ?? findOrderNumber(message.text) ?? readOrderNumber(message.understanding.entities.orderNumber ?? ''))?.typed;
+  return slotsOf(event).orderNumber;
 }
 
 function emailIn(event: { type: string }): string | undefined {
-  const message = said(event);
-  return message === undefined ? undefined : (readEmail(message.text) ?? message.understanding.entities.email ?? findEmail(message.text));
+  return slotsOf(event).email;
 }
 
 function reply(reply: VerifyReply): FlowReplyEvent<VerifyReply> {
@@ -155,7 +139,6 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
       hasOrderNumber: ({ context }) => context.orderNumber !== null,
       saidOrderNumber: ({ event }) => orderNumberIn(event) !== undefined,
       saidEmail: ({ event }) => emailIn(event) !== undefined,
-      saidSomethingLikeAnEmail: ({ event }) => textOf(event).includes('@'),
       verified: ({ context }, result: VerifyOrderResult) =>
         // The effect is trusted to check, but a mismatch here would leak another shopper's order,
         // so the machine checks again what it can: the brand, the number and the email.
@@ -167,21 +150,20 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
         emailsMatch(context.email, result.order.email),
       locked: (_, result: VerifyOrderResult) => result.outcome === 'locked',
       lastAttempt: ({ context }) => context.failedAttempts + 1 >= MAX_FAILED_ATTEMPTS,
-      cannotGive: ({ event }, params: { slot: VerifySlot }) => saysCannotGive(textOf(event), params.slot),
+      cannotGive: ({ event }, params: { slot: VerifySlot }) => isCommand(event, 'skip') && event.command.slot === params.slot,
       outOfTries: ({ context }) => context.misses + 1 >= MISSES_BEFORE_WAY_OUT,
     },
     actions: {
       noteTime: assign({ at: ({ event }) => event.at }),
       takeSlots: assign(({ context, event }) => {
-        const message = said(event);
-        if (message === undefined) return {};
+        if (event.type !== 'user.said') return {};
         const orderNumber = orderNumberIn(event);
         const email = emailIn(event);
         // A number replacing an earlier one is a different order: its email must be given again.
         // An email kept from before any number was given still goes with the first number.
         const replacesNumber = orderNumber !== undefined && context.orderNumber !== null && !orderNumbersMatch(orderNumber, context.orderNumber);
         return {
-          at: message.at,
+          at: event.at,
           ...(orderNumber !== undefined ? { orderNumber } : {}),
           ...(email !== undefined ? { email } : replacesNumber ? { email: null } : {}),
         };
@@ -209,13 +191,13 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
   }).createMachine({
     id: 'verifyOrder',
     context: ({ input }) => {
-      const orderNumber = readOrderNumber(input.orderNumber ?? input.verifiedOrder?.orderNumber ?? '')?.typed;
+      const orderNumber = input.orderNumber ?? input.verifiedOrder?.orderNumber;
       return {
         brand: input.brand,
         purpose: input.purpose,
         at: input.at,
         orderNumber: orderNumber ?? null,
-        email: (input.email === undefined ? undefined : readEmail(input.email)) ?? null,
+        email: input.email?.trim().toLowerCase() ?? null,
         verifiedOrder: input.verifiedOrder ?? null,
         failedAttempts: input.failedAttempts ?? 0,
         ending: null,
@@ -239,8 +221,9 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
         on: {
           'user.said': [
             { guard: 'saidOrderNumber', target: 'deciding', actions: 'takeSlots' },
+            // An email where the number was asked: kept for later, and the number asked again.
             {
-              guard: 'saidSomethingLikeAnEmail',
+              guard: 'saidEmail',
               actions: ['takeSlots', { type: 'ask', params: { slot: 'orderNumber', problem: 'emailInsteadOfNumber' } }],
             },
             // "I don't have the order number": another way forward, never the same prompt again.
@@ -259,7 +242,7 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
             {
               guard: 'saidOrderNumber',
               target: 'askingEmail',
-              actions: ['takeSlots', { type: 'ask', params: ({ event }) => ({ slot: 'email' as const, corrected: typedOrderNumberIn(event) ?? '' }) }],
+              actions: ['takeSlots', { type: 'ask', params: ({ event }) => ({ slot: 'email' as const, corrected: orderNumberIn(event) ?? '' }) }],
             },
             { guard: { type: 'cannotGive', params: { slot: 'email' } }, target: 'ended', actions: ['noteTime', { type: 'end', params: { kind: 'skipped', slot: 'email' } }] },
             { guard: 'outOfTries', target: 'ended', actions: ['noteTime', { type: 'end', params: { kind: 'skipped', slot: 'email' } }] },

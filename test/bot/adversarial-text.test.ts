@@ -13,22 +13,21 @@ import { createLogger, scrubText } from '../../bot/logger.js';
 import { demoOrderSummaries } from '../../bot/orders/demo-orders.js';
 import { conversationKeyOf, withTranscriptLines } from '../../bot/state/conversation-store.js';
 import { ExpiringMemoryStorage } from '../../bot/state/memory.storage.js';
-import { parseShopperCommand } from '../../dialogs/shopper-command.js';
-import { categoryFromWords } from '../../knowledge/handoff/issue-case.js';
 import { cleanDescription, cleanName } from '../../knowledge/handoff/handoff-submission.js';
 import { redactSecrets } from '../../knowledge/handoff/redaction.js';
-import * as shopperInput from '../../knowledge/handoff/shopper-input.js';
-import { readDaysSinceDelivery } from '../../knowledge/readers/days-since.reader.js';
-import * as dialogueActs from '../../knowledge/readers/dialogue-act.reader.js';
 import { findEmail, readEmail } from '../../knowledge/readers/email-address.reader.js';
 import { findOrderNumber, readOrderNumber, withoutOrderNumbersOrEmails } from '../../knowledge/readers/order-number.reader.js';
 import { oneLine } from '../../knowledge/handoff/subject.js';
-import { saysItsUrgent } from '../../knowledge/handoff/urgent-words.js';
-import * as returnAnswers from '../../knowledge/returns/return-answers.js';
-import { extractEntities, stripEntities } from '../../knowledge/understanding/entities.js';
-import { createRecognizer } from '../../knowledge/understanding/recognizer.js';
-import { plainWords } from '../../knowledge/understanding/text-normalizer.js';
+import { readLanguage } from '../../knowledge/reading/language.js';
+import { featureCounts, tokens } from '../../knowledge/reading/learning/text-features.js';
+import { splitQuestions } from '../../knowledge/reading/question-parts.js';
+import { createRecognizers } from '../../knowledge/reading/recognizers.js';
+import { itemMention, readName, slotNamed } from '../../knowledge/reading/slot-readers.js';
 import { adversarial, adversarialMessages, FILLERS, KEYWORDS } from '../support/adversarial-text.js';
+import { contextOf, createReader } from '../support/reading.js';
+
+const recognizers = createRecognizers();
+const reader = createReader();
 
 const READER_LIMIT_MS = 50;
 // A whole turn also classifies a thousand words and runs the flow: not a regular expression's
@@ -57,28 +56,29 @@ async function slowest(limit: number, messages: Array<{ label: string; text: str
 }
 
 const READERS: Array<[string, (text: string) => unknown]> = [
-  ['extractEntities', extractEntities],
-  ['stripEntities', stripEntities],
-  ['plainWords (the normalizer)', plainWords],
+  ['tokens (what the models read)', tokens],
+  ['featureCounts', (text) => featureCounts(text)],
+  ['splitQuestions', splitQuestions],
+  ['readLanguage', (text) => readLanguage(text, tokens(text), () => true)],
+  ['readName', readName],
+  ['itemMention', (text) => itemMention(text, recognizers)],
+  ['slotNamed', slotNamed],
+  ['yes/no recognizer', (text) => recognizers.yesNo(text)],
+  ['place recognizer', (text) => recognizers.place(text)],
+  ['the whole Reading step, nothing asked', (text) => reader.read(text, contextOf())],
+  ['the whole Reading step, at the summary', (text) => reader.read(text, contextOf({ awaiting: 'confirm', flow: 'handoff' }))],
+  ['the whole Reading step, at the description', (text) => reader.read(text, contextOf({ awaiting: 'description', flow: 'handoff' }))],
   ['redactSecrets', redactSecrets],
   ['scrubText (every log line)', scrubText],
   ['withTranscriptLines (the stored record)', (text) => withTranscriptLines({}, [{ at: '', from: 'shopper', text }])],
-  ['parseShopperCommand', parseShopperCommand],
-  ['saysItsUrgent', saysItsUrgent],
-  ['categoryFromWords', (text) => categoryFromWords('other', text)],
   ['cleanName', cleanName],
   ['cleanDescription', cleanDescription],
   ['oneLine (the ticket subject)', oneLine],
-  ...(['readName', 'saysNoOrderNumber', 'readCorrection'] as const).map((name): [string, (text: string) => unknown] => [name, shopperInput[name]]),
   ['readEmail', readEmail],
   ['findEmail', findEmail],
   ['readOrderNumber', readOrderNumber],
   ['findOrderNumber', findOrderNumber],
   ['withoutOrderNumbersOrEmails', withoutOrderNumbersOrEmails],
-  ['readDaysSinceDelivery', readDaysSinceDelivery],
-  ['saysCannotGive', (text) => dialogueActs.saysCannotGive(text, 'orderNumber')],
-  ...(['readYesNo', 'asksToRepeat', 'soundsLikeCorrection', 'isHesitation'] as const).map((name): [string, (text: string) => unknown] => [name, dialogueActs[name]]),
-  ...(['normalizeAnswer', 'readCondition', 'readTagsAnswer', 'readWish'] as const).map((name): [string, (text: string) => unknown] => [name, returnAnswers[name]]),
 ];
 
 describe('each reader of shopper text on 2 KB adversarial messages', () => {
@@ -135,9 +135,7 @@ describe('a whole turn on 2 KB adversarial messages, in every state a conversati
     outboxDir = mkdtempSync(join(tmpdir(), 'clasp-adversarial-'));
     storage = new ExpiringMemoryStorage({ ttlSeconds: 3600 });
     const config = loadConfig({ LOG_LEVEL: 'silent', OUTBOX_DIR: outboxDir, MESSAGES_PER_CLIENT: '1000000', MESSAGES_PER_CONVERSATION: '1000000' });
-    // No memo of recent readings: a retry must pay for the whole reading again, as an attacker
-    // who varies each message would make every turn do.
-    clasp = await createClasp(config, { logger: createLogger({ logLevel: 'silent' }), storage, recognizer: await createRecognizer({ memoSize: 0 }) });
+    clasp = await createClasp(config, { logger: createLogger({ logLevel: 'silent' }), storage });
   });
 
   afterAll(async () => {

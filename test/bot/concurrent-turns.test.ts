@@ -10,7 +10,7 @@ import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import { ExpiringMemoryStorage } from '../../bot/state/memory.storage.js';
 import { shopperMessage } from '../../bot/shopper-activity.js';
-import { createRecognizer } from '../../knowledge/understanding/recognizer.js';
+import { createReader } from '../support/reading.js';
 
 const dirs: string[] = [];
 let a: Clasp;
@@ -18,11 +18,11 @@ let b: Clasp;
 
 beforeAll(async () => {
   const storage = new ExpiringMemoryStorage({ ttlSeconds: 3600 });
-  const recognizer = await createRecognizer();
+  const reader = createReader();
   const make = () => {
     const dir = mkdtempSync(join(tmpdir(), 'clasp-concurrent-'));
     dirs.push(dir);
-    return createClasp(loadConfig({ OUTBOX_DIR: dir }), { storage, recognizer, logger: createLogger({ logLevel: 'silent' }) });
+    return createClasp(loadConfig({ OUTBOX_DIR: dir }), { storage, reader, logger: createLogger({ logLevel: 'silent' }) });
   };
   [a, b] = await Promise.all([make(), make()]);
 });

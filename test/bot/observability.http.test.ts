@@ -5,8 +5,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../bot/logger.js';
-import { createRecognizer } from '../../knowledge/understanding/recognizer.js';
-import type { Recognizer } from '../../knowledge/understanding/understanding.types.js';
+import type { MessageReader } from '../../knowledge/reading/read-message.js';
+import { createReader } from '../support/reading.js';
 import { newConversationId, say, startClasp, type RunningClasp } from '../support/clasp-server.js';
 
 let app: RunningClasp | undefined;
@@ -69,15 +69,15 @@ describe('logs and crashes', () => {
   it('keeps emails and card numbers out of the logs, and a crashing turn away from other conversations', async () => {
     const lines: string[] = [];
     const logger = createLogger({ logLevel: 'debug' }, { write: (line: string) => void lines.push(line) });
-    const real = await createRecognizer();
-    // A recognizer bug that quotes the shopper in its error, as real bugs do.
-    const recognizer: Recognizer = {
-      recognize: async (text) => {
+    const real = createReader();
+    // A reading bug that quotes the shopper in its error, as real bugs do.
+    const reader: MessageReader = {
+      read: async (text, context) => {
         if (text.includes('crash')) throw new Error(`cannot read "${text}"`);
-        return real.recognize(text);
+        return real.read(text, context);
       },
     };
-    app = await startClasp({}, { logger, recognizer });
+    app = await startClasp({}, { logger, reader });
 
     const calm = newConversationId();
     expect((await say(app.url, 'kendra-scott-mall', calm, 'where is my order'))[0]?.channelData?.support?.awaiting).toBe('orderNumber');

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 // Vague on purpose: it matches several topics, none confidently.
-const VAGUE = 'hello, I need help with my order';
+const VAGUE = 'the metal on my ring';
 
 describe('conversation state', () => {
   it('stops at a "Did you mean" on one instance and finishes the choice on another', async () => {

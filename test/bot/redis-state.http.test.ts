@@ -5,8 +5,8 @@ import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RedisStorage } from '../../bot/state/redis.storage.js';
 import { isStorageConflict } from '../../bot/state/storage-errors.js';
-import { createRecognizer } from '../../knowledge/understanding/recognizer.js';
-import type { Recognizer } from '../../knowledge/understanding/understanding.types.js';
+import type { MessageReader } from '../../knowledge/reading/read-message.js';
+import { createReader } from '../support/reading.js';
 import { newConversationId, say, startClasp, type RunningClasp } from '../support/clasp-server.js';
 import * as dl from './directline/directline-client.js';
 import { requireRedisOrSkip, startRedis, type TestRedis } from '../support/redis-server.js';
@@ -16,7 +16,7 @@ const available = requireRedisOrSkip();
 describe.runIf(available)('conversations on Redis', () => {
   let redis: TestRedis;
   let client: Redis;
-  let recognizer: Recognizer;
+  let reader: MessageReader;
   let a: RunningClasp;
   let b: RunningClasp;
 
@@ -25,9 +25,9 @@ describe.runIf(available)('conversations on Redis', () => {
     client = new Redis(redis.url);
     // This test client sees the outage too; the test watches Clasp, not it.
     client.on('error', () => undefined);
-    recognizer = await createRecognizer();
+    reader = createReader();
     const env = { STATE_STORE: 'redis', REDIS_URL: redis.url };
-    [a, b] = await Promise.all([startClasp(env, { recognizer }), startClasp(env, { recognizer })]);
+    [a, b] = await Promise.all([startClasp(env, { reader }), startClasp(env, { reader })]);
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { renderReturnsReply } from '../../dialogs/returns.render.js';
 import { BRAND_IDS, type BrandId } from '../../knowledge/brand-ids.js';
 import { BRAND_PROFILES } from '../../knowledge/brands/index.js';
 import { assessReturn, orderReturnBlock } from '../../knowledge/returns/eligibility.js';
-import { CONDITION_CHOICES, WISH_CHOICES } from '../../knowledge/returns/return-answers.js';
+import { CONDITION_CHOICES, WISH_CHOICES } from '../../knowledge/returns/return-choices.js';
 import type { ItemCondition, ReturnWish } from '../../knowledge/returns/return-verdict.types.js';
 import type { ReturnsReply } from '../../machines/returns.machine.js';
 

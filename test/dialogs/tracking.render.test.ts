@@ -43,10 +43,13 @@ describe('renderTrackingReply: statuses', () => {
       shipBy: '2026-11-30',
       pastShipBy: false,
       basis: { kind: 'policy', source: { document: CSP, section: '3' }, phrase: '1-3 business days' },
+      deliveryBasis: { kind: 'policy', source: { document: CSP, section: '3' }, phrase: '6-12 business days' },
     });
 
+    // "When will it get here?": how long delivery takes once it ships, too.
     expect(activity.text).toBe(
-      `Your order ${ORDER_NUMBER} is being prepared. It's expected to ship by Monday, November 30, based on the “1-3 business days” processing time in the Customer Service Policy (§3).`,
+      `Your order ${ORDER_NUMBER} is being prepared. It's expected to ship by Monday, November 30, based on the “1-3 business days” processing time in the Customer Service Policy (§3).` +
+        ' Once it ships, delivery takes the “6-12 business days” delivery time in the Customer Service Policy (§3).',
     );
     expect(support(activity)).toEqual({
       brand: 'james-avery-malls',
@@ -63,6 +66,7 @@ describe('renderTrackingReply: statuses', () => {
       shipBy: '2026-12-01',
       pastShipBy: false,
       basis: { kind: 'operator', min: 2, max: 4, unit: 'business_days' },
+      deliveryBasis: null,
     });
 
     expect(activity.text).toContain('expected to ship by Tuesday, December 1');
@@ -72,7 +76,7 @@ describe('renderTrackingReply: statuses', () => {
   });
 
   it('processing with no stated time: no date, and a person offered', () => {
-    const activity = status('james-avery-artisan', { status: 'processing', shipBy: null, pastShipBy: false, basis: null });
+    const activity = status('james-avery-artisan', { status: 'processing', shipBy: null, pastShipBy: false, basis: null, deliveryBasis: null });
 
     expect(activity.text).toContain("James Avery Artisan Jewelry's policy doesn't state a processing time");
     expect(actionValues(activity)).toEqual(['talk to a person']);
@@ -84,6 +88,7 @@ describe('renderTrackingReply: statuses', () => {
       shipBy: '2026-11-27',
       pastShipBy: true,
       basis: { kind: 'policy', source: { document: CSP, section: '1' }, phrase: '1-3 days' },
+      deliveryBasis: { kind: 'policy', source: { document: CSP, section: '1' }, phrase: '6-12 days' },
     });
 
     expect(activity.text).toMatch(/^I'm sorry: your order .* hasn't shipped yet\. It was expected to ship by Friday, November 27/);

@@ -4,12 +4,11 @@ import { waitFor, type AnyActorRef } from 'xstate';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { HandoffCase } from '../../knowledge/handoff/handoff-case.types.js';
 import { orderSchema, type Order } from '../../knowledge/orders/order.schema.js';
-import type { Understanding } from '../../knowledge/understanding/understanding.types.js';
 import { createTicket } from '../../bot/handoff/handoff-ticket.js';
 import type { SubmitHandoffResult } from '../../machines/flow-effects.js';
 import type { FlowReprompt, UserSaid } from '../../machines/flow-events.js';
 import { createHandoffMachine, type HandoffInput, type HandoffOutput, type HandoffReply, type HandoffSubmission } from '../../machines/handoff.machine.js';
-import { KB, flowHarness, recordingDeps } from './flow-harness.js';
+import { KB, flowHarness, recordingDeps, shopper } from './flow-harness.js';
 
 // Wednesday Dec 2 2026, noon ET: the team is working.
 const NOW = '2026-12-02T17:00:00Z';
@@ -28,9 +27,7 @@ const deliveredOrder: Order = orderSchema.parse({
   items: [{ sku: 'CHN-22', name: 'Elisa Pendant Necklace', quantity: 1, unitPrice: 68, finalSale: false, personalized: false }],
 });
 
-function said(text: string, entities: Understanding['entities'] = {}, at = NOW): UserSaid {
-  return { type: 'user.said', text, understanding: { topic: 'handoff.human', confidence: 0.9, ranked: [], entities }, at };
-}
+const { fill, correct, skip, affirm, deny, unclear } = shopper(NOW);
 
 const reprompt: FlowReprompt = { type: 'flow.reprompt', at: NOW };
 
@@ -85,10 +82,10 @@ function flow(actor: ParentActor): AnyActorRef | undefined {
 async function toConfirm(h: Harness, handoffCase: HandoffCase = { category: 'person_requested' }, brand: BrandId = 'james-avery-malls') {
   const actor = await begin(h, handoffCase, brand);
   const steps: Array<[string, UserSaid]> = [
-    ['name', said('Jane Doe')],
-    ['email', said('jane@example.com', { email: 'jane@example.com' })],
-    ['orderNumber', said("I don't have one")],
-    ['description', said('I need advice on a gift for my sister')],
+    ['name', fill({ name: 'Jane Doe' })],
+    ['email', fill({ email: 'jane@example.com' })],
+    ['orderNumber', skip('orderNumber')],
+    ['description', fill({ description: 'I need advice on a gift for my sister' })],
   ];
   for (const [slot, event] of steps) {
     const last = actor.getSnapshot().context.replies.at(-1);
@@ -103,13 +100,14 @@ describe('handoff machine: collecting what is missing', () => {
     const actor = await begin(h, { category: 'person_requested' });
 
     expect(first(actor)).toEqual({ kind: 'handoff.ask', slot: 'name', intro: { category: 'person_requested', escalation: null } });
-    expect(await turn(actor, said('my name is jane doe'))).toEqual({ kind: 'handoff.ask', slot: 'email' });
-    expect(await turn(actor, said('jane at example'))).toEqual({ kind: 'handoff.ask', slot: 'email', problem: 'notAnEmail' });
-    expect(await turn(actor, said('jane@example.com', { email: 'jane@example.com' }))).toEqual({ kind: 'handoff.ask', slot: 'orderNumber' });
-    expect(await turn(actor, said('hmm'))).toEqual({ kind: 'handoff.ask', slot: 'orderNumber', problem: 'notAnOrderNumber' });
-    expect(await turn(actor, said("I don't have one"))).toEqual({ kind: 'handoff.ask', slot: 'description' });
-    expect(await turn(actor, said('ok'))).toEqual({ kind: 'handoff.ask', slot: 'description', problem: 'tooShort' });
-    expect(await turn(actor, said('I need advice on a gift for my sister'))).toEqual({
+    expect(await turn(actor, fill({ name: 'Jane Doe' }))).toEqual({ kind: 'handoff.ask', slot: 'email' });
+    // "jane at example": no email in it.
+    expect(await turn(actor, unclear())).toEqual({ kind: 'handoff.ask', slot: 'email', problem: 'notAnEmail' });
+    expect(await turn(actor, fill({ email: 'jane@example.com' }))).toEqual({ kind: 'handoff.ask', slot: 'orderNumber' });
+    expect(await turn(actor, unclear())).toEqual({ kind: 'handoff.ask', slot: 'orderNumber', problem: 'notAnOrderNumber' });
+    expect(await turn(actor, skip('orderNumber'))).toEqual({ kind: 'handoff.ask', slot: 'description' });
+    expect(await turn(actor, unclear({ text: 'ok' }))).toEqual({ kind: 'handoff.ask', slot: 'description', problem: 'tooShort' });
+    expect(await turn(actor, fill({ description: 'I need advice on a gift for my sister' }))).toEqual({
       kind: 'handoff.confirm',
       summary: {
         name: 'Jane Doe',
@@ -126,10 +124,10 @@ describe('handoff machine: collecting what is missing', () => {
     expect(h.submissions).toEqual([]);
   });
 
-  it('re-asks a name it could not read', async () => {
+  it('re-asks for a name when the answer gives none', async () => {
     const h = harness();
     const actor = await begin(h, { category: 'person_requested' });
-    expect(await turn(actor, said('why do you need that?'))).toEqual({ kind: 'handoff.ask', slot: 'name', problem: 'notAName' });
+    expect(await turn(actor, unclear({ text: 'why do you need that?' }))).toEqual({ kind: 'handoff.ask', slot: 'name', problem: 'notAName' });
   });
 
   it('never asks again for what the conversation knows: a verified order gives name, email and number', async () => {
@@ -158,8 +156,8 @@ describe('handoff machine: collecting what is missing', () => {
     const h = harness();
     const actor = await begin(h, { category: 'damaged', name: 'Jane Doe', email: 'jane@example.com' });
     expect(first(actor)).toMatchObject({ kind: 'handoff.ask', slot: 'orderNumber' });
-    expect(await turn(actor, said('JAM-1001'))).toEqual({ kind: 'handoff.ask', slot: 'description' });
-    const reply = await turn(actor, said('The ring arrived bent'));
+    expect(await turn(actor, fill({ orderNumber: 'JAM-1001' }))).toEqual({ kind: 'handoff.ask', slot: 'description' });
+    const reply = await turn(actor, fill({ description: 'The ring arrived bent' }, { facts: { problem: 'damaged_on_arrival' } }));
     expect(reply).toMatchObject({ kind: 'handoff.confirm', summary: { orderNumber: 'JAM-1001', orderVerified: false, urgent: true, urgentByPolicy: true } });
   });
 
@@ -180,11 +178,12 @@ describe('handoff machine: collecting what is missing', () => {
   it('keeps card numbers out of everything it stores, shows and submits', async () => {
     const h = harness();
     const actor = await toConfirm(h);
-    await turn(actor, said('change the description'));
-    const reply = await turn(actor, said('I was charged twice on 4111 1111 1111 1111, cvv 123'));
+    await turn(actor, correct('description'));
+    const words = 'I was charged twice on 4111 1111 1111 1111, cvv 123';
+    const reply = await turn(actor, fill({ description: words }, { text: words }));
     expect(reply).toMatchObject({ kind: 'handoff.confirm', summary: { description: 'I was charged twice on [card number removed], cvv [removed]' } });
     expect(JSON.stringify(flow(actor)?.getSnapshot().context)).not.toContain('4111');
-    await turn(actor, said('yes'));
+    await turn(actor, affirm());
     expect(JSON.stringify(h.submissions)).not.toContain('4111');
   });
 });
@@ -193,42 +192,56 @@ describe('handoff machine: the summary and corrections', () => {
   it('re-asks the slot the shopper wants to change, then shows the summary again', async () => {
     const h = harness();
     const actor = await toConfirm(h);
-    expect(await turn(actor, said('change my email'))).toEqual({ kind: 'handoff.ask', slot: 'email', correcting: true });
-    const reply = await turn(actor, said('jane.doe@example.org', { email: 'jane.doe@example.org' }));
+    // "change my email"
+    expect(await turn(actor, correct('email'))).toEqual({ kind: 'handoff.ask', slot: 'email', correcting: true });
+    const reply = await turn(actor, fill({ email: 'jane.doe@example.org' }));
     expect(reply).toMatchObject({ kind: 'handoff.confirm', summary: { email: 'jane.doe@example.org', name: 'Jane Doe' } });
 
-    expect(await turn(actor, said('the name is wrong'))).toEqual({ kind: 'handoff.ask', slot: 'name', correcting: true });
-    expect(await turn(actor, said('Janet Doe'))).toMatchObject({ kind: 'handoff.confirm', summary: { name: 'Janet Doe' } });
+    // "the name is wrong"
+    expect(await turn(actor, correct('name'))).toEqual({ kind: 'handoff.ask', slot: 'name', correcting: true });
+    expect(await turn(actor, fill({ name: 'Janet Doe' }))).toMatchObject({ kind: 'handoff.confirm', summary: { name: 'Janet Doe' } });
   });
 
   it('applies a correction that carries its value at once', async () => {
     const h = harness();
     const actor = await toConfirm(h);
-    expect(await turn(actor, said('the order number should be JAM-2002'))).toMatchObject({ kind: 'handoff.confirm', summary: { orderNumber: 'JAM-2002' } });
-    expect(await turn(actor, said('remove the order number'))).toMatchObject({ kind: 'handoff.confirm', summary: { orderNumber: null } });
-    expect(await turn(actor, said('my email is actually j@example.net'))).toMatchObject({ kind: 'handoff.confirm', summary: { email: 'j@example.net' } });
+    // "the order number should be JAM-2002"
+    expect(await turn(actor, correct('orderNumber', { orderNumber: 'JAM-2002' }))).toMatchObject({ kind: 'handoff.confirm', summary: { orderNumber: 'JAM-2002' } });
+    // "my email is actually j@example.net"
+    expect(await turn(actor, correct('email', { email: 'j@example.net' }))).toMatchObject({ kind: 'handoff.confirm', summary: { email: 'j@example.net' } });
+  });
+
+  it('removes the order number at the summary when the shopper says there is none', async () => {
+    const h = harness();
+    const actor = await toConfirm(h);
+    await turn(actor, correct('orderNumber', { orderNumber: 'JAM-2002' }));
+    // "remove the order number": the shopper gives no order number after all.
+    expect(await turn(actor, skip('orderNumber'))).toMatchObject({ kind: 'handoff.confirm', summary: { orderNumber: null } });
   });
 
   it('a different order number drops the verified order (its facts are not the new order\'s)', async () => {
     const h = harness();
     const actor = await begin(h, { category: 'defective', verifiedOrder: deliveredOrder, description: 'Broken clasp' }, 'kendra-scott-mall');
-    const reply = await turn(actor, said('the order number should be KS-999999'));
+    const reply = await turn(actor, correct('orderNumber', { orderNumber: 'KS-999999' }));
     expect(reply).toMatchObject({ kind: 'handoff.confirm', summary: { orderNumber: 'KS-999999', orderVerified: false } });
   });
 
   it('"no" asks what to change; a choice re-asks that slot', async () => {
     const h = harness();
     const actor = await toConfirm(h);
-    expect(await turn(actor, said('no'))).toEqual({ kind: 'handoff.whatToChange' });
-    expect(await turn(actor, said('hmm'))).toEqual({ kind: 'handoff.whatToChange' });
-    expect(await turn(actor, said('change the description'))).toEqual({ kind: 'handoff.ask', slot: 'description', correcting: true });
-    expect(await turn(actor, said('Actually I want to return a ring'))).toMatchObject({ kind: 'handoff.confirm', summary: { description: 'Actually I want to return a ring' } });
+    expect(await turn(actor, deny())).toEqual({ kind: 'handoff.whatToChange' });
+    expect(await turn(actor, unclear())).toEqual({ kind: 'handoff.whatToChange' });
+    expect(await turn(actor, correct('description'))).toEqual({ kind: 'handoff.ask', slot: 'description', correcting: true });
+    expect(await turn(actor, fill({ description: 'Actually I want to return a ring' }))).toMatchObject({
+      kind: 'handoff.confirm',
+      summary: { description: 'Actually I want to return a ring' },
+    });
   });
 
   it('asks for a yes or a no when the answer is neither', async () => {
     const h = harness();
     const actor = await toConfirm(h);
-    expect(await turn(actor, said('what?'))).toMatchObject({ kind: 'handoff.confirm', problem: 'notYesNo' });
+    expect(await turn(actor, unclear({ text: 'what?' }))).toMatchObject({ kind: 'handoff.confirm', problem: 'notYesNo' });
     expect(await turn(actor, reprompt)).toMatchObject({ kind: 'handoff.confirm' });
   });
 });
@@ -253,7 +266,7 @@ describe('handoff machine: submitting', () => {
     const h = harness((submission) => new Promise((resolve) => (release = () => resolve(storedAs('JAM-ABCDEF')(submission)))));
     const actor = await toConfirm(h);
 
-    actor.send(said('yes'));
+    actor.send(affirm());
     expect(flow(actor)?.getSnapshot().hasTag('busy')).toBe(true);
     release();
     const done = await waitFor(actor, (s) => s.context.output !== null);
@@ -287,7 +300,7 @@ describe('handoff machine: submitting', () => {
   it('counts time from the confirming turn: late Friday evening, the team is offline until Monday', async () => {
     const h = harness();
     const actor = await toConfirm(h);
-    const reply = await turn(actor, said('yes', {}, '2026-11-21T03:30:00Z'));
+    const reply = await turn(actor, affirm({ at: '2026-11-21T03:30:00Z' }));
     expect(reply).toMatchObject({
       kind: 'handoff.submitted',
       expectation: { reply: { latest: '2026-11-24' }, offline: { reason: 'after_hours', backAt: '2026-11-23T09:00:00-05:00' } },
@@ -297,9 +310,10 @@ describe('handoff machine: submitting', () => {
   it('flags the shopper\'s own "it\'s urgent" where the brand invites it, with its own word', async () => {
     const h = harness();
     const actor = await begin(h, { category: 'late_delivery', name: 'Jane Doe', email: 'jane@example.com', orderNumber: '3310492' }, 'james-avery-artisan');
-    const reply = await turn(actor, said("It's for a wedding on Saturday, it's urgent"));
+    const words = "It's for a wedding on Saturday, it's urgent";
+    const reply = await turn(actor, fill({ description: words }, { text: words, facts: { urgent: true } }));
     expect(reply).toMatchObject({ kind: 'handoff.confirm', summary: { urgent: true, urgentByPolicy: true } });
-    await turn(actor, said('yes'));
+    await turn(actor, affirm());
     expect(h.submissions[0]?.subject).toBe('Urgent: Late delivery — order 3310492 — Jane Doe');
   });
 
@@ -307,12 +321,12 @@ describe('handoff machine: submitting', () => {
     const h = harness();
     const actor = await begin(h, { category: 'escalation', name: 'Jane Doe', email: 'jane@example.com', orderNumber: '3310492' }, 'james-avery-artisan');
     expect(first(actor)).toMatchObject({ kind: 'handoff.ask', slot: 'description', intro: { category: 'escalation', escalation: { to: 'service@jameseavery.com' } } });
-    const reply = await turn(actor, said('The replacement ring is also broken. This is the second time.'));
+    const reply = await turn(actor, fill({ description: 'The replacement ring is also broken. This is the second time.' }));
     expect(reply).toMatchObject({
       kind: 'handoff.confirm',
       summary: { escalation: { to: 'service@jameseavery.com', subject: 'Escalation: The replacement ring is also broken' } },
     });
-    const submitted = await turn(actor, said('yes'));
+    const submitted = await turn(actor, affirm());
     expect(h.submissions[0]).toMatchObject({ subject: 'Escalation: The replacement ring is also broken', escalation: { to: 'service@jameseavery.com' } });
     expect(submitted).toMatchObject({ kind: 'handoff.submitted', escalation: { review: '1 business day', resolution: '2-3 business days' } });
   });
@@ -324,10 +338,11 @@ describe('handoff machine: submitting', () => {
       return accept(submission);
     });
     const actor = await toConfirm(h);
-    expect(await turn(actor, said('yes'))).toEqual({ kind: 'handoff.notSaved' });
-    expect(await turn(actor, said('maybe'))).toEqual({ kind: 'handoff.notSaved', problem: 'notYesNo' });
+    expect(await turn(actor, affirm())).toEqual({ kind: 'handoff.notSaved' });
+    expect(await turn(actor, unclear({ text: 'maybe' }))).toEqual({ kind: 'handoff.notSaved', problem: 'notYesNo' });
     fail = false;
-    expect(await turn(actor, said('try again'))).toMatchObject({ kind: 'handoff.submitted', reference: 'KSM-ABCDEF' });
+    // "try again"
+    expect(await turn(actor, affirm())).toMatchObject({ kind: 'handoff.submitted', reference: 'KSM-ABCDEF' });
     expect(h.submissions).toHaveLength(2);
     expect(actor.getSnapshot().context.output).toMatchObject({ ticket: expect.objectContaining({ reference: 'KSM-ABCDEF' }) });
   });
@@ -337,8 +352,8 @@ describe('handoff machine: submitting', () => {
       throw new Error('disk full');
     });
     const actor = await toConfirm(h);
-    await turn(actor, said('yes'));
-    expect(await turn(actor, said('no'))).toEqual({ kind: 'handoff.notSent' });
+    await turn(actor, affirm());
+    expect(await turn(actor, deny())).toEqual({ kind: 'handoff.notSent' });
     const done = await waitFor(actor, (s) => s.context.output !== null);
     expect(done.context.output).toEqual({});
   });
@@ -347,9 +362,9 @@ describe('handoff machine: submitting', () => {
     let limited = true;
     const h = harness(async (submission) => (limited ? { outcome: 'rateLimited', retryAfterSeconds: 150 } : accept(submission)));
     const actor = await toConfirm(h);
-    expect(await turn(actor, said('yes'))).toEqual({ kind: 'handoff.notSaved', problem: 'tooMany', retryAfterMinutes: 3 });
+    expect(await turn(actor, affirm())).toEqual({ kind: 'handoff.notSaved', problem: 'tooMany', retryAfterMinutes: 3 });
     limited = false;
-    expect(await turn(actor, said('yes'))).toMatchObject({ kind: 'handoff.submitted', reference: 'KSM-ABCDEF' });
+    expect(await turn(actor, affirm())).toMatchObject({ kind: 'handoff.submitted', reference: 'KSM-ABCDEF' });
     expect(h.submissions).toHaveLength(2);
   });
 
@@ -360,7 +375,7 @@ describe('handoff machine: submitting', () => {
     expect(JSON.parse(JSON.stringify(persisted))).toEqual(persisted);
 
     const restored = await h.begin({ brand: 'kendra-scott-mall', at: NOW, case: { category: 'defective' } }, JSON.parse(JSON.stringify(persisted)));
-    const reply = await turn(restored, said('yes'));
+    const reply = await turn(restored, affirm());
     expect(reply).toMatchObject({ kind: 'handoff.submitted' });
     expect(h.submissions[0]).toMatchObject({ brand: 'kendra-scott-mall', urgency: { urgent: true, because: ['defective'] } });
   });

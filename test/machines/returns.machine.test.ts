@@ -4,12 +4,12 @@ import type { AnyActorRef } from 'xstate';
 import { createDemoOrders } from '../../bot/orders/demo-orders.js';
 import { emailsMatch, orderNumbersMatch } from '../../knowledge/orders/order-matching.js';
 import type { Order } from '../../knowledge/orders/order.schema.js';
-import type { Understanding } from '../../knowledge/understanding/understanding.types.js';
 import type { VerifyOrderInput, VerifyOrderResult } from '../../machines/flow-effects.js';
 import type { FlowReprompt, UserSaid } from '../../machines/flow-events.js';
-import { createReturnsMachine, type ReturnsInput, type ReturnsOutput, type ReturnsReply } from '../../machines/returns.machine.js';
+import { createReturnsMachine, type Opening, type ReturnsInput, type ReturnsOutput, type ReturnsReply } from '../../machines/returns.machine.js';
 import type { VerifyReply } from '../../machines/verify-order.machine.js';
-import { flowHarness, recordingDeps } from './flow-harness.js';
+import type { SlotValues } from '../../knowledge/reading/reading.types.js';
+import { flowHarness, item, recordingDeps, shopper } from './flow-harness.js';
 
 // Wednesday Dec 2 2026, noon ET; the demo orders are dated from it.
 const NOW = '2026-12-02T17:00:00Z';
@@ -27,9 +27,13 @@ async function verifyAgainst({ brand, orderNumber, email }: VerifyOrderInput): P
   return order !== undefined && emailsMatch(order.email, email) ? { outcome: 'verified', order } : { outcome: 'notMatched' };
 }
 
-function said(text: string, entities: Understanding['entities'] = {}, at = NOW): UserSaid {
-  return { type: 'user.said', text, understanding: { topic: 'returns.start', confidence: 0.9, ranked: [{ topic: 'returns.start', confidence: 0.9 }], entities }, at };
-}
+const { fill, select, affirm, deny, unclear } = shopper(NOW);
+const orderNumber = (number: string) => fill({ orderNumber: number });
+const email = (address: string) => fill({ email: address });
+/** A message in the shopper's own words giving these values: the words go to the team. */
+const says = (text: string, slots: SlotValues, at?: string) => fill(slots, { text, ...(at === undefined ? {} : { at }) });
+/** The message that started the flow, as the router hands it over. */
+const opening = (text: string, slots: SlotValues, urgent = false): Opening => ({ text, slots, urgent });
 
 const reprompt: FlowReprompt = { type: 'flow.reprompt', at: NOW };
 
@@ -85,8 +89,8 @@ describe('returns machine: verification, as in tracking', () => {
     const actor = await begin(h);
     expect(replies(actor)).toEqual([verifyAsk('orderNumber')]);
 
-    expect(await turn(actor, said('KS-100236'))).toEqual(verifyAsk('email'));
-    expect(await turn(actor, said('casey@example.com'))).toEqual({
+    expect(await turn(actor, orderNumber('KS-100236'))).toEqual(verifyAsk('email'));
+    expect(await turn(actor, email('casey@example.com'))).toEqual({
       kind: 'returns.ask',
       slot: 'item',
       options: [
@@ -102,8 +106,8 @@ describe('returns machine: verification, as in tracking', () => {
     const wrongEmail = await begin(harness(), { orderNumber: 'KS-100236' });
     const unknownOrder = await begin(harness(), { orderNumber: 'KS-999999' });
 
-    const a = await turn(wrongEmail, said('someone@example.com'));
-    const b = await turn(unknownOrder, said('casey@example.com'));
+    const a = await turn(wrongEmail, email('someone@example.com'));
+    const b = await turn(unknownOrder, email('casey@example.com'));
 
     expect(a).toEqual(verifyAsk('orderNumber', 'notMatched'));
     expect(b).toEqual(a);
@@ -112,18 +116,18 @@ describe('returns machine: verification, as in tracking', () => {
   it('stops after 3 failed attempts and offers a person', async () => {
     const actor = await begin(harness(), { orderNumber: 'KS-100236', failedAttempts: 2 });
 
-    expect(await turn(actor, said('wrong@example.com'))).toEqual(ended({ kind: 'gaveUp' }));
+    expect(await turn(actor, email('wrong@example.com'))).toEqual(ended({ kind: 'gaveUp' }));
     // The last number tried goes along to a handoff.
     expect(output(actor)).toEqual({ offerHandoff: true, handoffCase: { category: 'lookup_failed', orderNumber: 'KS-100236' }, failedAttempts: 3 });
   });
 
   it('ends politely when locked or when the lookup fails', async () => {
     const locked = await begin(harness(async () => ({ outcome: 'locked', retryAfterSeconds: 600 })), { orderNumber: 'KS-100236' });
-    expect(await turn(locked, said('casey@example.com'))).toEqual(ended({ kind: 'locked', retryAfterSeconds: 600 }));
+    expect(await turn(locked, email('casey@example.com'))).toEqual(ended({ kind: 'locked', retryAfterSeconds: 600 }));
     expect(output(locked)).toMatchObject({ offerHandoff: true, handoffCase: { category: 'lookup_failed' } });
 
     const down = await begin(harness(async () => Promise.reject(new Error('down'))), { orderNumber: 'KS-100236' });
-    expect(await turn(down, said('casey@example.com'))).toEqual(ended({ kind: 'unavailable' }));
+    expect(await turn(down, email('casey@example.com'))).toEqual(ended({ kind: 'unavailable' }));
     expect(output(down)).toMatchObject({ offerHandoff: true, failedAttempts: 0 });
   });
 
@@ -140,7 +144,7 @@ describe('returns machine: verification, as in tracking', () => {
     const actor = await begin(h, { verifiedOrder: demo('KS-100236'), orderNumber: 'KS-100237' });
 
     expect(replies(actor)).toEqual([verifyAsk('email')]);
-    await turn(actor, said('morgan@example.com'));
+    await turn(actor, email('morgan@example.com'));
     expect(h.calls).toHaveLength(1);
   });
 
@@ -155,19 +159,19 @@ describe('returns machine: item → condition → reason → verdict', () => {
   it('walks through the slots with choices and gives the verdict with a handoff case', async () => {
     const actor = await begin(harness(), { verifiedOrder: demo('KS-100236') });
 
-    expect(await turn(actor, said('the pendant'))).toEqual({
+    expect(await turn(actor, says('the pendant', { item: item('the pendant') }))).toEqual({
       kind: 'returns.ask',
       slot: 'condition',
       options: CONDITIONS,
       itemName: 'Elisa Pendant Necklace',
     });
-    expect(await turn(actor, said('never worn, still has the tags'))).toEqual({
+    expect(await turn(actor, says('never worn, still has the tags', { condition: 'unused_with_tags' }))).toEqual({
       kind: 'returns.ask',
       slot: 'reason',
       options: REASONS,
       itemName: 'Elisa Pendant Necklace',
     });
-    const verdict = await turn(actor, said('too big'));
+    const verdict = await turn(actor, says('too big', { reason: 'wrong_size' }));
 
     expect(verdict).toMatchObject({
       kind: 'returns.verdict',
@@ -190,9 +194,9 @@ describe('returns machine: item → condition → reason → verdict', () => {
   it('takes the buttons as answers', async () => {
     const actor = await begin(harness(), { verifiedOrder: demo('GS-331043') });
 
-    await turn(actor, said('Stackable Ring Set'));
-    await turn(actor, said('Unused, tags on'));
-    const verdict = await turn(actor, said('Changed my mind'));
+    await turn(actor, select(0, { text: 'Stackable Ring Set' }));
+    await turn(actor, select(0, { text: 'Unused, tags on' }));
+    const verdict = await turn(actor, select(0, { text: 'Changed my mind' }));
 
     expect(verdict).toMatchObject({ kind: 'returns.verdict', verdict: { eligible: true, reasons: [] } });
     expect(output(actor)?.handoffCase).not.toHaveProperty('description');
@@ -205,24 +209,34 @@ describe('returns machine: item → condition → reason → verdict', () => {
   });
 
   it('uses what the first message said: item and reason, then asks only the condition', async () => {
-    const actor = await begin(harness(), { verifiedOrder: demo('JAA-530123'), text: 'the earrings are too big, can I exchange them' });
+    const actor = await begin(harness(), {
+      verifiedOrder: demo('JAA-530123'),
+      opening: opening('the earrings are too big, can I exchange them', { item: item('the earrings'), reason: 'wrong_size' }),
+    });
 
     expect(replies(actor)).toEqual([{ kind: 'returns.ask', slot: 'condition', options: CONDITIONS, itemName: 'Artisan Drop Earrings' }]);
-    expect(await turn(actor, said('I wore them once'))).toMatchObject({
+    expect(await turn(actor, says('I wore them once', { condition: 'worn' }))).toMatchObject({
       kind: 'returns.verdict',
       verdict: { eligible: 'review', condition: 'worn', wish: 'wrong_size', item: { sku: 'JAA-ER-040' } },
     });
   });
 
   it('reads the first message once the order is verified', async () => {
-    const actor = await begin(harness(), { brand: 'james-avery-artisan', text: 'can I send back the cuff I bought', orderNumber: 'JAA-530124' });
+    const actor = await begin(harness(), {
+      brand: 'james-avery-artisan',
+      opening: opening('can I send back the cuff I bought', { item: item('the cuff'), orderNumber: 'JAA-530124' }),
+      orderNumber: 'JAA-530124',
+    });
 
     // JAA-530124 has one item: its pendant, whatever the first message said.
-    expect(await turn(actor, said('morgan@example.com'))).toMatchObject({ kind: 'returns.ask', slot: 'condition', itemName: 'Hammered Silver Pendant' });
+    expect(await turn(actor, email('morgan@example.com'))).toMatchObject({ kind: 'returns.ask', slot: 'condition', itemName: 'Hammered Silver Pendant' });
   });
 
   it('"my necklace broke after a week": asks which necklace, then gives the verdict at once', async () => {
-    const actor = await begin(harness(), { verifiedOrder: demo('KS-100236'), text: 'my necklace broke after a week' });
+    const actor = await begin(harness(), {
+      verifiedOrder: demo('KS-100236'),
+      opening: opening('my necklace broke after a week', { item: item('my necklace'), condition: 'damaged', reason: 'defective' }),
+    });
 
     expect(replies(actor)).toEqual([
       {
@@ -235,7 +249,8 @@ describe('returns machine: item → condition → reason → verdict', () => {
         ],
       },
     ]);
-    const verdict = await turn(actor, said('the first one'));
+    // "the first one" of the two shown.
+    const verdict = await turn(actor, select(0));
 
     expect(verdict).toMatchObject({
       kind: 'returns.verdict',
@@ -248,27 +263,27 @@ describe('returns machine: item → condition → reason → verdict', () => {
   it('asks about the tags when the shopper says only "never worn"', async () => {
     const actor = await begin(harness(), { verifiedOrder: demo('GS-331044') });
 
-    expect(await turn(actor, said('never worn'))).toEqual({
+    expect(await turn(actor, says('never worn', { condition: 'unused' }))).toEqual({
       kind: 'returns.ask',
       slot: 'condition',
       problem: 'tags',
       options: [CONDITIONS[0], CONDITIONS[1]],
       itemName: 'Gold-Plated Chain Necklace',
     });
-    expect(await turn(actor, said('no'))).toMatchObject({ kind: 'returns.ask', slot: 'reason' });
-    const verdict = await turn(actor, said('changed my mind'));
+    expect(await turn(actor, deny())).toMatchObject({ kind: 'returns.ask', slot: 'reason' });
+    const verdict = await turn(actor, says('changed my mind', { reason: 'changed_mind' }));
     expect(verdict).toMatchObject({ verdict: { condition: 'unused_no_tags', reasons: [{ code: 'window_expired' }, { code: 'condition' }] } });
   });
 
   it('asks again when it does not understand, and re-asks after a digression', async () => {
     const actor = await begin(harness(), { verifiedOrder: demo('JAM-204813') });
 
-    expect(await turn(actor, said('hmm'))).toMatchObject({ kind: 'returns.ask', slot: 'item', problem: 'notUnderstood' });
+    expect(await turn(actor, unclear({ text: 'hmm' }))).toMatchObject({ kind: 'returns.ask', slot: 'item', problem: 'notUnderstood' });
     expect(await turn(actor, reprompt)).toMatchObject({ kind: 'returns.ask', slot: 'item', options: expect.any(Array) });
-    expect(await turn(actor, said('the charm'))).toMatchObject({ kind: 'returns.ask', slot: 'condition', itemName: 'Sterling Silver Heart Charm' });
-    expect(await turn(actor, said('no clue'))).toMatchObject({ kind: 'returns.ask', slot: 'condition', problem: 'notUnderstood' });
-    expect(await turn(actor, said('worn'))).toMatchObject({ kind: 'returns.ask', slot: 'reason' });
-    expect(await turn(actor, said('because'))).toMatchObject({ kind: 'returns.ask', slot: 'reason', problem: 'notUnderstood' });
+    expect(await turn(actor, says('the charm', { item: item('the charm') }))).toMatchObject({ kind: 'returns.ask', slot: 'condition', itemName: 'Sterling Silver Heart Charm' });
+    expect(await turn(actor, unclear({ text: 'no clue' }))).toMatchObject({ kind: 'returns.ask', slot: 'condition', problem: 'notUnderstood' });
+    expect(await turn(actor, says('worn', { condition: 'worn' }))).toMatchObject({ kind: 'returns.ask', slot: 'reason' });
+    expect(await turn(actor, unclear({ text: 'because' }))).toMatchObject({ kind: 'returns.ask', slot: 'reason', problem: 'notUnderstood' });
     expect(await turn(actor, reprompt)).toEqual({ kind: 'returns.ask', slot: 'reason', options: REASONS, itemName: 'Sterling Silver Heart Charm' });
   });
 
@@ -285,17 +300,25 @@ describe('returns machine: item → condition → reason → verdict', () => {
   });
 
   it('a custom piece the shopper changed their mind about: not eligible, no handoff offered', async () => {
-    const actor = await begin(harness(), { brand: 'james-avery-malls', verifiedOrder: demo('JAM-204813'), text: 'I want to return the custom pendant' });
+    const actor = await begin(harness(), {
+      brand: 'james-avery-malls',
+      verifiedOrder: demo('JAM-204813'),
+      opening: opening('I want to return the custom pendant', { item: item('the custom pendant') }),
+    });
 
-    await turn(actor, said('Unused, tags on'));
-    const verdict = await turn(actor, said("I don't like it"));
+    await turn(actor, select(0, { text: 'Unused, tags on' }));
+    const verdict = await turn(actor, says("I don't like it", { reason: 'changed_mind' }));
 
     expect(verdict).toMatchObject({ verdict: { eligible: false, reasons: [{ code: 'personalized' }] } });
     expect(output(actor)).toMatchObject({ offerHandoff: false, handoffCase: { category: 'return' } });
   });
 
   it('a damaged delivery at james-avery-malls: eligible, urgent, a damaged case', async () => {
-    const actor = await begin(harness(), { brand: 'james-avery-malls', verifiedOrder: demo('JAM-204814'), text: "it arrived broken, it's urgent" });
+    const actor = await begin(harness(), {
+      brand: 'james-avery-malls',
+      verifiedOrder: demo('JAM-204814'),
+      opening: opening("it arrived broken, it's urgent", { reason: 'damaged_on_arrival' }, true),
+    });
 
     expect(replies(actor)).toEqual([expect.objectContaining({ kind: 'returns.verdict', urgency: expect.objectContaining({ urgent: true }) })]);
     expect(output(actor)).toMatchObject({
@@ -307,10 +330,10 @@ describe('returns machine: item → condition → reason → verdict', () => {
   it('judges by the time of the last answer', async () => {
     const actor = await begin(harness(), { verifiedOrder: demo('KS-100236') });
 
-    await turn(actor, said('the pendant'));
-    await turn(actor, said('damaged'));
+    await turn(actor, says('the pendant', { item: item('the pendant') }));
+    await turn(actor, says('damaged', { condition: 'damaged' }));
     // Delivered Nov 27 (5 days before NOW): two weeks later the 7-day window is over.
-    const verdict = await turn(actor, said('defective', {}, '2026-12-16T17:00:00Z'));
+    const verdict = await turn(actor, says('defective', { reason: 'defective' }, '2026-12-16T17:00:00Z'));
 
     expect(verdict).toMatchObject({ verdict: { eligible: 'review', reasons: [{ code: 'defect_report_late' }] }, urgency: { urgent: false } });
   });
@@ -322,7 +345,7 @@ describe('returns machine: orders with nothing to return', () => {
     ['KS-100233', 'processing', 'not_delivered'],
     ['KS-100234', 'shipped', 'not_delivered'],
   ] as const)('%s (%s) ends at once with %s', async (orderNumber, status, code) => {
-    const actor = await begin(harness(), { verifiedOrder: demo(orderNumber), text: 'I want to return the earrings' });
+    const actor = await begin(harness(), { verifiedOrder: demo(orderNumber), opening: opening('I want to return the earrings', { item: item('the earrings') }) });
 
     expect(replies(actor)).toEqual([
       expect.objectContaining({ kind: 'returns.notReturnable', orderNumber, status, reasons: [expect.objectContaining({ code })] }),
@@ -349,12 +372,12 @@ describe('returns machine: persistence', () => {
     first.stop();
 
     const steps: Array<[UserSaid, Partial<Reply>]> = [
-      [said('KS-100236'), verifyAsk('email')],
-      [said('casey@example.com'), { kind: 'returns.ask', slot: 'item' }],
-      [said('the final sale earrings'), { kind: 'returns.ask', slot: 'condition' }],
-      [said('never worn'), { kind: 'returns.ask', slot: 'condition', problem: 'tags' }],
-      [said('yes'), { kind: 'returns.ask', slot: 'reason' }],
-      [said('changed my mind'), { kind: 'returns.verdict' }],
+      [orderNumber('KS-100236'), verifyAsk('email')],
+      [email('casey@example.com'), { kind: 'returns.ask', slot: 'item' }],
+      [says('the final sale earrings', { item: item('the final sale earrings', { finalSale: true }) }), { kind: 'returns.ask', slot: 'condition' }],
+      [says('never worn', { condition: 'unused' }), { kind: 'returns.ask', slot: 'condition', problem: 'tags' }],
+      [affirm(), { kind: 'returns.ask', slot: 'reason' }],
+      [says('changed my mind', { reason: 'changed_mind' }), { kind: 'returns.verdict' }],
     ];
     let done = false;
     for (const [event, expected] of steps) {
@@ -367,7 +390,10 @@ describe('returns machine: persistence', () => {
   });
 
   it('keeps plain JSON context', async () => {
-    const actor = await begin(harness(), { verifiedOrder: demo('KS-100236'), text: 'the pendant is too big' });
+    const actor = await begin(harness(), {
+      verifiedOrder: demo('KS-100236'),
+      opening: opening('the pendant is too big', { item: item('the pendant'), reason: 'wrong_size' }),
+    });
     const child = actor.getSnapshot().children.flow as AnyActorRef | undefined;
 
     const persisted = child?.getPersistedSnapshot();

@@ -18,7 +18,7 @@ export interface RunningClasp {
   close(): Promise<void>;
 }
 
-/** Boots the real service (real adapter, real recognizer) on a free loopback port. */
+/** Boots the real service (real adapter, real Reading step) on a free loopback port. */
 export async function startClasp(
   env: Record<string, string> = {},
   deps: ClaspDeps & { webChatBundlePath?: string } = {},

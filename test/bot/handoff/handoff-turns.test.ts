@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { BrandId } from '../../../knowledge/brand-ids.js';
 import type { HandoffCase } from '../../../knowledge/handoff/handoff-case.types.js';
+import { contextOf, createReader } from '../../support/reading.js';
 import { renderHandoffReply } from '../../../dialogs/handoff.render.js';
 import type { FlowReplyEvent, UserSaid } from '../../../machines/flow-events.js';
 import { createHandoffMachine, type HandoffOutput, type HandoffReply } from '../../../machines/handoff.machine.js';
@@ -40,11 +41,13 @@ afterEach(async () => {
   await dir.remove();
 });
 
+const reader = createReader();
+
 /** A stand-in router: invokes the handoff flow, storing through the real submitter, and keeps its replies and ticket. */
 function routerFor(brand: BrandId, handoffCase: HandoffCase, conversationKey: string) {
   const flow = createHandoffMachine({
     profileOf,
-    answerOf: () => ({ stated: true }),
+    answerOf: () => ({ stated: true, sources: [] }),
     effects: {
       verifyOrder: () => Promise.reject(new Error('no lookups here')),
       submitHandoff: async (submission) => ({ outcome: 'stored', ticket: await handoff.submitter.submit(submission, conversationKey) }),
@@ -77,7 +80,14 @@ function chat(brand: BrandId, handoffCase: HandoffCase, conversationId = 'conv-1
       router.start();
     } else {
       const flow = router.getSnapshot().children.flow as AnyActorRef | undefined;
-      flow?.send({ type: 'user.said', text, understanding: { topic: 'handoff.human', confidence: 0.9, ranked: [], entities: {} }, at: NOW.toISOString() });
+      // Read as the service reads it, at the prompt the flow last showed.
+      const last = router.getSnapshot().context.replies.at(-1);
+      const awaiting = last?.kind === 'handoff.ask' ? last.slot : last?.kind === 'handoff.confirm' || last?.kind === 'handoff.notSaved' ? 'confirm' : null;
+      const reading = await reader.read(text, contextOf({ brand, awaiting, flow: 'handoff', now: NOW.toISOString() }));
+      for (const { command, text: part } of reading.commands) {
+        const slots = command.kind === 'fill' || command.kind === 'correct' ? { ...reading.slots, ...command.slots } : reading.slots;
+        flow?.send({ type: 'user.said', command, slots, facts: reading.facts, text: part, at: NOW.toISOString() });
+      }
     }
     const flow = router.getSnapshot().children.flow as AnyActorRef | undefined;
     if (flow?.getSnapshot().hasTag('busy')) await waitFor(flow, (s) => s.status !== 'active' || !s.hasTag('busy'));
