@@ -10,17 +10,16 @@ import { shopperMessage } from '../bot/shopper-activity.js';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
 import { isTopic, type Topic } from '../knowledge/topics.js';
-import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
 
 export interface BotFirstReply {
   firstReplyTopic(text: string, brand?: BrandId): Promise<{ topic: Topic; confidence?: number; sources: Source[]; text: string }>;
   close(): Promise<void>;
 }
 
-export async function createBotFirstReply(recognizer: Recognizer): Promise<BotFirstReply> {
+export async function createBotFirstReply(): Promise<BotFirstReply> {
   const outboxDir = mkdtempSync(join(tmpdir(), 'clasp-eval-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', OUTBOX_DIR: outboxDir });
-  const clasp = await createClasp(config, { recognizer, logger: createLogger({ logLevel: 'silent' }) });
+  const clasp = await createClasp(config, { logger: createLogger({ logLevel: 'silent' }) });
   const shopper = { id: 'shopper', name: 'Shopper', role: 'user' };
   let conversations = 0;
   return {

@@ -9,7 +9,6 @@ import { BRAND_PROFILES } from '../knowledge/brands/index.js';
 import { parseArgs } from 'node:util';
 import { KB_QUESTIONS } from '../eval/kb-questions.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { createRecognizer } from '../knowledge/understanding/recognizer.js';
 import { createBotFirstReply } from './bot-first-reply.js';
 
 const DEFAULT_BAR = 95;
@@ -33,7 +32,7 @@ async function main(): Promise<number> {
   }
   if (thin.length > 0) throw new Error(`sections with fewer than ${MIN_PER_SECTION} questions:\n  ${thin.join('\n  ')}`);
 
-  const bot = await createBotFirstReply(await createRecognizer());
+  const bot = await createBotFirstReply();
   const tally = new Map<string, { answered: number; total: number }>();
   const misses: string[] = [];
   let answered = 0;

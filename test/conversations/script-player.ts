@@ -1,4 +1,4 @@
-// Plays conversation scripts through the real bot in this process: the real recognizer, machines,
+// Plays conversation scripts through the real bot in this process: the real Reading step, machines,
 // renderers, order lookup and handoff outbox, with the clock pinned so the demo orders and every
 // date the bot says are the same on every run.
 import { randomUUID } from 'node:crypto';
