@@ -1,13 +1,16 @@
-// The understanding step on its own: what one recognize() call costs, outside any server, with
-// the recognizer's memo off (every call classifies) and on (the same words a second time).
-// Run in the bench's own process after the servers have stopped, so nothing competes for the CPU.
-import { BRAND_PROFILES } from '../knowledge/brands/index.js';
+// The Reading step on its own: what reading one message costs, outside any server, in CPU time,
+// for messages it has never seen (its memo off) and for the same words again (memo on), and the
+// worst message a shopper may send (2,000 characters packed with questions). Run in the bench's
+// own process after the servers have stopped, so nothing competes for the CPU.
+import { readSavedModels } from '../bot/reading-models.store.js';
 import { BRAND_IDS } from '../knowledge/brand-ids.js';
+import { BRAND_PROFILES } from '../knowledge/brands/index.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { TOPIC_PHRASES } from '../knowledge/understanding/phrases/index.js';
-import { CONFIDENCE_THRESHOLD, createRecognizer } from '../knowledge/understanding/recognizer.js';
-import { createQuestionResolver } from '../knowledge/understanding/resolve-question.js';
-import type { Recognizer } from '../knowledge/understanding/understanding.types.js';
+import { createMessageReader, type MessageReader } from '../knowledge/reading/read-message.js';
+import type { ReadingContext } from '../knowledge/reading/reading.types.js';
+import { loadReadingModels, trainReadingModels } from '../knowledge/reading/reading-models.js';
+import { createRecognizers } from '../knowledge/reading/recognizers.js';
+import { contextOf } from '../test/support/reading.js';
 import { percentile } from './load.js';
 import { uniqueQuestion } from './unique-questions.js';
 
@@ -76,113 +79,91 @@ export const SHOPPER_MESSAGES: readonly string[] = [
   "hey, sorry this is a long one, I bought a charm bracelet as a gift and it turns out my mom already has the exact same one so I'd like to exchange it for something else or just get my money back if that is easier for you guys",
 ];
 
-export interface UnderstandingFigures {
-  messages: number;
-  /** Memo off: every call classifies. */
-  missMedianMs: number;
-  missP99Ms: number;
-  missSamples: number;
-  /** Memo off, the long (30+ word) messages alone: they are what the p99 is made of. */
-  longMedianMs: number;
-  /** Default recognizer, the same short message a second time. */
-  hitMedianMs: number;
-  hitSamples: number;
-  /** Training both recognizers, which the timings do not include. */
-  trainMs: number;
-  /** Messages of which no two are alike, each recognized (memo on, never hit) and resolved for a brand. */
+export interface ReadingFigures {
+  /** Messages of which no two are alike, memo off: CPU µs per read, and wall-clock percentiles. */
   uniqueSamples: number;
-  uniqueMedianMs: number;
-  uniqueP99Ms: number;
-  uniqueMeanMs: number;
-  uniqueRecognizeMedianMs: number;
-  uniqueResolveMedianMs: number;
+  uniqueCpuMicros: number;
+  uniqueMedianMicros: number;
+  uniqueP99Micros: number;
+  /** The bench's shopper messages at prompts (email, order number, the summary), memo off. */
+  promptCpuMicros: number;
+  /** The same short message again, memo on. */
+  hitMedianMicros: number;
+  /** The worst message a shopper may send: 2,000 characters of questions. */
+  worstCpuMicros: number;
+  /** A normal turn's reading, for comparison: the median of the unique messages. */
+  loadMs: number;
 }
 
-/** What the understanding step costs a message no memo has seen: recognize, then resolve for its brand. */
-async function measureUnique(recognizer: Recognizer, warmup: number, samples: number) {
+/** CPU time of `run`, in microseconds per call, over `calls` calls. */
+async function cpuMicros(calls: number, run: (n: number) => Promise<unknown>): Promise<number> {
+  const started = process.cpuUsage();
+  for (let n = 0; n < calls; n += 1) await run(n);
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / calls;
+}
+
+const PROMPTS: ReadonlyArray<Partial<ReadingContext>> = [
+  { awaiting: 'email', flow: 'tracking', lastTopic: 'order.tracking' },
+  { awaiting: 'orderNumber', flow: 'returns', lastTopic: 'returns.start' },
+  { awaiting: 'confirm', flow: 'handoff', lastTopic: 'handoff.human' },
+  { awaiting: 'confirm', flow: null, lastTopic: 'shipping.problem' },
+];
+
+/** A 2,000-character message of questions: what one message can cost at most. */
+export function worstMessage(): string {
+  let text = '';
+  for (let n = 0; text.length < 2_000; n += 1) text += `${uniqueQuestion(n * 7919)} and `;
+  return text.slice(0, 2_000);
+}
+
+export async function measureReading(): Promise<ReadingFigures> {
+  const loadStarted = performance.now();
   const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
-  const resolver = createQuestionResolver(kb, TOPIC_PHRASES, CONFIDENCE_THRESHOLD);
-  const whole: number[] = [];
-  const recognizing: number[] = [];
-  const resolving: number[] = [];
-  for (let n = 0; n < warmup + samples; n += 1) {
-    const text = uniqueQuestion(n);
-    const brand = BRAND_IDS[n % BRAND_IDS.length]!;
+  const recognizers = createRecognizers();
+  const models = loadReadingModels(readSavedModels('var/cache') ?? trainReadingModels({ knowledge: kb, recognizers }));
+  const loadMs = performance.now() - loadStarted;
+  await recognizers.warmUp();
+  const memoOff: MessageReader = createMessageReader({ models, knowledge: kb, recognizers, memoSize: 0 });
+  const memoOn: MessageReader = createMessageReader({ models, knowledge: kb, recognizers });
+  const context = (n: number, fields: Partial<ReadingContext> = {}): ReadingContext => contextOf({ brand: BRAND_IDS[n % BRAND_IDS.length]!, ...fields });
+
+  // Warm up: let V8 optimise every path before timing it.
+  for (let n = 0; n < 3_000; n += 1) await memoOff.read(uniqueQuestion(n), context(n));
+  for (const [n, text] of SHOPPER_MESSAGES.entries()) for (const fields of PROMPTS) await memoOff.read(text, context(n, fields));
+
+  const samples = 20_000;
+  const offset = 100_000;
+  const uniqueCpuMicros = await cpuMicros(samples, (n) => memoOff.read(uniqueQuestion(offset + n), context(n)));
+  const times: number[] = [];
+  for (let n = 0; n < 5_000; n += 1) {
     const started = performance.now();
-    const understanding = await recognizer.recognize(text);
-    const recognized = performance.now();
-    resolver.resolve(brand, text, understanding);
-    const resolved = performance.now();
-    if (n < warmup) continue;
-    whole.push(resolved - started);
-    recognizing.push(recognized - started);
-    resolving.push(resolved - recognized);
+    await memoOff.read(uniqueQuestion(offset * 2 + n), context(n));
+    times.push((performance.now() - started) * 1000);
   }
-  const wholeSorted = sorted(whole);
+  const ordered = Float64Array.from(times).sort();
+  const promptTexts = SHOPPER_MESSAGES.flatMap((text, n) => PROMPTS.map((fields) => ({ text, fields, n })));
+  const promptCpuMicros = await cpuMicros(promptTexts.length * 5, (n) => {
+    const { text, fields } = promptTexts[n % promptTexts.length]!;
+    return memoOff.read(text, context(n, fields));
+  });
+  const hits: number[] = [];
+  for (const [n, text] of SHOPPER_MESSAGES.entries()) {
+    await memoOn.read(text, context(n));
+    const started = performance.now();
+    await memoOn.read(text, context(n));
+    hits.push((performance.now() - started) * 1000);
+  }
+  const worst = worstMessage();
+  const worstCpuMicros = await cpuMicros(20, () => memoOff.read(worst, context(0)));
   return {
     uniqueSamples: samples,
-    uniqueMedianMs: percentile(wholeSorted, 50),
-    uniqueP99Ms: percentile(wholeSorted, 99),
-    uniqueMeanMs: whole.reduce((sum, value) => sum + value, 0) / whole.length,
-    uniqueRecognizeMedianMs: percentile(sorted(recognizing), 50),
-    uniqueResolveMedianMs: percentile(sorted(resolving), 50),
-  };
-}
-
-async function timeCall(recognizer: Recognizer, text: string): Promise<number> {
-  const started = performance.now();
-  await recognizer.recognize(text);
-  return performance.now() - started;
-}
-
-/** Well below the length from which the recognizer stops remembering (20 normalized words). */
-const SHORT_MESSAGE_WORDS = 15;
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
-const sorted = (samples: number[]) => Float64Array.from(samples).sort();
-
-export async function measureUnderstanding(options: { warmupRounds?: number; rounds?: number } = {}): Promise<UnderstandingFigures> {
-  const warmupRounds = options.warmupRounds ?? 5;
-  const rounds = options.rounds ?? 40;
-  const trainStarted = performance.now();
-  const memoOff = await createRecognizer({ memoSize: 0 });
-  const memoOn = await createRecognizer();
-  const trainMs = performance.now() - trainStarted;
-
-  // Warm up: let V8 optimise the recognizer's code on every kind of message before timing it.
-  for (let round = 0; round < warmupRounds; round++) {
-    for (const text of SHOPPER_MESSAGES) {
-      await memoOff.recognize(text);
-      await memoOn.recognize(text);
-    }
-  }
-
-  const misses: number[] = [];
-  const longs: number[] = [];
-  const hits: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const text of SHOPPER_MESSAGES) {
-      const miss = await timeCall(memoOff, text);
-      misses.push(miss);
-      if (wordCount(text) >= 30) longs.push(miss);
-      // Each message a first time (now remembered) and then timed a second time: a memo hit.
-      // Long messages are never remembered (they are read passage by passage every time).
-      if (wordCount(text) > SHORT_MESSAGE_WORDS) continue;
-      await memoOn.recognize(text);
-      hits.push(await timeCall(memoOn, text));
-    }
-  }
-  const unique = await measureUnique(memoOn, 5_000, 20_000);
-  const missSorted = sorted(misses);
-  const hitSorted = sorted(hits);
-  return {
-    messages: SHOPPER_MESSAGES.length,
-    missMedianMs: percentile(missSorted, 50),
-    missP99Ms: percentile(missSorted, 99),
-    missSamples: misses.length,
-    longMedianMs: percentile(sorted(longs), 50),
-    hitMedianMs: percentile(hitSorted, 50),
-    hitSamples: hits.length,
-    trainMs,
-    ...unique,
+    uniqueCpuMicros,
+    uniqueMedianMicros: percentile(ordered, 50),
+    uniqueP99Micros: percentile(ordered, 99),
+    promptCpuMicros,
+    hitMedianMicros: percentile(Float64Array.from(hits).sort(), 50),
+    worstCpuMicros,
+    loadMs,
   };
 }

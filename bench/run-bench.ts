@@ -1,8 +1,8 @@
 // npm run bench: the echo-bot floor and Clasp, each in its own child process, driven from here
 // over loopback at 50 connections for a fixed time with fresh conversations. Prints figures and
 // the issue's bars as PASS/FAIL lines; never fails the run on a bar (exit 0 unless it breaks).
-// Also: the FAQ turns against a second Clasp whose recognizer remembers nothing, autocannon on
-// the echo bot and the FAQ turns as a check of bench/load.ts, and the understanding step alone.
+// Also: the FAQ turns against a second Clasp whose Reading step remembers nothing, autocannon on
+// the echo bot and the FAQ turns as a check of bench/load.ts, and the Reading step alone.
 // docs/performance.md says what each line means.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -21,9 +21,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const AUTOCANNON_SECONDS = Number(process.env.BENCH_AUTOCANNON_SECONDS ?? 5);
 const IDLE_CONVERSATIONS = 10_000;
-// Seven closed-loop runs and two autocannon runs, plus start-ups, the idle conversations and the
-// understanding step (about 40 s together here): the bound is twice that, and never under 5 min.
-const EXPECTED_MS = (7 * (WARMUP_SECONDS + SECONDS) + 2 * AUTOCANNON_SECONDS + 40) * 1000;
+// Seven closed-loop runs and two autocannon runs, plus start-ups (one training the models), the
+// idle conversations and the Reading step (about 2 min together here): the bound is twice that,
+// and never under 5 min.
+const EXPECTED_MS = (7 * (WARMUP_SECONDS + SECONDS) + 2 * AUTOCANNON_SECONDS + 120) * 1000;
 const RUN_BOUND_MS = Math.max(5 * 60_000, 2 * EXPECTED_MS);
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -110,11 +111,11 @@ const CLASP_ENV = {
   DIRECTLINE_MAX_MB: '4096',
   MicrosoftAppId: '',
   MicrosoftAppPassword: '',
-  // Clasp's own recognizer, memo and all (an inherited BENCH_RECOGNIZER_MEMO is not for this child).
-  BENCH_RECOGNIZER_MEMO: '',
+  // Clasp's own Reading step, memo and all (an inherited BENCH_READING_MEMO is not for this child).
+  BENCH_READING_MEMO: '',
 };
-// The same Clasp with a recognizer that remembers nothing: every message is classified.
-const CLASP_MEMO_OFF_ENV = { ...CLASP_ENV, BENCH_RECOGNIZER_MEMO: '0' };
+// The same Clasp with a Reading step that remembers nothing: every message is read afresh.
+const CLASP_MEMO_OFF_ENV = { ...CLASP_ENV, BENCH_READING_MEMO: '0' };
 
 // ---- scenarios ---------------------------------------------------------------------------
 
@@ -277,30 +278,30 @@ async function main(): Promise<void> {
   console.log(`Load average before the run: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} on ${os.availableParallelism()} cores (other work on the machine skews every figure)`);
   console.log(`Clasp bench: ${CONNECTIONS} connections, ${SECONDS} s per run after ${WARMUP_SECONDS} s warm-up, loopback, expectReplies, fresh conversations\n`);
 
-  // Start-up twice: first with an empty recognizer cache (it trains, as on a machine where
-  // nothing was installed or started before), then as every later start runs, from the model
-  // that start kept (npm install also trains and keeps one).
+  // Start-up twice: first with an empty model cache (it trains the Reading step's models, as on a
+  // machine where `npm install` never ran), then as every start runs, from the models kept (npm
+  // install trains and keeps them).
   const cacheDir = mkdtempSync(join(tmpdir(), 'clasp-bench-cache-'));
   const coldAt = performance.now();
-  const cold = await spawnServer('./clasp-server.ts', { ...CLASP_ENV, RECOGNIZER_CACHE_DIR: cacheDir });
+  const cold = await spawnServer('./clasp-server.ts', { ...CLASP_ENV, MODEL_CACHE_DIR: cacheDir });
   await waitReady(cold.url);
   const coldMs = performance.now() - coldAt;
   while (readdirSync(cacheDir).filter((name) => name.endsWith('.json')).length === 0) await sleep(20);
   await finish(cold.child);
   console.log(
-    `Clasp start-up, nothing kept (spawn → /readyz 200, recognizer trained): ${fmt(coldMs)} ms ` +
+    `Clasp start-up, nothing kept (spawn → /readyz 200, the Reading step's models trained): ${fmt(coldMs)} ms ` +
       `(in the child: modules ${fmt(cold.boot.importedAt ?? NaN)} ms, createClasp ${fmt((cold.boot.builtAt ?? NaN) - (cold.boot.importedAt ?? NaN))} ms)`,
   );
 
-  // Clasp again, from the kept model, for the start-up bar and the memory figures.
+  // Clasp again, from the kept models, for the start-up bar and the memory figures.
   const spawnedAt = performance.now();
-  const clasp = await spawnServer('./clasp-server.ts', { ...CLASP_ENV, RECOGNIZER_CACHE_DIR: cacheDir }, PROFILE_ARGS);
+  const clasp = await spawnServer('./clasp-server.ts', { ...CLASP_ENV, MODEL_CACHE_DIR: cacheDir }, PROFILE_ARGS);
   await waitReady(clasp.url);
   const startupMs = performance.now() - spawnedAt;
   rmSync(cacheDir, { recursive: true, force: true });
   const { importedAt = NaN, builtAt = NaN, listeningAt = NaN } = clasp.boot;
   console.log(
-    `Clasp start-up (spawn → /readyz 200, recognizer model kept from the start before): ${fmt(startupMs)} ms ` +
+    `Clasp start-up (spawn → /readyz 200, the models kept by the start before): ${fmt(startupMs)} ms ` +
       `(in the child: node + tsx + module loading ${fmt(importedAt)} ms, createClasp ${fmt(builtAt - importedAt)} ms, createApp + listen ${fmt(listeningAt - builtAt)} ms)`,
   );
   await sanityCheck(clasp.url);
@@ -328,8 +329,8 @@ async function main(): Promise<void> {
   checks.push({ label: '(b) Clasp FAQ turns', closedLoop: rows[1]!, check: await phase('(b) autocannon', () => crossCheck(clasp.url, faqTurn)) });
   const unique = await measure('(b3) Clasp, no two messages alike', clasp.url, uniqueScenario);
 
-  // The FAQ scenario repeats six questions, so with the default recognizer every turn after the
-  // first few is a memo hit. The same turns against a Clasp that classifies every message:
+  // The FAQ scenario repeats six questions, so with the default Reading step every turn after the
+  // first few is a memo hit. The same turns against a Clasp that reads every message afresh:
   const memoOff = await spawnServer('./clasp-server.ts', CLASP_MEMO_OFF_ENV, PROFILE_ARGS);
   await waitReady(memoOff.url);
   rows.push(await measure('(b2) Clasp FAQ, memo off', memoOff.url, faqScenario));
@@ -362,19 +363,15 @@ async function main(): Promise<void> {
   const [echoCheck, faqCheck] = checks.map((c) => c.check) as [CrossCheck, CrossCheck];
   console.log(`  ${'(b) / (a) with autocannon'.padEnd(32)} ${fmt(faqCheck.rps / echoCheck.rps, 2)}× req/s   p99 ${fmt(faqCheck.p99 / echoCheck.p99, 2)}×`);
 
-  // In this process, now that no server is running: the understanding step alone.
-  const { measureUnderstanding } = await import('./understanding.js');
-  const u = await measureUnderstanding();
-  const micros = (ms: number) => `${fmt(ms * 1000)} µs`;
+  // In this process, now that no server is running: the Reading step alone.
+  const { measureReading } = await import('./reading.js');
+  const r = await measureReading();
   console.log(
-    `\nUnderstanding step per message, no two alike (recognize() then the brand's resolve(), in the bench process, ${u.uniqueSamples} messages of bench/unique-questions.ts after warm-up):\n` +
-      `  median ${micros(u.uniqueMedianMs)} (recognize ${micros(u.uniqueRecognizeMedianMs)}, resolve ${micros(u.uniqueResolveMedianMs)}), p99 ${micros(u.uniqueP99Ms)}, mean ${micros(u.uniqueMeanMs)}`,
-  );
-  console.log(
-    `\nUnderstanding step alone (recognize(), in the bench process, ${u.messages} distinct shopper messages, after warm-up):\n` +
-      `  memo off: median ${fmt(u.missMedianMs, 3)} ms (${micros(u.missMedianMs)}), p99 ${fmt(u.missP99Ms, 3)} ms over ${u.missSamples} calls; the 30+ word messages alone: median ${fmt(u.longMedianMs, 3)} ms\n` +
-      `  memo hit (default recognizer, the same short message again): median ${fmt(u.hitMedianMs, 3)} ms (${micros(u.hitMedianMs)}) over ${u.hitSamples} calls\n` +
-      `  (training the two recognizers took ${fmt(u.trainMs)} ms, not counted)`,
+    `\nReading step per message, in the bench process (CPU time; models loaded in ${fmt(r.loadMs)} ms):\n` +
+      `  no two alike, nothing asked (bench/unique-questions.ts, memo off): ${fmt(r.uniqueCpuMicros)} µs CPU each over ${r.uniqueSamples}; wall median ${fmt(r.uniqueMedianMicros)} µs, p99 ${fmt(r.uniqueP99Micros)} µs\n` +
+      `  shopper messages at prompts (email, order number, the summary, an offer; memo off): ${fmt(r.promptCpuMicros)} µs CPU each\n` +
+      `  the same short message again (memo on): median ${fmt(r.hitMedianMicros, 1)} µs\n` +
+      `  the worst message a shopper may send (2,000 characters of questions, memo off): ${fmt(r.worstCpuMicros)} µs CPU, ${fmt(r.worstCpuMicros / r.uniqueCpuMicros, 1)}× a normal message`,
   );
 
   // A figure from a run with failures is how fast something was refused, not a measurement.
@@ -383,23 +380,22 @@ async function main(): Promise<void> {
     console.log(`${ok && failed === 0 ? 'PASS' : 'FAIL'}  ${text}${failed === 0 ? '' : ` (not a measurement: ${failed} failed requests or runs)`}`);
   const allFailures = failures(idle, ...rows.map((row) => row.result)) + checks.reduce((sum, { check }) => sum + check.non2xx + check.errors + check.badBodies, 0);
   if (allFailures > 0) console.log(`\nWARNING: ${allFailures} requests or runs failed; the rows with failures do not measure what they say.`);
-  console.log('\nBars (throughput and p99 on the default configuration, recognizer memo on):');
+  console.log('\nBars (throughput and p99 on the default configuration, reading memo on):');
   bar(
-    faq.rps >= 0.8 * base.rps,
-    `FAQ throughput ≥ 0.8× echo: ${fmt(faq.rps / base.rps, 2)}× (${fmt(faq.rps)} vs ${fmt(base.rps)} req/s); memo off: ${fmt(faqMemoOff.rps / base.rps, 2)}× (${fmt(faqMemoOff.rps)} req/s)`,
+    faq.rps >= 1.0 * base.rps,
+    `repeated-question FAQ throughput ≥ 1.0× echo: ${fmt(faq.rps / base.rps, 2)}× (${fmt(faq.rps)} vs ${fmt(base.rps)} req/s); memo off: ${fmt(faqMemoOff.rps / base.rps, 2)}× (${fmt(faqMemoOff.rps)} req/s)`,
     failures(base.result, faq.result),
   );
   bar(faq.p99 <= 100, `FAQ p99 ≤ 100 ms: ${fmt(faq.p99, 1)} ms; memo off: ${fmt(faqMemoOff.p99, 1)} ms`, failures(faq.result));
-  bar(faq.rps >= 0.9 * base.rps, `repeated-question FAQ throughput ≥ 0.9× echo: ${fmt(faq.rps / base.rps, 2)}×`, failures(base.result, faq.result));
   bar(
-    unique.rps >= 0.7 * base.rps,
-    `no two messages alike ≥ 0.7× echo: ${fmt(unique.rps / base.rps, 2)}× (${fmt(unique.rps)} vs ${fmt(base.rps)} req/s)`,
+    unique.rps >= 0.8 * base.rps,
+    `no two messages alike ≥ 0.8× echo: ${fmt(unique.rps / base.rps, 2)}× (${fmt(unique.rps)} vs ${fmt(base.rps)} req/s)`,
     failures(base.result, unique.result),
   );
   bar(unique.p99 <= 50, `no two messages alike p99 ≤ 50 ms: ${fmt(unique.p99, 1)} ms`, failures(unique.result));
-  bar(startupMs <= 2000, `start-up to ready ≤ 2 s: ${fmt(startupMs)} ms (with nothing kept, training the recognizer: ${fmt(coldMs)} ms)`);
+  bar(startupMs <= 2000, `start-up to ready ≤ 2 s: ${fmt(startupMs)} ms (with nothing kept, training the models: ${fmt(coldMs)} ms)`);
   bar(rssGrowth <= 150, `RSS growth ≤ 150 MB per 10,000 idle conversations: ${fmt(rssGrowth, 1)} MB`, failures(idle));
-  bar(u.missMedianMs <= 0.5, `understanding median ≤ 0.5 ms: ${fmt(u.missMedianMs, 3)} ms (memo off)`);
+  bar(r.uniqueCpuMicros <= 150, `reading an unseen message ≤ 150 µs CPU: ${fmt(r.uniqueCpuMicros)} µs`);
 
   if (PROFILE_DIR) {
     mkdirSync(PROFILE_DIR, { recursive: true });
