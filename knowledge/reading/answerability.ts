@@ -89,13 +89,24 @@ export function loadAnswerabilityModel(saved: SavedAnswerabilityModel): Answerab
   return {
     sections: loadSectionQuestions(saved.sections),
     probability(features) {
+      const inputs = withPairs(features.map((value, at) => (value - (saved.means[at] ?? 0)) / (saved.scales[at] ?? 1)));
       let z = saved.bias;
-      features.forEach((value, at) => {
-        z += (saved.weights[at] ?? 0) * ((value - (saved.means[at] ?? 0)) / (saved.scales[at] ?? 1));
-      });
+      for (let at = 0; at < inputs.length; at += 1) z += (saved.weights[at] ?? 0) * (inputs[at] ?? 0);
       return 1 / (1 + Math.exp(-z));
     },
   };
+}
+
+/**
+ * The standardized features and every product of two of them: "the rarest word matched" counts
+ * for more where the topics agree, which a sum of the features alone cannot say.
+ */
+function withPairs(standardized: readonly number[]): number[] {
+  const inputs = [...standardized];
+  for (let a = 0; a < standardized.length; a += 1) {
+    for (let b = a + 1; b < standardized.length; b += 1) inputs.push((standardized[a] ?? 0) * (standardized[b] ?? 0));
+  }
+  return inputs;
 }
 
 /** Logistic regression by full-batch gradient descent with L2: a few hundred rows of a dozen numbers. */
@@ -111,23 +122,28 @@ export function trainAnswerabilityModel(
     const variance = rows.reduce((sum, row) => sum + ((row.features[at] ?? 0) - mean) ** 2, 0) / Math.max(1, rows.length);
     return Math.sqrt(variance) || 1;
   });
-  const x = rows.map((row) => row.features.map((value, at) => (value - (means[at] ?? 0)) / (scales[at] ?? 1)));
-  const y = rows.map((row) => (row.answers ? 1 : 0));
-  const weights = new Array<number>(width).fill(0);
+  // One flat array of every row's inputs: the loop below runs steps × rows × inputs times.
+  const expanded = rows.map((row) => withPairs(row.features.map((value, at) => (value - (means[at] ?? 0)) / (scales[at] ?? 1))));
+  const inputs = expanded[0]?.length ?? width;
+  const x = new Float64Array(expanded.length * inputs);
+  expanded.forEach((features, row) => x.set(features, row * inputs));
+  const y = Float64Array.from(rows, (row) => (row.answers ? 1 : 0));
+  const weights = new Float64Array(inputs);
+  const gradient = new Float64Array(inputs);
   let bias = 0;
   const rate = 0.5;
   for (let step = 0; step < steps; step += 1) {
-    const gradient = new Array<number>(width).fill(0);
+    gradient.fill(0);
     let biasGradient = 0;
-    x.forEach((features, row) => {
+    for (let row = 0, offset = 0; row < y.length; row += 1, offset += inputs) {
       let z = bias;
-      for (let at = 0; at < width; at += 1) z += (weights[at] ?? 0) * (features[at] ?? 0);
-      const error = 1 / (1 + Math.exp(-z)) - (y[row] ?? 0);
+      for (let at = 0; at < inputs; at += 1) z += weights[at]! * x[offset + at]!;
+      const error = 1 / (1 + Math.exp(-z)) - y[row]!;
       biasGradient += error;
-      for (let at = 0; at < width; at += 1) gradient[at] = (gradient[at] ?? 0) + error * (features[at] ?? 0);
-    });
-    bias -= (rate * biasGradient) / x.length;
-    for (let at = 0; at < width; at += 1) weights[at] = (weights[at] ?? 0) - rate * ((gradient[at] ?? 0) / x.length + l2 * (weights[at] ?? 0));
+      for (let at = 0; at < inputs; at += 1) gradient[at] = gradient[at]! + error * x[offset + at]!;
+    }
+    bias -= (rate * biasGradient) / y.length;
+    for (let at = 0; at < inputs; at += 1) weights[at] = weights[at]! - rate * (gradient[at]! / y.length + l2 * weights[at]!);
   }
-  return { sections, weights, bias, means, scales };
+  return { sections, weights: [...weights], bias, means, scales };
 }

@@ -30,7 +30,7 @@ import {
 } from './training-data.js';
 
 /** Bumped when what a saved model means changes (features, recipe, labels). */
-export const READING_MODELS_FORMAT = 3;
+export const READING_MODELS_FORMAT = 4;
 
 export interface ReadingModels {
   topic: LinearModel;
