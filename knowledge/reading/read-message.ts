@@ -191,8 +191,13 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   function questions(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number): ReadCommand[] {
     const parts = splitQuestions(text);
     if (parts.length > 1) {
-      const read = parts.map((piece) => ({ command: part(piece, context, true, facts, confidence), text: piece }));
-      const asked = read.filter(({ command }) => !isManners(command));
+      const read = parts.map((piece) => {
+        const letGo = lettingGo(piece, context);
+        // With nothing asked, "forget that" beside a question lets go of nothing: it is an aside.
+        if (letGo !== undefined) return context.awaiting === null ? undefined : { command: { kind: letGo } satisfies Command, text: piece };
+        return { command: part(piece, context, true, facts, confidence), text: piece };
+      });
+      const asked = read.filter((one): one is ReadCommand => one !== undefined && !isManners(one.command));
       const distinct = new Set(asked.map(({ command }) => commandKey(command)));
       if (asked.length > 0 && asked.every(({ command }) => settled(command)) && distinct.size === asked.length) {
         if (asked.length > 1) return asked;
@@ -202,6 +207,17 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       }
     }
     return [{ command: part(text, context, asks, facts, confidence), text }];
+  }
+
+  /**
+   * A part that lets the conversation's business go or starts over ("actually nvm, how long does
+   * shipping take"): at a prompt the flow stops and the rest is answered.
+   */
+  function lettingGo(piece: string, context: ReadingContext): 'cancel' | 'restart' | undefined {
+    if (context.flow === null && context.lastTopic === null) return undefined;
+    const act = actOf(wordsOf(piece), actContexts(botSaid(context), piece, recognizers));
+    if (act.probability < settings.steeringConfidence || (act.label !== 'cancel' && act.label !== 'restart')) return undefined;
+    return act.label;
   }
 
   /** A request for a person in any clause ("talk to a person, my ring arrived damaged"). */
@@ -379,7 +395,11 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // "Cancel", "start over", "say that again": at a prompt, or when the words ask nothing else.
     // A request of its own ("cancel my order") is not "cancel": steering wins over small talk and other domains only.
     const steering = act.probability >= settings.steeringConfidence && (context.awaiting !== null || !sureTopic || SMALL_TALK_LABELS.has(topic.label) || topic.label === 'out_of_scope');
-    if (steering && (act.label === 'cancel' || act.label === 'restart' || act.label === 'repeat')) return only(raw, { kind: act.label });
+    if (steering && (act.label === 'cancel' || act.label === 'restart' || act.label === 'repeat')) {
+      // "Never mind, I'll keep it. How do I clean it though?": let go, and the question answered.
+      const read = act.label === 'repeat' ? [] : questions(raw, context, true, seen.facts, settings.digressionConfidence);
+      return lettingGoAndAsking(read) ? read : only(raw, { kind: act.label });
+    }
     const picked = chosen(seen.text, context);
     if (picked !== undefined) return only(raw, { kind: 'select', choice: picked });
     if (context.awaiting === 'confirm') return atConfirm(seen);
@@ -492,11 +512,13 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       if (act.label === 'deny' && awaiting !== 'condition') return only(raw, { kind: 'skip', slot: awaiting });
       if (act.label === 'affirm' || act.label === 'deny') return only(raw, { kind: act.label });
     }
-    if (awaiting !== 'description' && asks && top !== undefined && top.probability >= settings.digressionConfidence && !given && !identifies(slots, awaiting)) {
+    // A message of several parts may let the flow go in one and ask in another, whatever its whole reads as.
+    const letsGo = act.label === 'cancel' || act.label === 'restart' || splitQuestions(raw).length > 1;
+    if (awaiting !== 'description' && (asks || letsGo) && top !== undefined && top.probability >= settings.digressionConfidence && !given && !identifies(slots, awaiting)) {
       // The prompt could not use it: answered from its likeliest topic even below the usual bar. A
       // question about the flow itself ("how do returns work?" while returning) is about its policy.
       const read = questions(raw, context, true, seen.facts, settings.digressionConfidence).map((question) => ({ ...question, command: aboutPolicy(question.command, context) }));
-      if (read.length > 0 && read.every(({ command }) => isDigression(command))) return read;
+      if (read.every(({ command }) => isDigression(command)) || lettingGoAndAsking(read)) return read;
     }
     // Something like an address that is not one ("pat@example"): the email was attempted.
     if (awaiting === 'email' && slots.email === undefined && raw.includes('@')) return only(raw, { kind: 'unclear' });
@@ -513,6 +535,14 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       // "umm ok", "hi": nothing a person could act on.
       if (short && (!SAYS_SOMETHING_ACTS.has(act.label) || SMALL_TALK_LABELS.has(top?.label ?? ''))) return only(raw, { kind: 'unclear' });
       return saysSomething(raw) ? only(raw, { kind: 'fill', slots: { ...slots, description: raw } }) : only(raw, { kind: 'unclear' });
+    }
+    // The handoff's optional order number answered with what happened ("the chain snapped in the
+    // first week"): there is none to give, and those words are what the team is to read.
+    if (context.flow === 'handoff' && awaiting === 'orderNumber' && !given && !asks && top !== undefined && REPORTS.has(top.label) && top.label !== 'handoff.human' && top.probability >= settings.topicConfidence) {
+      return [
+        { command: { kind: 'skip', slot: 'orderNumber' }, text: raw },
+        { command: { kind: 'fill', slots: { description: raw } }, text: raw },
+      ];
     }
     const softValues = !NOT_A_VALUE_ACTS.has(act.label) && act.label !== 'question';
     if (given || hasAnySlot(slots, softValues)) return only(raw, { kind: 'fill', slots: given ? slots : withoutSoft(slots) });
@@ -587,6 +617,12 @@ function aboutPolicy(command: Command, context: ReadingContext): Command {
 }
 
 /** What a question read at a prompt may be answered with, rather than passed to the flow. */
+/** "Never mind, what are your hours?": the flow let go, and a question answered. */
+function lettingGoAndAsking(read: readonly ReadCommand[]): boolean {
+  const letsGo = ({ command }: ReadCommand) => command.kind === 'cancel' || command.kind === 'restart';
+  return read.some(letsGo) && read.some(({ command }) => isDigression(command)) && read.every((one) => letsGo(one) || isDigression(one.command));
+}
+
 function isDigression(command: Command): boolean {
   return command.kind === 'answer' || command.kind === 'passage' || command.kind === 'outOfScope' || command.kind === 'smallTalk' || command.kind === 'start' || command.kind === 'person';
 }

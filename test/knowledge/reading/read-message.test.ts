@@ -113,6 +113,21 @@ describe('a reply at a prompt', () => {
   it('stops the flow on "cancel"', async () => {
     expect(await commands('cancel', { awaiting: 'email', flow: 'tracking' })).toEqual([{ kind: 'cancel' }]);
   });
+
+  it('lets the flow go and answers the question asked with it', async () => {
+    expect(await commands('nah never mind that one. are you open saturdays?', { awaiting: 'item', flow: 'returns' })).toEqual([
+      { kind: 'cancel' },
+      expect.objectContaining({ kind: 'answer', topic: 'contact.hours' }),
+    ]);
+  });
+
+  it('takes a problem told at the optional order number as no number and the words for the team', async () => {
+    const told = 'my earring post bent the first time i put it on';
+    expect(await commands(told, { awaiting: 'orderNumber', flow: 'handoff' })).toEqual([
+      { kind: 'skip', slot: 'orderNumber' },
+      { kind: 'fill', slots: { description: told } },
+    ]);
+  });
 });
 
 describe('a reply to the handoff summary', () => {
