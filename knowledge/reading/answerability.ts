@@ -86,12 +86,23 @@ export interface AnswerabilityModel {
 }
 
 export function loadAnswerabilityModel(saved: SavedAnswerabilityModel): AnswerabilityModel {
+  const weights = Float64Array.from(saved.weights);
+  const means = Float64Array.from(saved.means);
+  const scales = Float64Array.from(saved.scales);
+  const standardized = new Float64Array(saved.means.length);
   return {
     sections: loadSectionQuestions(saved.sections),
     probability(features) {
-      const inputs = withPairs(features.map((value, at) => (value - (saved.means[at] ?? 0)) / (saved.scales[at] ?? 1)));
+      // withPairs' order, summed as it goes: this runs for every passage of every question.
+      const width = features.length;
+      for (let at = 0; at < width; at += 1) standardized[at] = ((features[at] ?? 0) - (means[at] ?? 0)) / (scales[at] ?? 1);
       let z = saved.bias;
-      for (let at = 0; at < inputs.length; at += 1) z += (saved.weights[at] ?? 0) * (inputs[at] ?? 0);
+      let weight = 0;
+      for (let at = 0; at < width; at += 1) z += (weights[weight++] ?? 0) * standardized[at]!;
+      for (let a = 0; a < width; a += 1) {
+        const left = standardized[a]!;
+        for (let b = a + 1; b < width; b += 1) z += (weights[weight++] ?? 0) * left * standardized[b]!;
+      }
       return 1 / (1 + Math.exp(-z));
     },
   };
