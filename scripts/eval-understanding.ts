@@ -91,6 +91,7 @@ function crossValidated(curves: boolean): void {
     perAct.set(reading.label, tally);
   }
   console.log(`  per act: ${[...perAct].map(([act, { right, total }]) => `${act} ${share(right, total).toFixed(0)}%`).join(', ')}`);
+  if (curves) steeringCurve(acts.readings);
 
   console.log(' slot models:');
   line('item condition', accuracy(slotReadings('item-condition.csv').readings).percent, BARS.cv.condition);
@@ -151,6 +152,24 @@ function optionsCurve(readings: readonly HeldOut[]): void {
       shown += options.length;
     }
     console.log(`    ${floor.toFixed(2)} → ${share(found, unsure.length).toFixed(1)}%, ${(shown / Math.max(1, unsure.length)).toFixed(2)}, ${share(none, unsure.length).toFixed(1)}%`);
+  }
+}
+
+/**
+ * How the steering bar trades stopping or restarting a flow the shopper meant to stop against
+ * doing it to one who did not ("cancel", "start over", "say that again"; held-out replies).
+ */
+function steeringCurve(readings: readonly HeldOut[]): void {
+  const steering = new Set(['cancel', 'restart', 'repeat']);
+  const meant = readings.filter((reading) => steering.has(reading.label));
+  console.log(`  steering (${meant.length} replies that cancel, restart or repeat): bar → of those acted on; other replies taken for one (of ${readings.length - meant.length})`);
+  for (const bar of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+    const acted = readings.filter((reading) => {
+      const best = likeliestOf(reading);
+      return steering.has(best.label) && best.probability >= bar;
+    });
+    const right = acted.filter((reading) => likeliestOf(reading).label === reading.label).length;
+    console.log(`    ${bar.toFixed(1)} → ${share(right, meant.length).toFixed(1)}%, ${acted.length - right}`);
   }
 }
 

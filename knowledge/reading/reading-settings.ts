@@ -20,5 +20,5 @@ export const READING_SETTINGS: ReadingSettings = {
   passageConfidence: 0.6,
   plausibleFloor: 0.12,
   digressionConfidence: 0.3,
-  steeringConfidence: 0.6,
+  steeringConfidence: 0.4,
 };
