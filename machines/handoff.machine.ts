@@ -362,6 +362,8 @@ export function createHandoffMachine(deps: FlowDeps) {
             ...updateTransitions('orderNumber'),
             { guard: { type: 'skipped', params: { slot: 'orderNumber' } }, target: 'deciding', actions: ['noteTurn', 'takeNoOrderNumber'] },
             { guard: 'saidOrderNumber', target: 'deciding', actions: ['noteTurn', 'takeOrderNumber'] },
+            // What happened, told instead of the optional number: no number, and the words for the team.
+            { guard: 'saidDescription', target: 'deciding', actions: ['noteTurn', 'takeNoOrderNumber', 'takeDescription'] },
             { actions: ['noteTurn', { type: 'ask', params: { slot: 'orderNumber', problem: 'notAnOrderNumber' } }] },
           ],
           'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'orderNumber' } }] },

@@ -539,10 +539,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // The handoff's optional order number answered with what happened ("the chain snapped in the
     // first week"): there is none to give, and those words are what the team is to read.
     if (context.flow === 'handoff' && awaiting === 'orderNumber' && !given && !asks && top !== undefined && REPORTS.has(top.label) && top.label !== 'handoff.human' && top.probability >= settings.topicConfidence) {
-      return [
-        { command: { kind: 'skip', slot: 'orderNumber' }, text: raw },
-        { command: { kind: 'fill', slots: { description: raw } }, text: raw },
-      ];
+      return only(raw, { kind: 'fill', slots: { description: raw } });
     }
     const softValues = !NOT_A_VALUE_ACTS.has(act.label) && act.label !== 'question';
     if (given || hasAnySlot(slots, softValues)) return only(raw, { kind: 'fill', slots: given ? slots : withoutSoft(slots) });

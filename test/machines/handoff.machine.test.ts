@@ -152,6 +152,16 @@ describe('handoff machine: collecting what is missing', () => {
     expect(actor.getSnapshot().context.replies).toHaveLength(1);
   });
 
+  it('takes what happened, told where the optional order number was asked, as no number and the description', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'person_requested', name: 'Jane Doe', email: 'jane@example.com' });
+    expect(first(actor)).toMatchObject({ kind: 'handoff.ask', slot: 'orderNumber' });
+    expect(await turn(actor, fill({ description: 'two stones fell out of the bracelet' }))).toMatchObject({
+      kind: 'handoff.confirm',
+      summary: { orderNumber: null, description: 'two stones fell out of the bracelet' },
+    });
+  });
+
   it('takes an order number given with the description', async () => {
     const h = harness();
     const actor = await begin(h, { category: 'damaged', name: 'Jane Doe', email: 'jane@example.com' });
