@@ -3,7 +3,7 @@
 import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { Topic } from '../knowledge/topics.js';
+import { FLOW_TOPIC, type Topic } from '../knowledge/topics.js';
 import type { ConversationReply, FlowName } from '../machines/conversation.machine.js';
 import { renderHandoffReply } from './handoff.render.js';
 import { renderNotEnglishReply } from './not-english.render.js';
@@ -21,7 +21,6 @@ const FLOW_HELP: Record<FlowName, string> = {
     "I'm checking whether an item can be returned: I need the order (its number and email), which item, its condition and why you'd like to return it.",
   handoff: "I'm passing your question to a person on the team: I need your name, your email, and a few words about what you need.",
 };
-const FLOW_TOPIC: Record<FlowName, Topic> = { tracking: 'order.tracking', returns: 'returns.start', handoff: 'handoff.human' };
 const STOPPED: Record<FlowName, string> = {
   tracking: 'looking up your order',
   returns: 'the return check',

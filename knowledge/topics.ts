@@ -27,6 +27,9 @@ export const RESOLVER_TOPICS = ['policy.other'] as const satisfies readonly Topi
 /** Topics that start a multi-turn flow instead of answering from the knowledge base. */
 export const FLOW_TOPICS = ['order.tracking', 'returns.start', 'handoff.human'] as const satisfies readonly Topic[];
 
+/** The topic of each flow: its prompts carry it, and a follow-up leans on it. */
+export const FLOW_TOPIC = { tracking: 'order.tracking', returns: 'returns.start', handoff: 'handoff.human' } as const satisfies Record<string, Topic>;
+
 /** Small talk the bot answers itself, the same for every brand. */
 export const SMALL_TALK_TOPICS = ['greeting', 'help', 'thanks', 'goodbye', 'out_of_scope'] as const satisfies readonly Topic[];
 

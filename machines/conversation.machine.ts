@@ -16,7 +16,7 @@ import { urgencyOf, type HandoffUrgency } from '../knowledge/handoff/urgency.js'
 import type { Source } from '../knowledge/knowledge-base.types.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
 import type { AwaitedSlot, Command, FlowName, MessageFacts, QuotedPassage, TopicScore } from '../knowledge/reading/reading.types.js';
-import { TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
+import { FLOW_TOPIC, TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
 import type { FlowDeps } from './flow-effects.js';
 import { isCommand, type UserSaid } from './flow-events.js';
 import { createHandoffMachine, type HandoffOutput, type HandoffReply, type HandoffReplyEvent } from './handoff.machine.js';
@@ -27,8 +27,6 @@ import { givenBefore, type VerifyReply } from './verify-order.machine.js';
 export type { FlowName } from '../knowledge/reading/reading.types.js';
 
 
-/** The topic of each flow: its prompts carry it, and a follow-up leans on it. */
-const FLOW_TOPIC: Record<FlowName, Topic> = { tracking: 'order.tracking', returns: 'returns.start', handoff: 'handoff.human' };
 
 /** Why a tracking flow ended wanting a person, as the handoff files it. */
 const TRACKING_HANDOFF: Record<NonNullable<TrackingOutput['handoffReason']>, HandoffCategory> = {

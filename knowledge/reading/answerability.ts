@@ -50,6 +50,11 @@ export interface TopicView {
   resemblance(source: Source): number;
 }
 
+/** The question's length as the features take it: training and reading count it the same way. */
+export function questionWords(question: string): number {
+  return question.split(/\s+/).filter(Boolean).length;
+}
+
 export function answerabilityFeatures(hits: readonly PassageHit[], rank: number, index: PassageIndex, view: TopicView, questionWords: number): number[] {
   const hit = hits[rank];
   if (hit === undefined) throw new Error(`no hit at rank ${rank}`);

@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BrandId } from '../brand-ids.js';
-import { answerabilityFeatures, loadAnswerabilityModel, trainAnswerabilityModel, type AnswerabilityModel, type SavedAnswerabilityModel } from './answerability.js';
+import { answerabilityFeatures, loadAnswerabilityModel, questionWords, trainAnswerabilityModel, type AnswerabilityModel, type SavedAnswerabilityModel } from './answerability.js';
 import { createSentenceSimilarity, topicDistribution, topicView } from './topic-distribution.js';
 import { fitTemperature, stratifiedFolds } from './learning/cross-validation.js';
-import { loadLinearModel, type LinearModel, type SavedLinearModel } from './learning/linear-model.js';
+import { largestAt, loadLinearModel, type LinearModel, type SavedLinearModel } from './learning/linear-model.js';
 import { DEFAULT_TRAINING, trainLinearModel, type TrainingExample, type TrainingSettings } from './learning/train-linear-model.js';
 import { tokens } from './learning/text-features.js';
 import type { Recognizers } from './recognizers.js';
@@ -190,7 +190,7 @@ export function answerabilityRows(
       const hits = index.search(question);
       const own = answer === null || heldOut(brand, question) ? undefined : sectionKey(answer.document, answer.section);
       const seen = topicView(knowledge.answer, brand, distribution, similarity, centroids, own);
-      const words = question.split(/\s+/).filter(Boolean).length;
+      const words = questionWords(question);
       return hits.map((hit, rank) => ({
         brand,
         question,
@@ -246,8 +246,7 @@ export function loadReadingModels(saved: SavedReadingModels): ReadingModels {
 /** The most likely class of a model for some words, with its probability. */
 export function likeliest(model: LinearModel, words: readonly string[], contexts?: readonly string[]): { label: string; probability: number } {
   const probabilities = model.probabilities(words, contexts);
-  let best = 0;
-  for (let at = 1; at < probabilities.length; at += 1) if ((probabilities[at] ?? 0) > (probabilities[best] ?? 0)) best = at;
+  const best = largestAt(probabilities);
   return { label: model.classes[best] ?? '', probability: probabilities[best] ?? 0 };
 }
 

@@ -7,7 +7,7 @@ import { TOPICS, type Topic } from '../topics.js';
 import type { PolicySentence } from '../passages/policy-sentences.js';
 import type { TopicView } from './answerability.js';
 import { sectionKey, type SectionCentroid } from './section-questions.js';
-import { softmax, type ClassScores, type LinearModel, type SparseVector } from './learning/linear-model.js';
+import { largestAt, type ClassScores, type LinearModel, type SparseVector } from './learning/linear-model.js';
 import { tokens } from './learning/text-features.js';
 
 export interface TopicDistribution {
@@ -30,8 +30,7 @@ export function topicDistribution(model: LinearModel, words: readonly string[]):
   let index = classIndexes.get(model);
   if (index === undefined) classIndexes.set(model, (index = new Map(model.classes.map((label, at) => [label, at]))));
   const of = index;
-  let top = -1;
-  for (let at = 0; at < probabilities.length; at += 1) if (top < 0 || (probabilities[at] ?? 0) > (probabilities[top] ?? 0)) top = at;
+  const top = largestAt(probabilities);
   let ranked: Array<{ label: string; probability: number }> | undefined;
   return {
     best: top < 0 ? undefined : { label: model.classes[top] ?? '', probability: probabilities[top] ?? 0 },
@@ -173,4 +172,3 @@ export function topicView(
   };
 }
 
-export { softmax };

@@ -8,7 +8,7 @@ import type { Answer, Source } from '../knowledge-base.types.js';
 import type { PassageHit, PassageIndex } from '../passages/passage-index.js';
 import type { PolicySentence } from '../passages/policy-sentences.js';
 import { FLOW_TOPICS, isTopic, type Topic } from '../topics.js';
-import { answerabilityFeatures, type AnswerabilityModel } from './answerability.js';
+import { answerabilityFeatures, questionWords, type AnswerabilityModel } from './answerability.js';
 import { createSentenceSimilarity, topicView, type TopicDistribution } from './topic-distribution.js';
 import type { LinearModel } from './learning/linear-model.js';
 import type { Command, FlowName, QuotedPassage, SmallTalk, TopicScore } from './reading.types.js';
@@ -20,7 +20,8 @@ export interface TopicKnowledge {
 }
 
 
-const SMALL_TALK: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye', 'help', 'identity']);
+/** The topic model's labels the bot answers as small talk ("identity": "are you a bot?"). */
+export const SMALL_TALK_LABELS: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye', 'help', 'identity']);
 const FLOWS: ReadonlySet<string> = new Set(FLOW_TOPICS);
 const FLOW_OF: Partial<Record<Topic, FlowName>> = { 'order.tracking': 'tracking', 'returns.start': 'returns' };
 /** The policy topic a flow's question is about ("what is an RA number?" is returns policy). */
@@ -62,7 +63,7 @@ export function createTopicReader(knowledge: TopicKnowledge, models: { topic: Li
     const hits = index.search(text);
     if (hits.length === 0) return [];
     const seen = topicView(knowledge.answer, brand, distribution, similarity, answerability.sections);
-    const words = text.split(/\s+/).filter(Boolean).length;
+    const words = questionWords(text);
     return hits
       .map((hit, rank) => ({ hit, answers: answerability.probability(answerabilityFeatures(hits, rank, index, seen, words)) }))
       .filter((scored) => scored.answers >= settings.passageConfidence)
@@ -74,7 +75,7 @@ export function createTopicReader(knowledge: TopicKnowledge, models: { topic: Li
     for (const { label } of distribution.ranked) {
       if (!isTopic(label)) continue;
       const candidate = FLOW_POLICY[label] ?? label;
-      if (FLOWS.has(candidate) || SMALL_TALK.has(candidate) || candidate === 'out_of_scope') continue;
+      if (FLOWS.has(candidate) || SMALL_TALK_LABELS.has(candidate) || candidate === 'out_of_scope') continue;
       if (cites(brand, candidate, sentence)) return candidate;
     }
     return 'policy.other';
@@ -102,7 +103,7 @@ export function createTopicReader(knowledge: TopicKnowledge, models: { topic: Li
       const best = distribution.best;
       if (best === undefined) return { kind: 'clarify', options: [] };
       const sure = best.probability >= confidence;
-      if (sure && SMALL_TALK.has(best.label)) {
+      if (sure && SMALL_TALK_LABELS.has(best.label)) {
         // "What information do you collect?" can read like "what can you do"; the documents say.
         if (best.label === 'help') {
           const scored = answeringPassages(brand, text, distribution);

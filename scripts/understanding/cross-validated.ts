@@ -4,7 +4,7 @@
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import { loadAnswerabilityModel, trainAnswerabilityModel } from '../../knowledge/reading/answerability.js';
 import { fitTemperature, outOfFold, stratifiedFolds } from '../../knowledge/reading/learning/cross-validation.js';
-import { softmax } from '../../knowledge/reading/learning/linear-model.js';
+import { largestAt, softmax } from '../../knowledge/reading/learning/linear-model.js';
 import { trainLinearModel, type TrainingExample, type TrainingSettings } from '../../knowledge/reading/learning/train-linear-model.js';
 import { RECIPES, actExamples, answerabilityRows, slotExamples, topicExamples, type ReadingModels } from '../../knowledge/reading/reading-models.js';
 import type { Recognizers } from '../../knowledge/reading/recognizers.js';
@@ -45,10 +45,7 @@ export function heldOutReadings(name: string, examples: ReadonlyArray<TrainingEx
 }
 
 export function likeliestOf(reading: HeldOut): { label: string; probability: number } {
-  let best = 0;
-  reading.probabilities.forEach((value, at) => {
-    if (value > (reading.probabilities[best] ?? 0)) best = at;
-  });
+  const best = largestAt(reading.probabilities);
   return { label: reading.classes[best] ?? '', probability: reading.probabilities[best] ?? 0 };
 }
 

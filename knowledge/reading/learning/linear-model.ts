@@ -189,6 +189,13 @@ function weigh(from: number, to: number, idf: Float32Array, indexes: number[], v
   }
 }
 
+/** Where the largest value is (the likeliest class of probabilities or logits); -1 when there is none. */
+export function largestAt(values: ClassScores): number {
+  let top = -1;
+  for (let at = 0; at < values.length; at += 1) if (top < 0 || (values[at] ?? 0) > (values[top] ?? 0)) top = at;
+  return top;
+}
+
 export function softmax(logits: ClassScores, temperature: number): number[] {
   let max = -Infinity;
   for (const value of logits) if (value > max) max = value;
