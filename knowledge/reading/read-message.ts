@@ -16,17 +16,17 @@ import { matchItem } from '../returns/item-match.js';
 import type { ItemCondition, ReturnWish } from '../returns/return-verdict.types.js';
 import { TOPIC_CHOICES, isTopic, type Topic } from '../topics.js';
 import { readLanguage } from './language.js';
+import { largestAt } from './learning/linear-model.js';
 import { tokens } from './learning/text-features.js';
 import { splitQuestions } from './question-parts.js';
 import type { Command, MessageFacts, Problem, ReadCommand, Reading, ReadingContext, Slot, SlotValues } from './reading.types.js';
-import { likeliest, type ReadingModels } from './reading-models.js';
-import { actContexts } from './reading-models.js';
+import { actContexts, likeliest, type ReadingModels } from './reading-models.js';
 import { READING_SETTINGS, type ReadingSettings } from './reading-settings.js';
 import type { Recognizers } from './recognizers.js';
 import { createRecentMemo } from './recent-memo.js';
 import { itemMention, readName, removesDetail, saysSomething, slotNamed } from './slot-readers.js';
 import { topicDistribution, type TopicDistribution } from './topic-distribution.js';
-import { FLOW_POLICY, createTopicReader, type TopicKnowledge } from './topic-reading.js';
+import { FLOW_POLICY, SMALL_TALK_LABELS, createTopicReader, type TopicKnowledge } from './topic-reading.js';
 
 /** How many texts (a message, its parts and clauses) have their words and topics kept while reading. */
 const RECENT_PARTS = 32;
@@ -82,9 +82,6 @@ const SAYS_SOMETHING_ACTS: ReadonlySet<string> = new Set(['inform', 'question', 
 /** Problems with the item itself, and topics their reports are mistaken for. */
 const PRODUCT_PROBLEMS: ReadonlySet<Problem> = new Set<Problem>(['damaged_on_arrival', 'defective', 'wrong_item']);
 const REPORTED_AS_OTHER: ReadonlySet<string> = new Set(['shipping.problem', 'order.change', 'order.tracking', 'product.care', 'product.info', 'shipping.timeline']);
-/** The topic of each flow: asked again inside it, it is the flow's, not a question of its own. */
-const FLOW_TOPIC: Readonly<Record<string, string>> = { tracking: 'order.tracking', returns: 'returns.start', handoff: 'handoff.human' };
-const SMALL_TALK_LABELS: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye', 'help', 'identity']);
 /** Topics of a problem reported, which a request for a person in the same message takes to a person. */
 const REPORTS: ReadonlySet<string> = new Set(['product.issue', 'shipping.problem', 'complaint', 'handoff.human']);
 /** Requests only the team can carry out: an order number with them stays with the request. */
@@ -317,7 +314,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   /** The choice on screen a message picks: its value or title typed, or its place ("the second one"). */
   function chosen(text: string, context: ReadingContext): number | undefined {
     if (context.choices.length === 0) return undefined;
-    const said = tokens(text).join(' ');
+    const said = wordsOf(text).join(' ');
     const named = context.choices.findIndex((choice) => tokens(choice.value).join(' ') === said || tokens(choice.title).join(' ') === said);
     if (named >= 0) return named;
     const place = said.split(' ').length <= 4 ? recognizers.place(text) : undefined;
@@ -339,22 +336,20 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   };
 
   async function readAfresh(raw: string, context: ReadingContext): Promise<Reading> {
-    {
-      const text = raw.length > MAX_READ_CHARS ? raw.slice(0, MAX_READ_CHARS) : raw;
-      const words = wordsOf(text);
-      const language = await readLanguage(text, words, isEnglishWord);
-      if (language !== null && !language.english) {
-        const slots: SlotValues = {};
-        const orderNumber = findOrderNumber(text)?.typed;
-        if (orderNumber !== undefined) slots.orderNumber = orderNumber;
-        return { language, slots, facts: {}, commands: [{ command: { kind: 'notEnglish', language: language.code }, text: raw }] };
-      }
-      const distribution = topicsOf(text);
-      const act = actOf(words, actContexts(botSaid(context), text, recognizers));
-      const { slots, facts } = await valuesOf(text, words, context, distribution);
-      const commands = decide({ raw, text, words, context, distribution, act, slots, facts });
-      return { language, slots, facts, commands };
+    const text = raw.length > MAX_READ_CHARS ? raw.slice(0, MAX_READ_CHARS) : raw;
+    const words = wordsOf(text);
+    const language = await readLanguage(text, words, isEnglishWord);
+    if (language !== null && !language.english) {
+      const slots: SlotValues = {};
+      const orderNumber = findOrderNumber(text)?.typed;
+      if (orderNumber !== undefined) slots.orderNumber = orderNumber;
+      return { language, slots, facts: {}, commands: [{ command: { kind: 'notEnglish', language: language.code }, text: raw }] };
     }
+    const distribution = topicsOf(text);
+    const act = actOf(words, actContexts(botSaid(context), text, recognizers));
+    const { slots, facts } = await valuesOf(text, words, context, distribution);
+    const commands = decide({ raw, text, words, context, distribution, act, slots, facts });
+    return { language, slots, facts, commands };
   }
 
   /** The dialogue-act model's reading: its likeliest act, and the probability of any act. */
@@ -366,8 +361,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
 
   function actOf(words: readonly string[], contexts: readonly string[]): Act {
     const probabilities = models.act.probabilities(words, contexts);
-    let best = 0;
-    for (let index = 1; index < probabilities.length; index += 1) if ((probabilities[index] ?? 0) > (probabilities[best] ?? 0)) best = index;
+    const best = largestAt(probabilities);
     return { label: models.act.classes[best] ?? '', probability: probabilities[best] ?? 0, of: (label) => probabilities[models.act.classes.indexOf(label)] ?? 0 };
   }
 
@@ -512,9 +506,10 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       if (act.label === 'deny' && awaiting !== 'condition') return only(raw, { kind: 'skip', slot: awaiting });
       if (act.label === 'affirm' || act.label === 'deny') return only(raw, { kind: act.label });
     }
-    // A message of several parts may let the flow go in one and ask in another, whatever its whole reads as.
-    const letsGo = act.label === 'cancel' || act.label === 'restart' || splitQuestions(raw).length > 1;
-    if (awaiting !== 'description' && (asks || letsGo) && top !== undefined && top.probability >= settings.digressionConfidence && !given && !identifies(slots, awaiting)) {
+    // A message of several parts may let the flow go in one and ask in another, whatever its whole
+    // reads as; it is split only when nothing cheaper settled that it asks.
+    const mayLetGo = () => act.label === 'cancel' || act.label === 'restart' || splitQuestions(raw).length > 1;
+    if (awaiting !== 'description' && top !== undefined && top.probability >= settings.digressionConfidence && !given && !identifies(slots, awaiting) && (asks || mayLetGo())) {
       // The prompt could not use it: answered from its likeliest topic even below the usual bar. A
       // question about the flow itself ("how do returns work?" while returning) is about its policy.
       const read = questions(raw, context, true, seen.facts, settings.digressionConfidence).map((question) => ({ ...question, command: aboutPolicy(question.command, context) }));
@@ -613,13 +608,13 @@ function aboutPolicy(command: Command, context: ReadingContext): Command {
   return policy === undefined ? command : { kind: 'answer', topic: policy, confidence: command.confidence };
 }
 
-/** What a question read at a prompt may be answered with, rather than passed to the flow. */
 /** "Never mind, what are your hours?": the flow let go, and a question answered. */
 function lettingGoAndAsking(read: readonly ReadCommand[]): boolean {
   const letsGo = ({ command }: ReadCommand) => command.kind === 'cancel' || command.kind === 'restart';
   return read.some(letsGo) && read.some(({ command }) => isDigression(command)) && read.every((one) => letsGo(one) || isDigression(one.command));
 }
 
+/** What a question read at a prompt may be answered with, rather than passed to the flow. */
 function isDigression(command: Command): boolean {
   return command.kind === 'answer' || command.kind === 'passage' || command.kind === 'outOfScope' || command.kind === 'smallTalk' || command.kind === 'start' || command.kind === 'person';
 }

@@ -16,11 +16,6 @@ const NAME_TAILS: ReadonlySet<string> = new Set(['thanks', 'thank', 'you', 'thx'
 const MAX_NAME_WORDS = 5;
 const MAX_NAME_CHARS = 80;
 
-/** Lower-case words, apostrophes joined ("it's" → "its"), for matching the lists above. */
-function plainWords(text: string): string[] {
-  return nameWords(text);
-}
-
 /**
  * The shopper's name from what they typed at the name prompt ("Jane Doe", "my name is jane",
  * "it's Casey Nguyen, thanks"): the words left after the lead and the thanks, if they are only
@@ -29,7 +24,7 @@ function plainWords(text: string): string[] {
  */
 export function readName(text: string): string | undefined {
   const typed = text.trim().split(/\s+/).filter(Boolean);
-  const lower = typed.map((word) => plainWords(word).join(''));
+  const lower = typed.map((word) => nameWords(word).join(''));
   let start = 0;
   for (let changed = true; changed; ) {
     changed = false;
@@ -84,7 +79,7 @@ const FINAL_SALE_WORDS: ReadonlySet<string> = new Set(['clearance', 'discounted'
 
 /** How the message names an item: its words, a place in the list, and whether it singles out a personalized or final-sale one. */
 export function itemMention(text: string, recognizers: Recognizers): ItemMention {
-  const words = plainWords(text);
+  const words = nameWords(text);
   const place = words.length <= 5 ? recognizers.place(text) : undefined;
   const personalized = words.some((word) => PERSONALIZED_WORDS.has(word));
   const finalSale = words.some((word) => FINAL_SALE_WORDS.has(word)) || words.join(' ').includes('on sale');
@@ -106,7 +101,7 @@ const SLOT_NAMES: ReadonlyArray<[Slot, readonly string[][]]> = [
 
 /** The detail of a summary a message names ("change my email", "the name is wrong"), if it names one. */
 export function slotNamed(text: string): Slot | undefined {
-  const words = plainWords(text);
+  const words = nameWords(text);
   for (const [slot, names] of SLOT_NAMES) {
     if (names.some((name) => words.some((_, at) => name.every((word, offset) => words[at + offset] === word)))) return slot;
   }
@@ -118,7 +113,7 @@ const REMOVING: ReadonlySet<string> = new Set(['remove', 'delete', 'drop', 'clea
 
 /** The message asks to take the detail out rather than change it. */
 export function removesDetail(text: string): boolean {
-  return plainWords(text).some((word) => REMOVING.has(word));
+  return nameWords(text).some((word) => REMOVING.has(word));
 }
 
 /** Enough letters to be something a person could act on ("ok" and "hmm" are not). */
