@@ -22,6 +22,8 @@ const BETWEEN = new Set(['number', 'num', 'no', 'nr', 'id', '#', ':', '#:', 'is'
 const LEAD_INS = new Set([...KEYWORDS, ...BETWEEN, 'my', 'the', 'its', "it's", 'it', 'this', 'that', 'sure', 'ok', 'okay', 'yes']);
 // Upper-case words that are not the letters of an order number before its digits.
 const NOT_A_PREFIX = new Set(['OK', 'HI', 'ID', 'NO', 'IS', 'MY', 'AT', 'TO', 'IT', 'ME', 'US', 'AM', 'PM', 'ZIP', 'APT', 'PIN', 'CVV', 'CARD', 'SKU', 'TEL', 'PH', 'FAX', 'BOX', 'PO', 'SUITE', 'UNIT']);
+// Words after which bare digits number something else: a box, a flat, a phone, a card.
+const NOT_AN_ORDER_AFTER = new Set(['BOX', 'PO', 'APT', 'SUITE', 'UNIT', 'TEL', 'PH', 'PHONE', 'FAX', 'ZIP', 'PIN', 'CVV', 'CARD']);
 
 // US states and territories: "MA 02169" and "GA 30303-1234" end an address, they are no order.
 const STATES = new Set(
@@ -97,7 +99,8 @@ function foundAt(words: readonly string[], index: number, announcedBy: boolean):
   if (UPPER_LETTERS.test(word) && !NOT_A_PREFIX.has(word) && next !== undefined && DIGITS.test(next) && !(STATES.has(word) && ZIP.test(next))) {
     return { from: index, to: index + 2, rank: 1 };
   }
-  if (BARE_DIGITS.test(unhashed)) return { from: index, to: index + 1, rank: 2 };
+  // Not the number of a box, a flat or a phone: "PO Box 123456", "apt 120034".
+  if (BARE_DIGITS.test(unhashed) && !NOT_AN_ORDER_AFTER.has((words[index - 1] ?? '').toUpperCase())) return { from: index, to: index + 1, rank: 2 };
   return undefined;
 }
 

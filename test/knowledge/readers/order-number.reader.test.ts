@@ -56,7 +56,7 @@ describe('findOrderNumber: an order number anywhere', () => {
     expect(findOrderNumber(text)?.typed).toBe(typed);
   });
 
-  it.each([...TEXTS_WITHOUT_AN_ORDER_NUMBER, 'reach me at buyer1234567@example.com'])('finds none in %j', (text) => {
+  it.each([...TEXTS_WITHOUT_AN_ORDER_NUMBER, 'reach me at buyer1234567@example.com', 'send it to PO Box 123456 instead', 'apt 120034, 9 Elm St'])('finds none in %j', (text) => {
     expect(findOrderNumber(text)).toBeUndefined();
   });
 
