@@ -69,6 +69,8 @@ const TROUBLE_TOPICS: ReadonlySet<string> = new Set(['product.issue', 'shipping.
 const URGENCY_TOPICS: ReadonlySet<string> = new Set(['product.custom', 'order.invoice', 'payment.issue', 'refund.status']);
 /** A reply of at most this many words can be a bare yes, no or "hmm"; a longer one says more. */
 const SHORT_REPLY_WORDS = 3;
+/** Words around an order number that only introduce it ("my order number is", "it's for"). */
+const ORDER_LEAD_WORDS: ReadonlySet<string> = new Set(['order', 'my', 'number', 'no', 'num', 'is', 'its', 'it', 'the', 'for', 'ref', 'reference', 'id', 'and', 'on', 'this', 'was', 'thats', 'actually', 'sorry', 'oops']);
 /** At a prompt, small talk and a request for a person need this probability when not asked as a question. */
 const SURE_AT_PROMPT = 0.9;
 /** Acts that ask something of the bot. */
@@ -187,7 +189,9 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
    */
   function questions(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number): ReadCommand[] {
     const parts = splitQuestions(text);
-    if (parts.length > 1) {
+    // "The chain came in the wrong size. Order JAM-204813": a part that only names the order
+    // belongs to what the rest says, so the message is read whole.
+    if (parts.length > 1 && !parts.some(onlyNamesOrder)) {
       const read = parts.map((piece) => {
         const letGo = lettingGo(piece, context);
         // With nothing asked, "forget that" beside a question lets go of nothing: it is an aside.
@@ -204,6 +208,13 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       }
     }
     return [{ command: part(text, context, asks, facts, confidence), text }];
+  }
+
+  /** A part that gives an order number and little else ("order JAM-204813", "my order # is KS-100234"). */
+  function onlyNamesOrder(piece: string): boolean {
+    const found = findOrderNumber(piece);
+    if (found === undefined) return false;
+    return wordsOf(piece.replace(found.typed, ' ')).every((word) => ORDER_LEAD_WORDS.has(word));
   }
 
   /**
@@ -264,7 +275,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     }
     const facts: MessageFacts = {};
     // What went wrong and whether it is urgent matter wherever the shopper may be telling it.
-    const troubled = awaiting === 'reason' || awaiting === 'description' || (awaiting === null && TROUBLE_TOPICS.has(top));
+    const troubled = awaiting === 'reason' || awaiting === 'description' || ((awaiting === null || context.flow === 'handoff') && TROUBLE_TOPICS.has(top));
     const returnReason = awaiting === 'reason' || awaiting === 'condition' || awaiting === 'item' || (awaiting === null && returns);
     if (troubled || returnReason) {
       const problem = problemOf(text, words);
@@ -276,7 +287,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // problem, asks for what only the team does, or may yet (its topic unsure). A plain policy
     // question is answered the same either way, and is not read for it.
     const reachesTeam = context.flow !== null || awaiting !== null || troubled || URGENCY_TOPICS.has(top) || (distribution.best?.probability ?? 0) < settings.topicConfidence;
-    if (reachesTeam && awaiting !== 'orderNumber' && awaiting !== 'email' && awaiting !== 'name' && saysUrgent(text, words)) facts.urgent = true;
+    if (reachesTeam && awaiting !== 'orderNumber' && awaiting !== 'email' && saysUrgent(text, words)) facts.urgent = true;
     if (troubled) {
       // The date recognizer costs a millisecond or more: asked only where the words speak of time.
       if (facts.problem !== undefined && TIMED_PROBLEMS.has(facts.problem) && words.some((word) => TIME_WORDS.has(word) || word.includes('0'))) {
@@ -398,6 +409,9 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     if (picked !== undefined) return only(raw, { kind: 'select', choice: picked });
     if (context.awaiting === 'confirm') return atConfirm(seen);
     if (context.awaiting !== null) return atPrompt(seen, context.awaiting);
+    // "What would you like to change?" after the handoff's summary: a detail typed or named.
+    const correcting = correctionOf(seen);
+    if (correcting !== undefined) return only(raw, correcting);
     // Nothing asked: a bare yes or no answers a question no longer on screen.
     const yesNo = seen.words.length <= SHORT_REPLY_WORDS ? recognizers.yesNo(raw) : undefined;
     if ((act.label === 'affirm' || act.label === 'deny' || yesNo !== undefined) && !sureTopic) {
@@ -428,12 +442,17 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     const correcting = correctionOf(seen);
     if (correcting !== undefined) return only(raw, correcting);
     if (summary) return atSummary(seen);
+    // "It's GS-331043 actually" to an offer: the order the offered case is about.
+    if (slots.orderNumber !== undefined && onlyNamesOrder(raw)) return only(raw, { kind: 'fill', slots: { orderNumber: slots.orderNumber } });
     // "Yes, and …" / "no, but …": the yes or no is the answer only where a yes or no word says it.
     const saysYesNo = recognizers.yesNo(raw);
     switch (act.label) {
       case 'affirm':
         return only(raw, { kind: 'affirm' });
       case 'deny':
+        // "ugh its late??" to an offer is a complaint about the problem, not a no: without a no
+        // word, a message that surely reports a problem is read as what it reports.
+        if (saysYesNo !== false && reportsSurely(seen)) return questions(raw, context, false, seen.facts);
         return only(raw, { kind: 'deny' });
       case 'goodbye':
       case 'thanks':
@@ -467,18 +486,39 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     return only(raw, { kind: 'unclear' });
   }
 
+  /** The message reports a problem (not a request for a person), and its words leave no doubt. */
+  function reportsSurely(seen: Seen): boolean {
+    const top = seen.distribution.best;
+    return top !== undefined && REPORTS.has(top.label) && top.label !== 'handoff.human' && top.probability >= SURE_ON_ITS_OWN;
+  }
+
   /** A correction of a handoff detail: the value given, or the detail named ("the email is wrong"). */
   function correctionOf(seen: Seen): Command | undefined {
     const { raw, context, slots } = seen;
     if (context.flow !== 'handoff') return undefined;
     const named = slotNamed(raw);
-    const name = named === 'name' ? readName(valueAfterSlotName(raw)) : undefined;
+    const typedName = named === undefined && slots.email === undefined && slots.orderNumber === undefined ? bareName(seen) : undefined;
+    const name = named === 'name' ? readName(valueAfterSlotName(raw)) : typedName;
     const given: SlotValues = { ...slots, ...(name === undefined ? {} : { name }) };
-    const slot: Slot | undefined = slots.email !== undefined ? 'email' : slots.orderNumber !== undefined ? 'orderNumber' : named;
+    const slot: Slot | undefined = slots.email !== undefined ? 'email' : slots.orderNumber !== undefined ? 'orderNumber' : typedName !== undefined ? 'name' : named;
     if (slot === undefined) return undefined;
     // "Remove the order number", "I don't have an order number": the optional detail goes.
     if (slot === 'orderNumber' && slots.orderNumber === undefined && (seen.act.label === 'dont_know' || removesDetail(raw))) return { kind: 'skip', slot };
     return { kind: 'correct', slot, slots: given };
+  }
+
+  /**
+   * A name typed on its own at the summary ("Casey Nguyen", "jane doe"): two to four name-like
+   * words, no yes or no among them, and mostly words the models never met as English, or, typed
+   * with capitals, at least one; "not quite" and "all good" are words, not a name.
+   */
+  function bareName(seen: Seen): string | undefined {
+    const words = seen.words;
+    if (words.length < 2 || words.length > 4 || recognizers.yesNo(seen.raw) !== undefined) return undefined;
+    const unknown = words.filter((word) => !isEnglishWord(word)).length;
+    const capitalised = seen.raw.trim().split(/\s+/).every((word) => /^\p{Lu}/u.test(word));
+    if (unknown * 2 <= words.length && !(capitalised && unknown > 0)) return undefined;
+    return readName(seen.raw);
   }
 
   /** The bot asked for a slot: its value, a way past it, a correction, or a question of the shopper's own. */
@@ -531,10 +571,11 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       if (short && (!SAYS_SOMETHING_ACTS.has(act.label) || SMALL_TALK_LABELS.has(top?.label ?? ''))) return only(raw, { kind: 'unclear' });
       return saysSomething(raw) ? only(raw, { kind: 'fill', slots: { ...slots, description: raw } }) : only(raw, { kind: 'unclear' });
     }
-    // The handoff's optional order number answered with what happened ("the chain snapped in the
-    // first week"): there is none to give, and those words are what the team is to read.
-    if (context.flow === 'handoff' && awaiting === 'orderNumber' && !given && !asks && top !== undefined && REPORTS.has(top.label) && top.label !== 'handoff.human' && top.probability >= settings.topicConfidence) {
-      return only(raw, { kind: 'fill', slots: { description: raw } });
+    // What happened, told at a handoff question it does not answer ("the chain snapped in the
+    // first week" for the name or the optional order number): those words are what the team is to read.
+    const reports = top !== undefined && REPORTS.has(top.label) && top.label !== 'handoff.human' && top.probability >= settings.topicConfidence;
+    if (context.flow === 'handoff' && !given && !asks && (reports || (seen.facts.urgent === true && seen.words.length > SHORT_REPLY_WORDS))) {
+      return only(raw, { kind: 'fill', slots: { ...withoutSoft(slots), description: raw } });
     }
     const softValues = !NOT_A_VALUE_ACTS.has(act.label) && act.label !== 'question';
     if (given || hasAnySlot(slots, softValues)) return only(raw, { kind: 'fill', slots: given ? slots : withoutSoft(slots) });
@@ -546,8 +587,9 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     const { slots, context, act } = seen;
     switch (awaiting) {
       case 'name':
-        // A question is not a name ("are you a robot?"), and neither is a refusal.
-        return slots.name !== undefined && !QUESTION_ACTS.has(act.label) && !NOT_A_VALUE_ACTS.has(act.label);
+        // A question is not a name ("are you a robot?"), and neither is a refusal, a plea ("its
+        // urgent") or a sentence of everyday words ("its a christmas present").
+        return slots.name !== undefined && !QUESTION_ACTS.has(act.label) && !NOT_A_VALUE_ACTS.has(act.label) && seen.facts.urgent !== true && !sentenceNotName(slots.name, seen.raw);
       case 'item': {
         const item = slots.item;
         if (item === undefined || QUESTION_ACTS.has(act.label) || NOT_A_VALUE_ACTS.has(act.label)) return false;
@@ -562,6 +604,12 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         // A value read by a model from the words counts only where the words give a value.
         return slots[awaiting] !== undefined && !NOT_A_VALUE_ACTS.has(act.label) && act.label !== 'question';
     }
+  }
+
+  /** Three or more everyday words typed in lower case: a sentence, not a name ("Rose Marie Taylor" typed so is one). */
+  function sentenceNotName(name: string, raw: string): boolean {
+    const words = wordsOf(name);
+    return words.length >= 3 && words.every(isEnglishWord) && raw === raw.toLowerCase();
   }
 
   /** An item mention that names one of the items on screen ("the earrings", "the cuff"). */
