@@ -1,7 +1,9 @@
-// The handoff email's subject, as the brand's documents ask for it:
-//   urgent      "URGENT: Damaged delivery — order KS-100234 — Jane Doe" (the brand's own word)
-//   not urgent  "Support request: Late delivery — Jane Doe"
+// The handoff email's subject, as the brand's documents ask for it, and in one shape agents can
+// sort by: the marker, the category, the order whenever one is known, the name.
+//   urgent      "URGENT: Damaged delivery — order KS-100234 — Jane Doe" (the brand's own word, once)
+//   not urgent  "Support request: Late delivery — order KS-100235 — Jane Doe"
 //   escalation  "Escalation: <summary>" to the §6 address (james-avery-artisan)
+// The category names the case, never the shopper's words cut short: those are in the body.
 // Every part is one line of plain text with secrets removed: subjects travel through mail
 // servers and inbox previews that nobody redacts afterwards.
 import { trimTrailing } from '../readers/text-edges.js';
@@ -29,9 +31,6 @@ export const CATEGORY_LABELS: Readonly<Record<HandoffCategory, string>> = {
   other: 'General question',
 };
 
-/** Categories that say little on their own: the shopper's own words make a better label. */
-const GENERIC: ReadonlySet<HandoffCategory> = new Set(['person_requested', 'other', 'misunderstood']);
-
 const SUBJECT_SUMMARY_CHARS = 60;
 const NAME_CHARS = 60;
 
@@ -57,28 +56,19 @@ export function issueSummary(description: string, max = SUBJECT_SUMMARY_CHARS): 
   return summary.charAt(0).toUpperCase() + summary.slice(1);
 }
 
-export function categoryLabel(category: HandoffCategory, description?: string | null): string {
-  if (GENERIC.has(category) && description) {
-    const summary = issueSummary(description, 40);
-    if (summary !== '') return summary;
-  }
-  return CATEGORY_LABELS[category];
-}
-
 export interface SubjectFacts {
   category: HandoffCategory;
   urgency: Pick<HandoffUrgency, 'urgent' | 'word'>;
   customerName: string;
   orderNumber?: string | null;
-  description?: string | null;
 }
 
 export function handoffSubject(facts: SubjectFacts): string {
-  const label = categoryLabel(facts.category, facts.description);
+  const label = CATEGORY_LABELS[facts.category];
   const name = clip(oneLine(facts.customerName), NAME_CHARS);
-  if (!facts.urgency.urgent) return `Support request: ${label} — ${name}`;
   const order = facts.orderNumber ? ` — order ${oneLine(facts.orderNumber)}` : '';
-  return `${oneLine(facts.urgency.word)}: ${label}${order} — ${name}`;
+  const marker = facts.urgency.urgent ? oneLine(facts.urgency.word) : 'Support request';
+  return `${marker}: ${label}${order} — ${name}`;
 }
 
 /** Where an escalation goes and how, in the brand's own terms (james-avery-artisan §6). */

@@ -47,6 +47,10 @@ export function urgentCasesOf(handoffCase: HandoffCase): UrgentCase[] {
   const cases = new Set<UrgentCase>();
   const byCategory = CATEGORY_CASES[handoffCase.category];
   if (byCategory !== undefined) cases.add(byCategory);
+  // A piece that arrived broken is a defective item too, as far as the brand's defect window goes
+  // (kendra-scott-mall §2 "defective items reported within the 7-day window"): a shopper's "broken"
+  // does not choose between damaged and defective, and the window still applies.
+  if (handoffCase.category === 'damaged') cases.add('defective');
   // A shipment past the end of its delivery window and still not delivered is what the
   // documents call a missing shipment (kendra-scott-mall §2).
   if (handoffCase.category === 'late_delivery') cases.add('missing');
@@ -80,9 +84,13 @@ export function urgencyOf(profile: UrgencyProfile, handoffCase: HandoffCase, at?
   const order = handoffCase.verifiedOrder;
   const because = urgentCasesOf(handoffCase).filter((urgentCase) => {
     if (!brand.cases.includes(urgentCase)) return false;
-    // Only a parcel on its way can be late or missing: a verified order still being prepared is neither.
-    if ((urgentCase === 'late' || urgentCase === 'missing') && order !== undefined && order.status !== 'shipped') {
-      notes.push(`Order ${order.orderNumber} is ${order.status}, not in transit, so not flagged as a late or missing shipment.`);
+    // Only a parcel on its way can be late; a missing one was sent, and may show as delivered yet
+    // never have come ("it says delivered but it's not here"). An order still being prepared is neither.
+    const sent = order === undefined || order.status === 'shipped' || (urgentCase === 'missing' && order.status === 'delivered');
+    if ((urgentCase === 'late' || urgentCase === 'missing') && !sent) {
+      if (!notes.some((note) => note.startsWith(`Order ${order.orderNumber} is`))) {
+        notes.push(`Order ${order.orderNumber} is ${order.status}, not in transit, so not flagged as a late or missing shipment.`);
+      }
       return false;
     }
     if (urgentCase !== 'defective') return true;

@@ -35,7 +35,9 @@ const CASES: Array<[brand: string, report: string, urgent: boolean]> = [
   ['james-avery-artisan', "my ring arrived damaged and it's urgent", true],
   ['kendra-scott-mall', 'the clasp broke two months after delivery', false],
   ['kendra-scott-mall', 'my necklace broke a few days after it arrived', true],
-  ['kendra-scott-mall', 'my necklace arrived damaged', false],
+  // Arrived broken is a defective item to §2's 7-day window; with no delivery date given it is flagged for the team to check.
+  ['kendra-scott-mall', 'my necklace arrived damaged', true],
+  ['kendra-scott-mall', 'my necklace arrived damaged, it came two months ago', false],
   ['generic-store', 'my ring arrived broken', false],
 ];
 

@@ -8,29 +8,31 @@ import { urgencyOf } from '../../../knowledge/handoff/urgency.js';
 
 function subject(brand: BrandId, handoffCase: HandoffCase, customerName = 'Jane Doe'): string {
   const urgency = urgencyOf(BRAND_PROFILES[brand], handoffCase, '2026-11-27T15:00:00Z');
-  return handoffSubject({ category: handoffCase.category, urgency, customerName, orderNumber: handoffCase.orderNumber, description: handoffCase.description });
+  return handoffSubject({ category: handoffCase.category, urgency, customerName, orderNumber: handoffCase.orderNumber });
 }
 
 describe('handoffSubject', () => {
   it.each<[BrandId, HandoffCase, string]>([
     ['james-avery-malls', { category: 'damaged', orderNumber: 'JAM-1001' }, 'URGENT: Damaged delivery — order JAM-1001 — Jane Doe'],
     ['james-avery-malls', { category: 'wrong_item' }, 'URGENT: Incorrect order — Jane Doe'],
-    ['james-avery-malls', { category: 'late_delivery', orderNumber: 'JAM-1001' }, 'Support request: Late delivery — Jane Doe'],
+    ['james-avery-malls', { category: 'late_delivery', orderNumber: 'JAM-1001' }, 'Support request: Late delivery — order JAM-1001 — Jane Doe'],
     ['james-avery-artisan', { category: 'not_shipped', shopperSaysUrgent: true, orderNumber: '3310492' }, 'Urgent: Order not shipped — order 3310492 — Jane Doe'],
     ['james-avery-artisan', { category: 'damaged' }, 'Support request: Damaged delivery — Jane Doe'],
     ['kendra-scott-mall', { category: 'missing_package', orderNumber: 'KS-100234' }, 'URGENT: Missing shipment — order KS-100234 — Jane Doe'],
-    ['kendra-scott-mall', { category: 'damaged', orderNumber: 'KS-100234' }, 'Support request: Damaged delivery — Jane Doe'],
+    ['kendra-scott-mall', { category: 'order_change', orderNumber: 'KS-100234' }, 'Support request: Order change request — order KS-100234 — Jane Doe'],
     ['generic-store', { category: 'damaged', shopperSaysUrgent: true }, 'Support request: Damaged delivery — Jane Doe'],
-    ['generic-store', { category: 'person_requested', description: 'Gift advice. My sister loves silver.' }, 'Support request: Gift advice — Jane Doe'],
+    ['generic-store', { category: 'person_requested', description: 'Gift advice. My sister loves silver.' }, 'Support request: Question for the team — Jane Doe'],
+    // The shopper's own "URGENT …" is not a second marker, nor the subject's label.
+    ['james-avery-artisan', { category: 'order_change', shopperSaysUrgent: true, orderNumber: 'JAA-530120', description: 'URGENT please change the shipping address' }, 'Urgent: Order change request — order JAA-530120 — Jane Doe'],
   ])('%s %j → %s', (brand, handoffCase, expected) => {
     expect(subject(brand, handoffCase)).toBe(expected);
   });
 
   it('keeps a subject on one line with no secrets, whatever was typed', () => {
-    const typed = subject('generic-store', { category: 'other', description: 'My card 4111 1111 1111 1111 was charged twice' }, 'Jane\r\nBcc: evil@example.com');
+    const typed = subject('generic-store', { category: 'other', orderNumber: 'GS-1\r\n4111 1111 1111 1111' }, 'Jane\r\nBcc: evil@example.com');
     expect(typed).not.toMatch(/[\r\n]/);
     expect(typed).not.toContain('4111');
-    expect(typed).toBe('Support request: My card [card number removed] was… — Jane Bcc: evil@example.com');
+    expect(typed).toBe('Support request: General question — order GS-1 [card number removed] — Jane Bcc: evil@example.com');
   });
 });
 

@@ -57,7 +57,9 @@ describe('urgencyOf: each brand as its documents (or its operator) say', () => {
     // kendra-scott-mall §2: missing shipments, defective items within the 7-day window; not the shopper's say-so
     ['kendra-scott-mall', of('missing_package'), true],
     ['kendra-scott-mall', of('late_delivery'), true],
-    ['kendra-scott-mall', of('damaged'), false],
+    // A piece that arrived broken is a defective item to the 7-day window (no delivery date known: flagged, to be checked).
+    ['kendra-scott-mall', of('damaged'), true],
+    ['kendra-scott-mall', of('damaged', { daysSinceDelivery: 20 }), false],
     ['kendra-scott-mall', of('person_requested', { shopperSaysUrgent: true }), false],
     // generic-store: no urgent cases unless the operator sets some
     ['generic-store', of('damaged'), false],
@@ -113,6 +115,21 @@ describe('kendra-scott-mall: defective items are urgent within the 7-day window'
     const late = urgencyOf(profile, of('defective', { verifiedOrder: order }), '2026-11-28T05:30:00Z'); // Nov 28, 12:30 AM ET
     expect(late.urgent).toBe(false);
     expect(late.notes.join(' ')).toMatch(/after the 7-day window/);
+  });
+
+  it('a piece that arrived broken counts as defective within the window', () => {
+    const order = delivered('2026-11-20T20:00:00Z');
+    expect(urgencyOf(profile, of('damaged', { verifiedOrder: order }), '2026-11-25T15:00:00Z').urgent).toBe(true);
+    expect(urgencyOf(profile, of('damaged', { verifiedOrder: order }), '2026-12-02T15:00:00Z').urgent).toBe(false);
+  });
+
+  it('a shipment tracking shows as delivered but the shopper never got is missing; one still being made is not', () => {
+    const order = delivered('2026-11-27T20:00:00Z');
+    const missing = urgencyOf(profile, of('missing_package', { verifiedOrder: order }), '2026-12-02T15:00:00Z');
+    expect(missing).toMatchObject({ urgent: true, because: ['missing'] });
+    expect(missing.notes.join(' ')).not.toMatch(/not flagged/);
+    const processing = urgencyOf(profile, of('missing_package', { verifiedOrder: { ...order, status: 'processing' } as Order }), '2026-12-02T15:00:00Z');
+    expect(processing.urgent).toBe(false);
   });
 
   it('not when the returns flow found the defect reported late', () => {
