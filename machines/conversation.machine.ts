@@ -14,6 +14,7 @@ import type { HandoffTicket } from '../knowledge/handoff/handoff-ticket.types.js
 import { caseFromReport, categoryFromProblem } from '../knowledge/handoff/issue-case.js';
 import { urgencyOf, type HandoffUrgency } from '../knowledge/handoff/urgency.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
+import { orderNumbersMatch } from '../knowledge/orders/order-matching.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
 import type { AwaitedSlot, Command, FlowName, MessageFacts, QuotedPassage, TopicScore } from '../knowledge/reading/reading.types.js';
 import { FLOW_TOPIC, TOPIC_CHOICES, type Topic } from '../knowledge/topics.js';
@@ -133,6 +134,8 @@ export interface ConversationContext {
   failedVerifications: number;
   /** What the last flow or report would hand to a person, should the shopper want one next. */
   handoffCase: HandoffCase | null;
+  /** The message that started the flow in progress ("where's my order, it's for a birthday"): the team reads it if the flow ends with a person. */
+  flowOpening?: { text: string; facts: MessageFacts } | null;
   /** The bot's last message offered a person for `handoffCase` and waits for a yes or a no. */
   offerPending: boolean;
   /**
@@ -237,6 +240,24 @@ function timeOf(event: ConversationEvent): string {
   throw new Error(`a flow cannot start on ${event.type}`);
 }
 
+/** The message that starts a flow, kept for a person should the flow end with one. */
+function openingFrom(event: ConversationEvent): ConversationContext['flowOpening'] {
+  return event.type === 'user.said' ? { text: event.text, facts: event.facts } : null;
+}
+
+/** The words that opened the flow now ending, for a case it hands to a person. */
+function openingOf(context: ConversationContext): Pick<HandoffCase, 'shopperWrote'> {
+  const opening = context.flowOpening ?? null;
+  return opening === null ? {} : { shopperWrote: [opening.text] };
+}
+
+/** The order a flow (or its verification step) proved, should it be stopped before it says so. */
+function verifiedIn(actor: AnyActorRef | undefined): Order | undefined {
+  if (actor === undefined) return undefined;
+  const state = actor.getSnapshot() as { context?: { verifiedOrder?: Order | null }; children?: Record<string, AnyActorRef | undefined> };
+  return state.context?.verifiedOrder ?? Object.values(state.children ?? {}).map(verifiedIn).find((order) => order !== undefined);
+}
+
 function flowInput(context: ConversationContext, event: ConversationEvent) {
   const said = event.type === 'user.said' ? event : undefined;
   return {
@@ -266,6 +287,7 @@ const START_FLOW = [
 /** A yes or a no to the person the bot just offered. */
 const OFFER_ANSWERS = [
   { guard: 'takesOffer', target: 'handoff', actions: 'understood' },
+  { guard: 'namesOfferedOrder', target: 'handoff', actions: ['understood', 'takeOfferedOrder'] },
   { guard: 'declinesOffer', actions: ['understood', 'declined'] },
 ] as const;
 
@@ -283,7 +305,7 @@ const FLOW_EVENTS = {
     { guard: 'asksHelp', actions: ['flowHelp', 'repromptFlow'] },
     { guard: 'cancels', target: 'idle', actions: ['keepFlowFailures', 'understood', 'forgetLaterRequest', 'cancelledFlow'] },
     { guard: 'restarts', target: 'idle', actions: ['keepFlowFailures', 'understood', 'forgetLaterRequest', 'restarted'] },
-    { guard: 'asksForPersonMidFlow', target: 'handoff', actions: ['keepFlowFailures'] },
+    { guard: 'asksForPersonMidFlow', target: 'handoff', actions: ['keepFlowFailures', 'keepFlowCase'] },
     // Several questions at once: each answered, the flow's question asked again once, after the last.
     { guard: and(['moreFollows', 'isDigression']), actions: ['answer', 'keepLaterRequest'] },
     { guard: 'isDigression', actions: ['answer', 'keepLaterRequest', 'repromptFlow'] },
@@ -412,6 +434,8 @@ export function createConversationMachine(deps: FlowDeps) {
       saysNoToGuesses: ({ context, event }) => context.offered.length > 0 && isCommand(event, 'deny'),
       takesOffer: ({ context, event }) => context.offerPending && (isCommand(event, 'affirm') || starts(event, 'handoff')),
       declinesOffer: ({ context, event }) => context.offerPending && isCommand(event, 'deny'),
+      /** "It's GS-331043 actually" to the offer: the order the problem is about, and a go-ahead; the summary still asks. */
+      namesOfferedOrder: ({ context, event }) => context.offerPending && context.handoffCase !== null && isCommand(event, 'fill') && event.command.slots.orderNumber !== undefined,
       asksForPersonMidFlow: ({ context, event }) => context.flow !== 'handoff' && starts(event, 'handoff'),
       /** "Am I talking to a bot?": plainly an automated assistant, wherever it is asked. */
       asksIdentity: ({ event }) => isCommand(event, 'smallTalk') && event.command.talk === 'identity',
@@ -519,10 +543,24 @@ export function createConversationMachine(deps: FlowDeps) {
         return {
           verifiedOrder,
           failedVerifications: output.failedAttempts,
-          handoffCase: category === undefined ? context.handoffCase : { category, ...(verifiedOrder ? { verifiedOrder } : {}), ...given },
+          handoffCase: category === undefined ? context.handoffCase : { category, ...(verifiedOrder ? { verifiedOrder } : {}), ...given, ...openingOf(context) },
         };
       }),
       forgetCase: assign({ handoffCase: null, offerPending: false }),
+      /** The order named for the offered case; an order verified before stays only if it is that one. */
+      takeOfferedOrder: assign(({ context, event }): Partial<ConversationContext> => {
+        const orderNumber = event.type === 'user.said' && event.command.kind === 'fill' ? event.command.slots.orderNumber : undefined;
+        const known = context.handoffCase;
+        if (orderNumber === undefined || known === null) return {};
+        const { verifiedOrder, ...rest } = known;
+        const proven = verifiedOrder ?? context.verifiedOrder ?? undefined;
+        if (proven !== undefined && orderNumbersMatch(proven.orderNumber, orderNumber)) return { handoffCase: { ...rest, orderNumber, verifiedOrder: proven } };
+        // Another order: the one verified before still proves who the shopper is.
+        const name = known.name ?? proven?.customerName ?? undefined;
+        const email = known.email ?? proven?.email;
+        const who = { ...(name === undefined ? {} : { name }), ...(email === undefined ? {} : { email }) };
+        return { handoffCase: { ...rest, ...who, orderNumber } };
+      }),
       keepLaterRequest: assign(({ context, event }) => {
         if (event.type !== 'user.said' || context.flow === 'handoff') return {};
         const request = TEAM_REQUESTS[answeredTopic(event.command).topic];
@@ -544,17 +582,36 @@ export function createConversationMachine(deps: FlowDeps) {
         return {
           verifiedOrder: output.verifiedOrder ?? context.verifiedOrder,
           failedVerifications: output.failedAttempts,
-          handoffCase: output.handoffCase ?? null,
+          handoffCase: output.handoffCase === undefined ? null : { ...output.handoffCase, ...openingOf(context) },
         };
       }),
       /** The flow is about to be stopped mid-way: keep its failed attempts so the limit holds. */
       keepFlowFailures: assign(({ context, self }) => ({
         failedVerifications: Math.max(context.failedVerifications, failuresIn(self.getSnapshot().children.flow as AnyActorRef | undefined)),
       })),
+      /**
+       * A person asked for mid-flow: the order the flow proved and the words that opened it ("my
+       * necklace came broken") go to the handoff, so neither is asked again.
+       */
+      keepFlowCase: assign(({ context, self }) => {
+        const verifiedOrder = context.verifiedOrder ?? verifiedIn(self.getSnapshot().children.flow as AnyActorRef | undefined) ?? null;
+        const opening = context.flowOpening ?? null;
+        if (context.handoffCase !== null || opening === null) return { verifiedOrder };
+        const category = categoryFromProblem('person_requested', opening.facts.problem);
+        return {
+          verifiedOrder,
+          handoffCase: {
+            category,
+            ...(category === 'person_requested' ? {} : { description: opening.text }),
+            ...(opening.facts.urgent === true ? { shopperSaysUrgent: true } : {}),
+            ...openingOf(context),
+          },
+        };
+      }),
       cancelled: enqueueActions(({ context, enqueue }) => say(enqueue, context, { kind: 'cancelled', flow: null })),
       cancelledFlow: enqueueActions(({ context, enqueue }) => say(enqueue, context, { kind: 'cancelled', flow: context.flow })),
-      enterTracking: assign({ flow: 'tracking' as const }),
-      enterReturns: assign({ flow: 'returns' as const }),
+      enterTracking: assign({ flow: 'tracking' as const, flowOpening: ({ event }) => openingFrom(event) }),
+      enterReturns: assign({ flow: 'returns' as const, flowOpening: ({ event }) => openingFrom(event) }),
       enterHandoff: assign({ flow: 'handoff' as const }),
       leaveFlow: assign({ flow: null }),
       restarted: enqueueActions(({ context, enqueue }) => say(enqueue, context, { kind: 'restarted' })),
@@ -654,6 +711,8 @@ export function createConversationMachine(deps: FlowDeps) {
               at,
               case: {
                 ...withOrder,
+                // Every message since the handoff began, this one first, after what led to it.
+                ...(said === undefined ? {} : { shopperWrote: [...(withOrder.shopperWrote ?? []), said.text] }),
                 ...(summary === undefined ? {} : { summary }),
                 ...(said?.facts.urgent === true ? { shopperSaysUrgent: true } : {}),
                 ...(said?.facts.daysSinceDelivery !== undefined && known.daysSinceDelivery === undefined ? { daysSinceDelivery: said.facts.daysSinceDelivery } : {}),

@@ -5,7 +5,7 @@
 //
 // Honesty about failure: `submitHandoff` rejects only when the ticket was NOT stored, so a failure
 // is told as such ("it has not reached the team") with a way to reach the brand, never as "sent".
-import { assign, enqueueActions, fromPromise, sendParent, setup } from 'xstate';
+import { and, assign, enqueueActions, fromPromise, sendParent, setup } from 'xstate';
 import { categoryFromProblem } from '../knowledge/handoff/issue-case.js';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
@@ -26,7 +26,7 @@ import { orderNumbersMatch } from '../knowledge/orders/order-matching.js';
 import type { Order } from '../knowledge/orders/order.schema.js';
 import type { Slot } from '../knowledge/reading/reading.types.js';
 import type { ReturnVerdict } from '../knowledge/returns/return-verdict.types.js';
-import type { FlowDeps, SubmitHandoffResult } from './flow-effects.js';
+import type { FlowDeps, SubmitHandoffResult, VerifyOrderInput, VerifyOrderResult } from './flow-effects.js';
 import { isCommand, said, slotsOf, type FlowReplyEvent, type FlowReprompt, type UserSaid } from './flow-events.js';
 
 export type { HandoffSubmission } from '../knowledge/handoff/handoff-ticket.types.js';
@@ -108,6 +108,8 @@ export interface HandoffContext extends HandoffFacts {
   introduced: boolean;
   /** Held only between storing and the flow's end, which hands it on as the output. */
   ticket: HandoffTicket | null;
+  /** The order number and email last checked against the orders, so one pair is checked once. */
+  checkedPair: string | null;
 }
 
 function reply(reply: HandoffReply): HandoffReplyEvent {
@@ -116,6 +118,11 @@ function reply(reply: HandoffReply): HandoffReplyEvent {
 
 function emailOf(event: HandoffEvent): string | undefined {
   return slotsOf(event).email;
+}
+
+/** The name the message gives as its answer: the Reading step filled it, not merely found name-like words. */
+function nameOf(event: HandoffEvent): string | null {
+  return isCommand(event, 'fill') ? cleanName(event.command.slots.name) : null;
 }
 
 /** As the shopper wrote it, for people to read; comparisons normalise. */
@@ -133,8 +140,25 @@ function correctionOf(event: HandoffEvent): { slot: HandoffSlot; value?: string 
 
 const NAME_NOT_GIVEN = 'Not given';
 
-/** Questions answered but not understood twice in a row get choices with them. */
-const MISSES_BEFORE_CHOICES = 2;
+/** The shopper's messages kept for the team: the latest, should a conversation run long. */
+const MAX_MESSAGES_KEPT = 40;
+
+/**
+ * A question not understood this many times in a row is asked no more: the flow goes on with what
+ * it has (no name, no order number, no more words), so a handoff can always reach its summary. The
+ * email, without which the team cannot reply, is asked again with choices instead.
+ */
+const MISSES_BEFORE_MOVING_ON = 2;
+
+/** The number and email the shopper gave, as one key: a pair is looked up once. */
+function pairOf(context: Pick<HandoffContext, 'orderNumber' | 'email'>): string | null {
+  return context.orderNumber === null || context.email === null ? null : `${context.orderNumber.toUpperCase()} ${context.email}`;
+}
+
+/** A message with words for the team in it, not only a detail: "my new account email is …, and I can't log in". */
+function describes(event: HandoffEvent): boolean {
+  return cleanDescription(slotsOf(event).description) !== null;
+}
 
 /** A new order number: the verified order stays only if it is the same order. */
 function withOrderNumber(context: HandoffContext, orderNumber: string): Partial<HandoffContext> {
@@ -162,26 +186,34 @@ export function createHandoffMachine(deps: FlowDeps) {
   return setup({
     types: {} as { context: HandoffContext; events: HandoffEvent; input: HandoffInput; output: HandoffOutput },
     actors: {
+      /** The same lookup, limits and lockout as tracking: an unknown order and a wrong email look alike. */
+      verifyOrder: fromPromise<VerifyOrderResult, VerifyOrderInput>(({ input }) => deps.effects.verifyOrder(input)),
       /** Stores the ticket durably; rejects only if it was not stored. */
       submitHandoff: fromPromise<SubmitHandoffResult, HandoffSubmission>(({ input }) => deps.effects.submitHandoff(input)),
     },
     guards: {
+      /** A number and an email not yet looked up together: the order may prove itself, as in tracking. */
+      canVerify: ({ context }) => context.verifiedOrder === null && pairOf(context) !== null && pairOf(context) !== context.checkedPair,
+      /** The question was not understood once already: this is the last time it is asked. */
+      missedBefore: ({ context }) => context.misses >= MISSES_BEFORE_MOVING_ON - 1,
       submitRateLimited: (_, result: SubmitHandoffResult) => rateLimited(result),
       nameMissing: ({ context }) => context.name === null,
       emailMissing: ({ context }) => context.email === null,
       orderNumberMissing: ({ context }) => context.orderNumber === null && !context.noOrderNumber,
       /** Nothing said about what is wrong yet; after a flow that said it, "anything to add?" is asked once. */
-      descriptionMissing: ({ context }) => (context.summary === null ? context.description === null : !context.askedAddition),
-      saidName: ({ event }) => cleanName(slotsOf(event).name) !== null,
+      descriptionMissing: ({ context }) => !context.askedAddition && (context.summary !== null || context.description === null),
+      saidName: ({ event }) => nameOf(event) !== null,
       saidEmail: ({ event }) => emailOf(event) !== undefined,
       saidOrderNumber: ({ event }) => orderNumberOf(event) !== undefined,
       skipped: ({ event }, params: { slot: HandoffSlot }) => isCommand(event, 'skip') && event.command.slot === params.slot,
-      saidDescription: ({ event }) => cleanDescription(slotsOf(event).description) !== null,
+      saidDescription: ({ event }) => describes(event),
       wantsToAdd: ({ context, event }) => context.summary !== null && isCommand(event, 'affirm'),
       addsNothing: ({ event }) => isCommand(event, 'deny') || isCommand(event, 'skip'),
       /** A different email than the one kept, given while something else is asked: the shopper corrects it. */
       updatesEmail: ({ context, event }) => {
         const email = emailOf(event);
+        // An address inside words for the team ("my new account email is …") is part of the message.
+        if (describes(event) && !isCommand(event, 'correct')) return false;
         return email !== undefined && context.email !== null && email !== context.email;
       },
       /** "I meant KS-100234" while something else is asked. */
@@ -198,11 +230,23 @@ export function createHandoffMachine(deps: FlowDeps) {
       corrects: ({ event }, params: { slot: HandoffSlot }) => correctionOf(event)?.slot === params.slot,
     },
     actions: {
-      noteTurn: assign(({ context, event }) => ({
-        at: event.at,
-        shopperSaysUrgent: context.shopperSaysUrgent || (event.type === 'user.said' && event.facts.urgent === true),
-      })),
-      takeName: assign({ name: ({ context, event }) => cleanName(slotsOf(event).name) ?? context.name, misses: 0 }),
+      noteTurn: assign(({ context, event }) => {
+        const words = event.type === 'user.said' ? cleanDescription(event.text) : null;
+        return {
+          at: event.at,
+          shopperSaysUrgent: context.shopperSaysUrgent || (event.type === 'user.said' && event.facts.urgent === true),
+          shopperWrote: words === null ? context.shopperWrote : [...context.shopperWrote, words].slice(-MAX_MESSAGES_KEPT),
+        };
+      }),
+      /** What the order lookup said: a verified order brings its facts, and its name when the shopper gave none. */
+      takeVerification: assign(({ context }, result: VerifyOrderResult | null) => {
+        const checkedPair = pairOf(context);
+        if (result?.outcome !== 'verified') return { checkedPair };
+        const order = result.order;
+        const unnamed = context.name === null || context.name === NAME_NOT_GIVEN;
+        return { checkedPair, verifiedOrder: order, ...(unnamed ? { name: cleanName(order.customerName) ?? context.name } : {}) };
+      }),
+      takeName: assign({ name: ({ context, event }) => nameOf(event) ?? context.name, misses: 0 }),
       takeNoName: assign({ name: NAME_NOT_GIVEN, misses: 0 }),
       takeEmail: assign({
         email: ({ context, event }) => emailOf(event) ?? context.email,
@@ -227,10 +271,21 @@ export function createHandoffMachine(deps: FlowDeps) {
         return {
           description,
           askedAddition: true,
-          misses: 0,
           // After a flow said what is wrong, the shopper's words add to it; they do not refile it.
           category: context.summary === null ? categoryFromProblem(context.category, message?.facts.problem) : context.category,
           daysSinceDelivery: context.daysSinceDelivery ?? message?.facts.daysSinceDelivery ?? null,
+          ...(message?.facts.urgent === true ? { shopperSaysUrgent: true } : {}),
+        };
+      }),
+      /** Words for the team typed at another question: kept (added to any before), and said so. */
+      addDescription: assign(({ context, event }) => {
+        const words = cleanDescription(slotsOf(event).description);
+        if (words === null) return {};
+        const message = said(event);
+        return {
+          description: context.description === null ? words : `${context.description}\n${words}`,
+          updated: 'added' as const,
+          category: context.summary === null ? categoryFromProblem(context.category, message?.facts.problem) : context.category,
         };
       }),
       /** Fills slots still empty from entities the message happens to carry; never overwrites. */
@@ -254,16 +309,17 @@ export function createHandoffMachine(deps: FlowDeps) {
         if (correction.slot === 'name') return { name: cleanName(correction.value) ?? context.name, updated: 'name' as const };
         return {};
       }),
-      ask: enqueueActions(({ context, enqueue }, params: { slot: HandoffSlot; problem?: HandoffAskProblem; correcting?: boolean; goAhead?: boolean }) => {
+      ask: enqueueActions(({ context, enqueue }, params: { slot: HandoffSlot; problem?: HandoffAskProblem; correcting?: boolean; goAhead?: boolean; missed?: boolean }) => {
         const intro = context.introduced ? {} : { intro: introOf(context) };
         // A question the shopper could not answer counts; any other question starts the count again.
-        const misses = params.problem === undefined || params.problem === 'notAnOrderNumber' ? 0 : context.misses + 1;
+        const { missed, ...shown } = params;
+        const misses = params.problem === undefined && missed !== true ? 0 : context.misses + 1;
         const addition = params.slot === 'description' && context.summary !== null && !params.correcting && !params.goAhead ? { addition: true } : {};
-        const stuck = misses >= MISSES_BEFORE_CHOICES ? { stuck: true } : {};
+        const stuck = misses >= MISSES_BEFORE_MOVING_ON ? { stuck: true } : {};
         const value = context.updated === 'email' ? context.email : context.updated === 'orderNumber' ? context.orderNumber : context.updated === 'name' ? context.name : null;
         const updated = context.updated === null ? {} : { updated: context.updated, ...(value === null ? {} : { updatedTo: value }) };
         enqueue.assign({ introduced: true, misses, updated: null });
-        enqueue.sendParent(reply({ kind: 'handoff.ask', ...params, ...addition, ...stuck, ...updated, ...intro }));
+        enqueue.sendParent(reply({ kind: 'handoff.ask', ...shown, ...addition, ...stuck, ...updated, ...intro }));
       }),
       showSummary: enqueueActions(({ context, enqueue }, params: { problem?: 'notYesNo' }) => {
         const intro = context.introduced ? {} : { intro: introOf(context) };
@@ -322,6 +378,8 @@ export function createHandoffMachine(deps: FlowDeps) {
         updated: null,
         introduced: false,
         ticket: null,
+        checkedPair: null,
+        shopperWrote: (known.shopperWrote ?? []).flatMap((words) => cleanDescription(words) ?? []).slice(-MAX_MESSAGES_KEPT),
       };
     },
     initial: 'deciding',
@@ -329,6 +387,7 @@ export function createHandoffMachine(deps: FlowDeps) {
       /** Asks for the first missing detail, or shows the summary when nothing is missing. */
       deciding: {
         always: [
+          { guard: 'canVerify', target: 'verifying' },
           { guard: 'nameMissing', target: 'askingName', actions: { type: 'ask', params: { slot: 'name' } } },
           { guard: 'emailMissing', target: 'askingEmail', actions: { type: 'ask', params: { slot: 'email' } } },
           { guard: 'orderNumberMissing', target: 'askingOrderNumber', actions: { type: 'ask', params: { slot: 'orderNumber' } } },
@@ -336,13 +395,24 @@ export function createHandoffMachine(deps: FlowDeps) {
           { target: 'confirming', actions: { type: 'showSummary', params: {} } },
         ],
       },
+      /** A number and an email together: looked up as tracking would, then on with what it proved. */
+      verifying: {
+        tags: ['busy'],
+        invoke: {
+          src: 'verifyOrder',
+          input: ({ context }) => ({ brand: context.brand, orderNumber: context.orderNumber ?? '', email: context.email ?? '' }),
+          onDone: { target: 'deciding', actions: { type: 'takeVerification', params: ({ event }) => event.output } },
+          // Lookups down: the ticket goes out unverified rather than not at all.
+          onError: { target: 'deciding', actions: { type: 'takeVerification', params: null } },
+        },
+      },
       askingName: {
         on: {
           'user.said': [
             ...updateTransitions('name'),
             { guard: 'saidName', target: 'deciding', actions: ['noteTurn', 'takeName', 'takeExtras'] },
             { guard: { type: 'skipped', params: { slot: 'name' } }, target: 'deciding', actions: ['noteTurn', 'takeNoName', 'takeExtras'] },
-            { actions: ['noteTurn', 'takeExtras', { type: 'ask', params: { slot: 'name', problem: 'notAName' } }] },
+            ...movingOn('name', 'takeNoName'),
           ],
           'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'name' } }] },
         },
@@ -350,8 +420,9 @@ export function createHandoffMachine(deps: FlowDeps) {
       askingEmail: {
         on: {
           'user.said': [
-            { guard: 'saidEmail', target: 'deciding', actions: ['noteTurn', 'takeEmail'] },
-            { actions: ['noteTurn', { type: 'ask', params: { slot: 'email', problem: 'notAnEmail' } }] },
+            { guard: 'saidEmail', target: 'deciding', actions: ['noteTurn', 'takeEmail', 'takeExtras'] },
+            { guard: 'saidDescription', actions: ['noteTurn', 'addDescription', 'takeExtras', { type: 'ask', params: { slot: 'email', missed: true } }] },
+            { actions: ['noteTurn', 'takeExtras', { type: 'ask', params: { slot: 'email', problem: 'notAnEmail' } }] },
           ],
           'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'email' } }] },
         },
@@ -363,8 +434,9 @@ export function createHandoffMachine(deps: FlowDeps) {
             { guard: { type: 'skipped', params: { slot: 'orderNumber' } }, target: 'deciding', actions: ['noteTurn', 'takeNoOrderNumber'] },
             { guard: 'saidOrderNumber', target: 'deciding', actions: ['noteTurn', 'takeOrderNumber'] },
             // What happened, told instead of the optional number: no number, and the words for the team.
-            { guard: 'saidDescription', target: 'deciding', actions: ['noteTurn', 'takeNoOrderNumber', 'takeDescription'] },
-            { actions: ['noteTurn', { type: 'ask', params: { slot: 'orderNumber', problem: 'notAnOrderNumber' } }] },
+            { guard: 'saidDescription', target: 'deciding', actions: ['noteTurn', 'takeNoOrderNumber', 'takeDescription', 'takeExtras'] },
+            { guard: 'missedBefore', target: 'deciding', actions: ['noteTurn', 'takeExtras', 'takeNoOrderNumber'] },
+            { actions: ['noteTurn', 'takeExtras', { type: 'ask', params: { slot: 'orderNumber', problem: 'notAnOrderNumber' } }] },
           ],
           'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'orderNumber' } }] },
         },
@@ -378,6 +450,7 @@ export function createHandoffMachine(deps: FlowDeps) {
             { guard: 'addsNothing', target: 'deciding', actions: ['noteTurn', 'skipAddition'] },
             { guard: 'wantsToAdd', actions: ['noteTurn', { type: 'ask', params: { slot: 'description', goAhead: true } }] },
             { guard: 'saidDescription', target: 'deciding', actions: ['noteTurn', 'takeDescription', 'takeExtras'] },
+            { guard: 'missedBefore', target: 'deciding', actions: ['noteTurn', 'skipAddition'] },
             { actions: ['noteTurn', { type: 'ask', params: { slot: 'description', problem: 'tooShort' } }] },
           ],
           'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'description' } }] },
@@ -444,6 +517,20 @@ export function createHandoffMachine(deps: FlowDeps) {
 }
 
 export type HandoffMachine = ReturnType<typeof createHandoffMachine>;
+
+/**
+ * At the name prompt, what else the message gave is kept: words for the team (added to the
+ * message, and the name asked once more), identifiers. The second answer that gives no name
+ * moves on without one.
+ */
+function movingOn(slot: 'name', giveUp: 'takeNoName') {
+  return [
+    { guard: and(['saidDescription', 'missedBefore']), target: 'deciding', actions: ['noteTurn', 'addDescription', 'takeExtras', giveUp] },
+    { guard: 'saidDescription', actions: ['noteTurn', 'addDescription', 'takeExtras', { type: 'ask', params: { slot, missed: true } }] },
+    { guard: 'missedBefore', target: 'deciding', actions: ['noteTurn', 'takeExtras', giveUp] },
+    { actions: ['noteTurn', 'takeExtras', { type: 'ask', params: { slot, problem: 'notAName' } }] },
+  ] as const;
+}
 
 /**
  * While one detail is asked, a message that corrects another ("oops, I meant riley@example.com")

@@ -37,6 +37,8 @@ export interface HandoffCase {
   name?: string;
   email?: string;
   orderNumber?: string;
+  /** The shopper's messages that led to the handoff (the request, a flow's opening words): kept for the team. */
+  shopperWrote?: string[];
   /** The shopper said they do not have the order number: the handoff does not ask for it. */
   noOrderNumber?: boolean;
 }

@@ -32,6 +32,8 @@ export interface HandoffFacts {
   description: string | null;
   /** What the bot learned in the flow before the handoff, for the agent; the shopper's words add to it. */
   summary: string | null;
+  /** Every message of the shopper's since the handoff began, redacted, in order. */
+  shopperWrote: readonly string[];
 }
 
 export type SubmissionProfile = Pick<BrandProfile, 'urgency' | 'returns' | 'timeZone' | 'escalation' | 'replyTime' | 'hours'>;
@@ -72,12 +74,13 @@ export function buildSubmission(facts: HandoffFacts, profile: SubmissionProfile,
     urgency,
     subject:
       escalation?.subject ??
-      handoffSubject({ category: facts.category, urgency, customerName: name, orderNumber: facts.orderNumber, description: facts.description ?? facts.summary }),
+      handoffSubject({ category: facts.category, urgency, customerName: name, orderNumber: facts.orderNumber }),
     customer: { name, email: facts.email ?? '' },
     orderNumber: facts.orderNumber,
     verifiedOrder: facts.verifiedOrder,
     returnVerdict: facts.returnVerdict,
     description,
+    shopperWrote: [...facts.shopperWrote],
     escalation,
     expectation: replyBy(profile, at),
   };

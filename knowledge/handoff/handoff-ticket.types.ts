@@ -24,6 +24,8 @@ export interface HandoffSubmission {
   returnVerdict: ReturnVerdict | null;
   /** What the shopper asked for, in their own words. */
   description: string;
+  /** Every message of the shopper's since the handoff began (redacted), so nothing they typed is lost; absent on tickets stored before it was kept. */
+  shopperWrote?: string[];
   /** Set when the ticket goes to the brand's escalation address instead of the support inbox. */
   escalation: EscalationRoute | null;
   /** When the shopper is told to expect a reply, computed once, at the confirming turn. */
@@ -47,7 +49,7 @@ export interface HandoffTicket extends HandoffSubmission {
   createdAt: string;
   /** Resolved recipient: the escalation address, the SUPPORT_INBOX_<BRAND> override, or the profile's inbox. */
   to: string;
-  /** `<id@clasp.local>`: stable across retries and restarts so a receiver can drop duplicates. */
+  /** `<id@domain of the brand's From>` (bot/handoff/mail-from.ts): fixed at creation, so stable across retries and restarts and a receiver can drop duplicates. */
   messageId: string;
   transcript: TranscriptLine[];
   /** Where the conversation happened, for the agent and the live-agent event. */

@@ -49,9 +49,11 @@ const ticketSchema = z.strictObject({
   name: z.string().min(1).optional(),
   /** The order number on the ticket; null: none. */
   orderNumber: z.string().min(1).nullable().optional(),
+  /** Whether the order's number and email matched, so the ticket carries the order's facts. */
+  verified: z.boolean().optional(),
   /** A fragment of the subject. */
   subject: z.string().min(1).optional(),
-  /** Fragments of the shopper's message to the team. */
+  /** Fragments of the shopper's message to the team, or of anything they wrote since the handoff began. */
   says: fragments.optional(),
 });
 

@@ -52,6 +52,7 @@ const TICKET: TicketFacts = {
   orderNumber: 'KS-100235',
   subject: 'URGENT: Late delivery — order KS-100235 — Jordan Example',
   description: 'the tracking stopped updating',
+  verifiedOrder: null,
 };
 
 describe('checkTickets', () => {
@@ -71,7 +72,7 @@ describe('checkTickets', () => {
     expect(checkTickets({ urgent: false, orderNumber: null, says: ['photos'] }, [TICKET])).toEqual([
       'ticket urgent: expected false, got true',
       'ticket orderNumber: expected null, got KS-100235',
-      'ticket says: "photos" is not in the message "the tracking stopped updating"',
+      `ticket says: "photos" is not in the shopper's words "the tracking stopped updating"`,
     ]);
   });
 });

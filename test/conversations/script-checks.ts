@@ -5,7 +5,7 @@ import type { HandoffTicket } from '../../knowledge/handoff/handoff-ticket.types
 import type { TicketExpectation, TurnExpectation } from './conversation-script.schema.js';
 
 /** What a script can check of a stored ticket. */
-export type TicketFacts = Pick<HandoffTicket, 'reference' | 'category' | 'customer' | 'orderNumber' | 'subject' | 'description'> & { urgency: { urgent: boolean } };
+export type TicketFacts = Pick<HandoffTicket, 'reference' | 'category' | 'customer' | 'orderNumber' | 'subject' | 'description' | 'verifiedOrder' | 'shopperWrote'> & { urgency: { urgent: boolean } };
 
 /** One bot message as a script sees it. */
 export interface BotLine {
@@ -86,13 +86,16 @@ export function checkTickets(expected: TicketExpectation | 'none' | undefined, t
     const same = expected.orderNumber === null ? ticket.orderNumber === null : ticket.orderNumber !== null && sameChoice(expected.orderNumber, ticket.orderNumber);
     field('orderNumber', expected.orderNumber, ticket.orderNumber, same);
   }
+  if (expected.verified !== undefined) field('verified', expected.verified, ticket.verifiedOrder !== null);
   if (expected.subject !== undefined && !contains(ticket.subject, expected.subject)) problems.push(`ticket subject: "${expected.subject}" is not in "${ticket.subject}"`);
+  // What the agent reads of the shopper: the message they confirmed and everything they wrote since the handoff began.
+  const words = [ticket.description, ...(ticket.shopperWrote ?? [])].join('\n');
   for (const fragment of expected.says ?? []) {
-    if (!contains(ticket.description, fragment)) problems.push(`ticket says: "${fragment}" is not in the message "${ticket.description}"`);
+    if (!contains(words, fragment)) problems.push(`ticket says: "${fragment}" is not in the shopper's words "${words}"`);
   }
   return problems;
 }
 
 export function describeTicket(ticket: TicketFacts): string {
-  return `${ticket.reference} ${ticket.urgency.urgent ? 'urgent ' : ''}${ticket.category}, ${ticket.customer.name} <${ticket.customer.email}>, order ${ticket.orderNumber ?? 'none'}, subject "${ticket.subject}", message "${ticket.description}"`;
+  return `${ticket.reference} ${ticket.urgency.urgent ? 'urgent ' : ''}${ticket.category}, ${ticket.customer.name} <${ticket.customer.email}>, order ${ticket.orderNumber ?? 'none'}${ticket.verifiedOrder === null ? '' : ' (verified)'}, subject "${ticket.subject}", message "${ticket.description}"`;
 }

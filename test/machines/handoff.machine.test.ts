@@ -5,7 +5,7 @@ import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { HandoffCase } from '../../knowledge/handoff/handoff-case.types.js';
 import { orderSchema, type Order } from '../../knowledge/orders/order.schema.js';
 import { createTicket } from '../../bot/handoff/handoff-ticket.js';
-import type { SubmitHandoffResult } from '../../machines/flow-effects.js';
+import type { FlowEffects, SubmitHandoffResult } from '../../machines/flow-effects.js';
 import type { FlowReprompt, UserSaid } from '../../machines/flow-events.js';
 import { createHandoffMachine, type HandoffInput, type HandoffOutput, type HandoffReply, type HandoffSubmission } from '../../machines/handoff.machine.js';
 import { KB, flowHarness, recordingDeps, shopper } from './flow-harness.js';
@@ -50,11 +50,15 @@ function storedAs(reference: string): Submit {
 
 const accept: Submit = storedAs('KSM-ABCDEF');
 
-/** The handoff flow under a test router, its submissions answered by `submit` and recorded. */
-function harness(submit: Submit = accept) {
-  const { deps, submissions } = recordingDeps({ submitHandoff: submit });
-  return { ...flowHarness<HandoffInput, HandoffReply, HandoffOutput>(createHandoffMachine(deps)), submissions };
+/** The handoff flow under a test router, its submissions answered by `submit` and recorded; order lookups answered by `verify`. */
+function harness(submit: Submit = accept, verify?: FlowEffects['verifyOrder']) {
+  const { deps, submissions, lookups } = recordingDeps({ submitHandoff: submit, ...(verify === undefined ? {} : { verifyOrder: verify }) });
+  return { ...flowHarness<HandoffInput, HandoffReply, HandoffOutput>(createHandoffMachine(deps)), submissions, lookups };
 }
+
+/** The demo lookup: KS-100234 with its own email is verified; anything else is not. */
+const lookup: FlowEffects['verifyOrder'] = async (input) =>
+  input.orderNumber === 'KS-100234' && input.email === 'shopper@example.com' ? { outcome: 'verified', order: deliveredOrder } : { outcome: 'notMatched' };
 
 type Harness = ReturnType<typeof harness>;
 let current: Harness | undefined;
@@ -286,12 +290,13 @@ describe('handoff machine: submitting', () => {
         brand: 'james-avery-malls',
         category: 'person_requested',
         urgency: { urgent: false, because: [], basis: null, word: 'URGENT', notes: [] },
-        subject: 'Support request: I need advice on a gift for my sister — Jane Doe',
+        subject: 'Support request: Question for the team — Jane Doe',
         customer: { name: 'Jane Doe', email: 'jane@example.com' },
         orderNumber: null,
         verifiedOrder: null,
         returnVerdict: null,
         description: 'I need advice on a gift for my sister',
+        shopperWrote: [],
         escalation: null,
         expectation: TOLD,
       },
@@ -388,5 +393,75 @@ describe('handoff machine: submitting', () => {
     const reply = await turn(restored, affirm());
     expect(reply).toMatchObject({ kind: 'handoff.submitted' });
     expect(h.submissions[0]).toMatchObject({ brand: 'kendra-scott-mall', urgency: { urgent: true, because: ['defective'] } });
+  });
+});
+
+describe('handoff machine: a ticket that cannot be lost', () => {
+  it('verifies a number and the email given in the handoff, as tracking would, and takes the order\'s facts', async () => {
+    const h = harness(accept, lookup);
+    const actor = await begin(h, { category: 'person_requested' }, 'kendra-scott-mall');
+    await turn(actor, fill({ name: 'Sam Shopper' }));
+    await turn(actor, fill({ email: 'shopper@example.com' }));
+    await turn(actor, fill({ orderNumber: 'KS-100234' }));
+    const summary = await turn(actor, fill({ description: 'the clasp broke the first day' }, { text: 'the clasp broke the first day' }));
+    expect(h.lookups).toEqual([{ brand: 'kendra-scott-mall', orderNumber: 'KS-100234', email: 'shopper@example.com' }]);
+    // The name the shopper gave wins over the order's.
+    expect(summary).toMatchObject({ kind: 'handoff.confirm', summary: { name: 'Sam Shopper', orderNumber: 'KS-100234', orderVerified: true } });
+  });
+
+  it('looks a pair up once; a number with someone else\'s email stays unverified', async () => {
+    const h = harness(accept, lookup);
+    const actor = await toConfirm(h, { category: 'person_requested', orderNumber: 'KS-100235', email: 'shopper@example.com' }, 'kendra-scott-mall');
+    expect(actor.getSnapshot().context.replies.at(-1)).toMatchObject({ kind: 'handoff.confirm', summary: { orderVerified: false } });
+    await turn(actor, reprompt);
+    expect(h.lookups).toHaveLength(1);
+  });
+
+  it('takes the order\'s name when the shopper gave none', async () => {
+    const h = harness(accept, lookup);
+    const actor = await begin(h, { category: 'person_requested', orderNumber: 'KS-100234' }, 'kendra-scott-mall');
+    await turn(actor, skip('name'));
+    const reply = await turn(actor, fill({ email: 'shopper@example.com' }));
+    expect(reply).toMatchObject({ kind: 'handoff.ask', slot: 'description' });
+    const summary = await turn(actor, fill({ description: 'gift wrap please' }, { text: 'gift wrap please' }));
+    expect(summary).toMatchObject({ summary: { name: 'Sample Shopper', orderVerified: true } });
+  });
+
+  it('keeps words for the team typed at the name prompt, and asks for the name once more only', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'person_requested' });
+    const problem = 'the chain snapped the first time i wore it';
+    expect(await turn(actor, fill({ description: problem }, { text: problem, facts: { problem: 'defective' } }))).toEqual({ kind: 'handoff.ask', slot: 'name', updated: 'added' });
+    // A second answer without a name: on with what it has, never the same question a third time.
+    expect(await turn(actor, fill({ orderNumber: 'JAM-204813' }, { text: 'JAM-204813' }))).toEqual({ kind: 'handoff.ask', slot: 'email' });
+    const summary = await turn(actor, fill({ email: 'pat@example.com' }, { text: 'pat@example.com' }));
+    expect(summary).toMatchObject({ kind: 'handoff.confirm', summary: { name: 'Not given', orderNumber: 'JAM-204813', description: problem, category: 'defective' } });
+  });
+
+  it('moves on from the optional order number after two answers that give none', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'person_requested', name: 'Ana Ruiz', email: 'ana@example.com' });
+    expect(await turn(actor, unclear({ text: 'hmm hold on' }))).toEqual({ kind: 'handoff.ask', slot: 'orderNumber', problem: 'notAnOrderNumber' });
+    expect(await turn(actor, unclear({ text: 'um let me look' }))).toEqual({ kind: 'handoff.ask', slot: 'description' });
+  });
+
+  it('an email inside the message is part of it: the reply-to address stays', async () => {
+    const h = harness();
+    const second = await begin(h, { category: 'person_requested', name: 'Noor Haddad', email: 'noor@example.com', noOrderNumber: true });
+    const words = 'i changed my account email to noor.h@example.org and cant see my orders';
+    const reply = await turn(second, fill({ description: words, email: 'noor.h@example.org' }, { text: words }));
+    expect(reply).toMatchObject({ kind: 'handoff.confirm', summary: { email: 'noor@example.com', description: words } });
+  });
+
+  it('keeps every message the shopper typed since the handoff began, understood or not', async () => {
+    const h = harness();
+    const actor = await begin(h, { category: 'person_requested', shopperWrote: ['can i talk to someone'] });
+    await turn(actor, unclear({ text: 'why do you need that?' }));
+    await turn(actor, fill({ name: 'Jane Doe' }, { text: 'Jane Doe' }));
+    await turn(actor, fill({ email: 'jane@example.com' }, { text: 'jane@example.com' }));
+    await turn(actor, skip('orderNumber', { text: "don't have one" }));
+    await turn(actor, fill({ description: 'gift advice' }, { text: 'gift advice' }));
+    await turn(actor, affirm({ text: 'yes' }));
+    expect(h.submissions[0]?.shopperWrote).toEqual(['can i talk to someone', 'why do you need that?', 'Jane Doe', 'jane@example.com', "don't have one", 'gift advice', 'yes']);
   });
 });
