@@ -5,7 +5,10 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { optionalString, problemsOf, wholeNumber } from '../env-values.js';
 import { BRAND_IDS, type BrandId } from '../../knowledge/brand-ids.js';
+import { trimTrailing } from '../../knowledge/readers/text-edges.js';
 import { ConfigError } from '../env-values.js';
+import { DEFAULT_MAIL_FROM, mailFromValue } from './mail-from.js';
+import { DEFAULT_TRANSCRIPT_LINK_DAYS, MIN_TRANSCRIPT_LINK_SECRET_CHARS, type TranscriptLinkConfig } from './transcript-link.js';
 
 export interface RetryPolicy {
   /** Delay before the 2nd attempt; doubles with each failure. */
@@ -24,20 +27,27 @@ export interface HandoffConfig {
   outboxDir: string;
   /** Unset: the agent API answers 404. */
   adminToken: string | undefined;
+  /** HANDOFF_MAIL_FROM: the From of every brand's emails unless the brand has its own. */
   mailFrom: string;
+  /** MAIL_FROM_<BRAND> overrides of `mailFrom`; a ticket's Message-ID takes its brand's From domain. */
+  mailFromByBrand: Partial<Record<BrandId, string>>;
   /** SUPPORT_INBOX_<BRAND> overrides of the profiles' inboxes. */
   supportInboxes: Partial<Record<BrandId, string>>;
   /** ESCALATION_INBOX_<BRAND> overrides of a brand's quoted escalation address (staging, tests). */
   escalationInboxes: Partial<Record<BrandId, string>>;
   retry: RetryPolicy;
+  /** The email's link to the ticket's transcript; undefined (the default): no link, no route. */
+  transcriptLink: TranscriptLinkConfig | undefined;
 }
 
 export const DEFAULT_OUTBOX_DIR = 'var/outbox';
-export const DEFAULT_MAIL_FROM = 'Clasp support assistant <clasp@clasp.example>';
+export { DEFAULT_MAIL_FROM };
 const MIN_ADMIN_TOKEN_CHARS = 16;
 
+export type BrandKeyPrefix = 'SUPPORT_INBOX' | 'ESCALATION_INBOX' | 'MAIL_FROM';
+
 /** `SUPPORT_INBOX_KENDRA_SCOTT_MALL` for `kendra-scott-mall`. */
-export function brandEnvKey(prefix: 'SUPPORT_INBOX' | 'ESCALATION_INBOX', brand: BrandId): string {
+export function brandEnvKey(prefix: BrandKeyPrefix, brand: BrandId): string {
   return `${prefix}_${brand.toUpperCase().replace(/-/g, '_')}`;
 }
 
@@ -57,10 +67,23 @@ const inboxShape = Object.fromEntries(
   BRAND_IDS.flatMap((brand) => [
     [brandEnvKey('SUPPORT_INBOX', brand), email],
     [brandEnvKey('ESCALATION_INBOX', brand), email],
+    [brandEnvKey('MAIL_FROM', brand), mailFromValue],
   ]),
 );
 
-const handoffEnvSchema = z.object({
+// Where agents reach this service: the transcript link points there. A path is kept (a proxy
+// may serve Clasp under one); a query or fragment would end up in the middle of the link.
+const publicUrl = optionalString.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url === undefined || !['http:', 'https:'].includes(url.protocol) || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    ctx.addIssue({ code: 'custom', message: 'must be the http(s) address agents open Clasp at, without a query, e.g. https://clasp.example' });
+    return z.NEVER;
+  }
+  return trimTrailing(`${url.origin}${url.pathname}`, '/');
+});
+
+const baseEnvSchema = z.object({
   SMTP_URL: smtpUrl,
   SMTP_TIMEOUT_MS: wholeNumber(30_000, 100),
   OUTBOX_DIR: optionalString,
@@ -68,12 +91,18 @@ const handoffEnvSchema = z.object({
     (value) => value === undefined || value.length >= MIN_ADMIN_TOKEN_CHARS,
     `must be at least ${MIN_ADMIN_TOKEN_CHARS} characters (it guards shoppers' tickets)`,
   ),
-  HANDOFF_MAIL_FROM: optionalString,
+  HANDOFF_MAIL_FROM: mailFromValue,
   HANDOFF_RETRY_BASE_MS: wholeNumber(2_000, 1),
   HANDOFF_RETRY_MAX_MS: wholeNumber(5 * 60_000, 1),
   HANDOFF_MAX_REJECTIONS: wholeNumber(5, 1),
-  ...inboxShape,
+  TRANSCRIPT_LINK_SECRET: optionalString.refine(
+    (value) => value === undefined || value.length >= MIN_TRANSCRIPT_LINK_SECRET_CHARS,
+    `must be at least ${MIN_TRANSCRIPT_LINK_SECRET_CHARS} characters (e.g. \`openssl rand -hex 32\`): it guards shoppers' transcripts`,
+  ),
+  TRANSCRIPT_LINK_DAYS: wholeNumber(DEFAULT_TRANSCRIPT_LINK_DAYS, 1),
+  PUBLIC_URL: publicUrl,
 });
+const handoffEnvSchema = baseEnvSchema.extend(inboxShape);
 
 export type HandoffConfigResult = { config: HandoffConfig; problems: [] } | { config: undefined; problems: string[] };
 
@@ -83,13 +112,20 @@ export function readHandoffConfig(env: Record<string, string | undefined>, cwd: 
   if (!parsed.success) {
     return { config: undefined, problems: problemsOf(parsed.error) };
   }
-  const e = parsed.data as z.output<typeof handoffEnvSchema> & Record<string, string | undefined>;
-  if (e.HANDOFF_RETRY_MAX_MS < e.HANDOFF_RETRY_BASE_MS) {
-    return { config: undefined, problems: ['HANDOFF_RETRY_MAX_MS: must not be less than HANDOFF_RETRY_BASE_MS'] };
+  // The shape built from BRAND_IDS loses its types: the fixed keys are read as the base schema
+  // has them, the per-brand ones (email or From values) as strings.
+  const e = parsed.data as unknown as z.output<typeof baseEnvSchema>;
+  const brandValues = parsed.data as unknown as Record<string, string | undefined>;
+  const problems: string[] = [];
+  if (e.HANDOFF_RETRY_MAX_MS < e.HANDOFF_RETRY_BASE_MS) problems.push('HANDOFF_RETRY_MAX_MS: must not be less than HANDOFF_RETRY_BASE_MS');
+  // A secret without an address would sign links the email cannot carry: a setup mistake.
+  if (e.TRANSCRIPT_LINK_SECRET !== undefined && e.PUBLIC_URL === undefined) {
+    problems.push('PUBLIC_URL: required when TRANSCRIPT_LINK_SECRET is set (the transcript link points there, e.g. https://clasp.example)');
   }
-  const byBrand = (prefix: 'SUPPORT_INBOX' | 'ESCALATION_INBOX') =>
+  if (problems.length > 0) return { config: undefined, problems };
+  const byBrand = (prefix: BrandKeyPrefix) =>
     Object.fromEntries(BRAND_IDS.flatMap((brand) => {
-      const value = e[brandEnvKey(prefix, brand)];
+      const value = brandValues[brandEnvKey(prefix, brand)];
       return value === undefined ? [] : [[brand, value]];
     })) as Partial<Record<BrandId, string>>;
   return {
@@ -100,9 +136,14 @@ export function readHandoffConfig(env: Record<string, string | undefined>, cwd: 
       outboxDir: resolve(cwd, e.OUTBOX_DIR ?? DEFAULT_OUTBOX_DIR),
       adminToken: e.ADMIN_TOKEN,
       mailFrom: e.HANDOFF_MAIL_FROM ?? DEFAULT_MAIL_FROM,
+      mailFromByBrand: byBrand('MAIL_FROM'),
       supportInboxes: byBrand('SUPPORT_INBOX'),
       escalationInboxes: byBrand('ESCALATION_INBOX'),
       retry: { baseDelayMs: e.HANDOFF_RETRY_BASE_MS, maxDelayMs: e.HANDOFF_RETRY_MAX_MS, maxRejections: e.HANDOFF_MAX_REJECTIONS },
+      transcriptLink:
+        e.TRANSCRIPT_LINK_SECRET === undefined || e.PUBLIC_URL === undefined
+          ? undefined
+          : { secret: e.TRANSCRIPT_LINK_SECRET, publicUrl: e.PUBLIC_URL, days: e.TRANSCRIPT_LINK_DAYS },
     },
   };
 }

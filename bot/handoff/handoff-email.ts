@@ -1,15 +1,18 @@
 // The email an agent receives: at the top what they need to act without asking the
 // shopper again (brand, category, urgency, customer, the order facts the bot verified, any return
-// verdict, what the shopper asked for); below, the redacted transcript. The text and HTML parts
-// are rendered from one list of sections so they never disagree; the HTML escapes everything.
-import { DateTime } from 'luxon';
+// verdict, what the shopper asked for); below, the redacted transcript, and with
+// TRANSCRIPT_LINK_SECRET set a link to it. The text and HTML parts are rendered from one list of
+// sections so they never disagree; the HTML escapes everything.
 import type { SendMailOptions } from 'nodemailer';
 import type { BrandProfile, UrgentCase } from '../../knowledge/brands/brand-profile.schema.js';
 import type { HandoffTicket } from '../../knowledge/handoff/handoff-ticket.types.js';
-import { CATEGORY_LABELS } from '../../knowledge/handoff/subject.js';
+import { CATEGORY_LABELS, oneLine } from '../../knowledge/handoff/subject.js';
 import type { Source } from '../../knowledge/knowledge-base.types.js';
 import { brandTimeZone } from '../../knowledge/orders/tracking-status.js';
 import { escapeHtml } from '../html.js';
+import { ticketDay as day, ticketTime as time } from './ticket-time.js';
+import type { TranscriptLink } from './transcript-link.js';
+import { readableTranscript, type ReadableLine } from './transcript-reading.js';
 
 export type EmailProfile = Pick<BrandProfile, 'displayName' | 'documents' | 'timeZone'>;
 
@@ -19,6 +22,13 @@ interface Section {
   lines?: string[];
   /** The shopper's own words, shown as a quotation. */
   quote?: string;
+  /** A link shown before the lines (in HTML, one the agent can click). */
+  link?: { label: string; url: string };
+}
+
+export interface EmailExtras {
+  /** The ticket's transcript link (bot/handoff/transcript-link.ts); absent: no link. */
+  transcriptLink?: TranscriptLink;
 }
 
 const CASE_WORDS: Record<UrgentCase, string> = {
@@ -31,8 +41,8 @@ const CASE_WORDS: Record<UrgentCase, string> = {
   shopper_says_urgent: 'the shopper marked it urgent',
 };
 
-export function composeHandoffEmail(ticket: HandoffTicket, profile: EmailProfile, from: string): SendMailOptions {
-  const sections = sectionsOf(ticket, profile);
+export function composeHandoffEmail(ticket: HandoffTicket, profile: EmailProfile, from: string, extras: EmailExtras = {}): SendMailOptions {
+  const sections = sectionsOf(ticket, profile, extras);
   const urgent = ticket.urgency.urgent;
   return {
     from,
@@ -50,10 +60,13 @@ export function composeHandoffEmail(ticket: HandoffTicket, profile: EmailProfile
   };
 }
 
-function sectionsOf(ticket: HandoffTicket, profile: EmailProfile): Section[] {
+function sectionsOf(ticket: HandoffTicket, profile: EmailProfile, extras: EmailExtras): Section[] {
   const zone = brandTimeZone(profile);
   const sections: Section[] = [{ title: 'Handoff from the Clasp support assistant', rows: summaryRows(ticket, profile, zone) }];
   sections.push({ title: 'What the shopper asked for', quote: ticket.description });
+  // Every message since the handoff began, understood or not: nothing the shopper typed is lost.
+  const wrote = ticket.shopperWrote ?? [];
+  if (wrote.length > 0) sections.push({ title: 'What the shopper wrote, since asking for a person', lines: wrote.map((words) => `> ${oneLine(words)}`) });
   sections.push(orderSection(ticket, zone));
   const verdict = ticket.returnVerdict;
   if (verdict !== null) {
@@ -72,14 +85,23 @@ function sectionsOf(ticket: HandoffTicket, profile: EmailProfile): Section[] {
       ],
     });
   }
+  // Tidied here, when the email is composed, not when the ticket is built: the stored ticket
+  // keeps every line as recorded for the agents' API, the handoff.initiate event and the
+  // transcript link, and only this reading copy leaves repeats out. It is a pure function of the
+  // ticket, so a retried email is still the same message.
+  const transcript = readableTranscript(ticket.transcript);
+  const link = extras.transcriptLink;
   sections.push({
     title: 'Transcript (card numbers and similar secrets removed)',
-    lines:
-      ticket.transcript.length === 0
-        ? ['(no transcript recorded)']
-        : ticket.transcript.map((line) => `[${time(line.at, zone)}] ${line.from === 'shopper' ? 'Shopper' : 'Assistant'}: ${line.text}`),
+    link: link === undefined ? undefined : { label: `The whole transcript, every line as recorded (the link works until ${day(link.expiresAt.toISOString(), zone)})`, url: link.url },
+    lines: transcript.length === 0 ? ['(no transcript recorded)'] : transcript.map((line) => transcriptLine(line, zone)),
   });
   return sections;
+}
+
+function transcriptLine(line: ReadableLine, zone: string): string {
+  const repeated = line.repeats === 0 ? '' : ` [said again ${line.repeats} more time${line.repeats === 1 ? '' : 's'} later; the repeats are left out]`;
+  return `[${time(line.at, zone)}] ${line.from === 'shopper' ? 'Shopper' : 'Assistant'}: ${line.text}${repeated}`;
 }
 
 function summaryRows(ticket: HandoffTicket, profile: EmailProfile, zone: string): Array<[string, string]> {
@@ -142,23 +164,13 @@ function cite(source: Source, profile: EmailProfile): string {
   return source.section === 'intro' ? `${title} (introduction)` : `${title} §${source.section}`;
 }
 
-function time(iso: string, zone: string): string {
-  const local = DateTime.fromISO(iso, { zone, locale: 'en-US' });
-  return local.isValid ? local.toFormat('ccc, LLL d, yyyy, h:mm a ZZZZ') : iso;
-}
-
-function day(iso: string, zone: string): string {
-  const local = DateTime.fromISO(iso, { zone, locale: 'en-US' });
-  if (!local.isValid) return iso;
-  return /T/.test(iso) ? local.toFormat('cccc, LLLL d, yyyy, h:mm a ZZZZ') : local.toFormat('cccc, LLLL d, yyyy');
-}
-
 function renderText(sections: readonly Section[]): string {
   const blocks = sections.map((section) => {
     const out = [section.title, '-'.repeat(section.title.length)];
     const width = Math.max(0, ...(section.rows ?? []).map(([label]) => label.length));
     for (const [label, value] of section.rows ?? []) out.push(`${`${label}:`.padEnd(width + 2)}${value}`);
     if (section.quote !== undefined) out.push(...section.quote.split(/\r?\n/).map((line) => `> ${line}`));
+    if (section.link !== undefined) out.push(`${section.link.label}: ${section.link.url}`, '');
     for (const line of section.lines ?? []) out.push(line);
     return out.join('\n');
   });
@@ -176,6 +188,10 @@ function renderHtml(subject: string, sections: readonly Section[]): string {
     }
     if (section.quote !== undefined) {
       parts.push(`<blockquote style="margin:6px 0;padding-left:10px;border-left:3px solid #ccc;white-space:pre-wrap">${escapeHtml(section.quote)}</blockquote>`);
+    }
+    if (section.link !== undefined) {
+      const url = escapeHtml(section.link.url);
+      parts.push(`<p style="margin:6px 0">${escapeHtml(section.link.label)}: <a href="${url}">${url}</a></p>`);
     }
     if (section.lines !== undefined && section.lines.length > 0) {
       parts.push(`<ul style="padding-left:18px;margin:6px 0">${section.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`);

@@ -15,6 +15,8 @@ export interface HandoffSubmitterDeps {
   transcriptOf(conversationKey: string): Promise<TranscriptLine[]>;
   profileOf(brand: BrandId): TicketProfile;
   recipients: Recipients;
+  /** The From of the brand's emails (bot/handoff/mail-from.ts): the ticket's Message-ID takes its domain. */
+  mailFromOf(brand: BrandId): string;
   now: () => Date;
   logger: SenderLogger;
   /** Told about every new ticket (metrics). */
@@ -43,6 +45,7 @@ export function createHandoffSubmitter(deps: HandoffSubmitterDeps): HandoffSubmi
       conversationKey,
       profile: deps.profileOf(submission.brand),
       recipients: deps.recipients,
+      mailFrom: deps.mailFromOf(submission.brand),
     });
     // The same request from the same conversation (a turn retried after a crash) is one ticket.
     const dedupeKey = conversationKey === null ? undefined : createHash('sha256').update(conversationKey).update('\u0000').update(JSON.stringify(submission)).digest('hex');

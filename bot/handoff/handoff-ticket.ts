@@ -1,11 +1,13 @@
 // A flow's submission becomes a ticket here: an id and a short reference, the time, the resolved
-// recipient and the transcript, with everything
+// recipient, the Message-ID and the transcript, with everything
 // the shopper typed redacted once more (a ticket is stored, listed and emailed).
+// The transcript is stored as recorded: only the email shows it tidied (bot/handoff/handoff-email.ts).
 import { randomBytes } from 'node:crypto';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { BrandProfile } from '../../knowledge/brands/brand-profile.schema.js';
 import type { HandoffSubmission, HandoffTicket, TranscriptLine } from '../../knowledge/handoff/handoff-ticket.types.js';
 import { redactDeep, redactSecrets } from '../../knowledge/handoff/redaction.js';
+import { DEFAULT_MAIL_FROM, mailFromDomain } from './mail-from.js';
 
 export type TicketProfile = Pick<BrandProfile, 'supportInbox'>;
 
@@ -14,7 +16,6 @@ export interface Recipients {
   escalationInboxes: Partial<Record<BrandId, string>>;
 }
 
-export const MESSAGE_ID_DOMAIN = 'clasp.local';
 const MAX_TRANSCRIPT_LINES = 200;
 // Crockford's base32: no I, L, O or U, so a reference read over the phone survives.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -36,14 +37,24 @@ export function referenceFor(brand: BrandId, id: string): string {
   return `${initials}-${id.slice(9, 15)}`;
 }
 
-export function messageIdFor(id: string): string {
-  return `<${id}@${MESSAGE_ID_DOMAIN}>`;
+/**
+ * `<id@kendrascott.example>` for a ticket sent From help@kendrascott.example: the sender's own
+ * domain, so the receiving server sees a Message-ID its sender could have made. Made once, at
+ * creation, and stored with the ticket, so every retry carries the same one.
+ */
+export function messageIdFor(id: string, mailFrom: string = DEFAULT_MAIL_FROM): string {
+  return `<${id}@${mailFromDomain(mailFrom)}>`;
+}
+
+/** The brand's support inbox: the SUPPORT_INBOX_<BRAND> override, else the profile's. */
+export function supportInboxFor(brand: BrandId, profile: Pick<BrandProfile, 'supportInbox'>, recipients: Pick<Recipients, 'supportInboxes'>): string {
+  const inbox = profile.supportInbox;
+  return recipients.supportInboxes[brand] ?? ('operatorSetting' in inbox ? inbox.value : inbox.address);
 }
 
 export function recipientFor(submission: Pick<HandoffSubmission, 'brand' | 'escalation'>, profile: Pick<BrandProfile, 'supportInbox'>, recipients: Recipients): string {
   if (submission.escalation !== null) return recipients.escalationInboxes[submission.brand] ?? submission.escalation.to;
-  const inbox = profile.supportInbox;
-  return recipients.supportInboxes[submission.brand] ?? ('operatorSetting' in inbox ? inbox.value : inbox.address);
+  return supportInboxFor(submission.brand, profile, recipients);
 }
 
 export interface TicketExtras {
@@ -52,6 +63,8 @@ export interface TicketExtras {
   conversationKey: string | null;
   profile: TicketProfile;
   recipients: Recipients;
+  /** The From the brand's email will carry (bot/handoff/mail-from.ts); its domain is the Message-ID's. */
+  mailFrom?: string;
   id?: string;
 }
 
@@ -62,13 +75,14 @@ export function createTicket(submission: HandoffSubmission, extras: TicketExtras
     ...submission,
     customer: redactDeep(submission.customer),
     description: redactSecrets(submission.description),
+    ...(submission.shopperWrote === undefined ? {} : { shopperWrote: submission.shopperWrote.map(redactSecrets) }),
     subject: redactSecrets(submission.subject),
     version: 1,
     id,
     reference: referenceFor(submission.brand, id),
     createdAt,
     to: recipientFor(submission, extras.profile, extras.recipients),
-    messageId: messageIdFor(id),
+    messageId: messageIdFor(id, extras.mailFrom),
     transcript: extras.transcript.slice(-MAX_TRANSCRIPT_LINES).map((line) => ({ ...line, text: redactSecrets(line.text) })),
     conversation: extras.conversationKey === null ? null : { key: extras.conversationKey },
   };

@@ -1,19 +1,24 @@
 // The handoff integration, composed: outbox (files, or Redis shared by several instances),
-// transport (SMTP or .eml), sender, the submit effect and the agents' routes. Called once by the
-// composition root; nothing here runs at import time.
+// transport (SMTP or .eml), sender, the submit effect, the agents' routes and the transcript link.
+// Called once by the composition root; nothing here runs at import time.
 import type { Redis } from 'ioredis';
 import type restify from 'restify';
-import type { BrandId } from '../../knowledge/brand-ids.js';
+import { BRAND_IDS, type BrandId } from '../../knowledge/brand-ids.js';
 import type { BrandProfile } from '../../knowledge/brands/brand-profile.schema.js';
 import type { HandoffTicket, TranscriptLine } from '../../knowledge/handoff/handoff-ticket.types.js';
-import type { HandoffConfig } from './handoff-config.js';
+import { brandEnvKey, type HandoffConfig } from './handoff-config.js';
 import { composeHandoffEmail } from './handoff-email.js';
 import { openHandoffOutbox, type HandoffOutbox } from './handoff-outbox.js';
 import { openRedisHandoffOutbox } from './handoff-outbox.redis.js';
 import { registerHandoffRoutes } from './handoff-routes.js';
 import { createHandoffSender, type HandoffSender, type SenderLogger } from './handoff-sender.js';
 import { createHandoffSubmitter, type HandoffSubmitter } from './handoff-submitter.js';
+import { supportInboxFor } from './handoff-ticket.js';
 import { createEmlTransport, createSmtpTransport, type HandoffTransport } from './handoff-transport.js';
+import { mailFromFor } from './mail-from.js';
+import { isPlaceholderAddress } from './placeholder-address.js';
+import { transcriptLinkFor } from './transcript-link.js';
+import { registerTranscriptRoutes } from './transcript-routes.js';
 
 export interface HandoffDeps {
   config: HandoffConfig;
@@ -52,6 +57,8 @@ const DEFAULT_RESCAN_MS = 5_000;
 export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
   const { config, logger } = deps;
   const now = deps.now ?? (() => new Date());
+  warnOfPlaceholderInboxes(config, deps.profileOf, logger);
+  const mailFromOf = (brand: BrandId) => mailFromFor(config, brand);
   const shared = deps.shared;
   const claimMs = shared?.claimMs ?? config.smtpTimeoutMs * 2 + CLAIM_MARGIN_MS;
   const redisOutbox = shared === undefined ? undefined : await openRedisHandoffOutbox(shared.redis, { dir: config.outboxDir, claimMs });
@@ -61,7 +68,12 @@ export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
   const sender = createHandoffSender({
     outbox,
     transport,
-    compose: (ticket) => composeHandoffEmail(ticket, deps.profileOf(ticket.brand), config.mailFrom),
+    // The From follows today's settings; the Message-ID was fixed, from the same From, when the
+    // ticket was stored (bot/handoff/handoff-ticket.ts).
+    compose: (ticket) =>
+      composeHandoffEmail(ticket, deps.profileOf(ticket.brand), mailFromOf(ticket.brand), {
+        transcriptLink: config.transcriptLink === undefined ? undefined : transcriptLinkFor(ticket, config.transcriptLink),
+      }),
     retry: config.retry,
     logger,
     now,
@@ -85,6 +97,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
     transcriptOf: deps.transcriptOf,
     profileOf: deps.profileOf,
     recipients: { supportInboxes: config.supportInboxes, escalationInboxes: config.escalationInboxes },
+    mailFromOf,
     now,
     logger,
     onStored: deps.observer?.stored,
@@ -93,11 +106,35 @@ export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
     outbox,
     sender,
     submitter,
-    registerRoutes: (server) => registerHandoffRoutes(server, { outbox, adminToken: config.adminToken }),
+    registerRoutes: (server) => {
+      registerHandoffRoutes(server, { outbox, adminToken: config.adminToken });
+      registerTranscriptRoutes(server, { outbox, link: config.transcriptLink, profileOf: deps.profileOf, now });
+    },
     start: () => sender.start(),
     checkReady: () => outbox.checkWritable(),
     close: () => sender.stop(),
   };
+}
+
+/**
+ * Once per brand, at start-up: a support inbox that is still a placeholder (the demo profiles'
+ * `support@<brand>.example`) means every handoff of that brand reaches nobody. Only said when
+ * mail really leaves (SMTP_URL): without it the emails are .eml files in the outbox, the demo as
+ * the README runs it, where a placeholder inbox loses nothing and a warning at every start would
+ * be noise. The address is not logged (the logger scrubs addresses anyway); its domain and the
+ * key to set are.
+ */
+function warnOfPlaceholderInboxes(config: HandoffConfig, profileOf: HandoffDeps['profileOf'], logger: SenderLogger): void {
+  if (config.smtpUrl === undefined) return;
+  for (const brand of BRAND_IDS) {
+    const inbox = supportInboxFor(brand, profileOf(brand), config);
+    if (!isPlaceholderAddress(inbox)) continue;
+    const key = brandEnvKey('SUPPORT_INBOX', brand);
+    logger.warn(
+      { brand, key, inboxDomain: inbox.slice(inbox.lastIndexOf('@') + 1) },
+      `the support inbox of ${brand} is a placeholder address, so its handoffs reach nobody: set ${key}`,
+    );
+  }
 }
 
 export { loadHandoffConfig, readHandoffConfig, type HandoffConfig } from './handoff-config.js';

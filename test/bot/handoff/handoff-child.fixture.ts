@@ -30,6 +30,7 @@ const submitter = createHandoffSubmitter({
   transcriptOf: async () => [],
   profileOf,
   recipients: { supportInboxes: {}, escalationInboxes: {} },
+  mailFromOf: () => 'Clasp <clasp@clasp.example>',
   now: () => new Date(),
   logger: silent,
 });

@@ -11,9 +11,11 @@ describe('handoff configuration', () => {
       outboxDir: '/srv/clasp/var/outbox',
       adminToken: undefined,
       mailFrom: 'Clasp support assistant <clasp@clasp.example>',
+      mailFromByBrand: {},
       supportInboxes: {},
       escalationInboxes: {},
       retry: { baseDelayMs: 2_000, maxDelayMs: 300_000, maxRejections: 5 },
+      transcriptLink: undefined,
     });
   });
 
@@ -65,6 +67,56 @@ describe('handoff configuration', () => {
     expect(result.problems.join('\n')).toMatch(/HANDOFF_RETRY_BASE_MS: must be a whole number of at least 1/);
     expect(result.problems.join('\n')).not.toContain('hunter2');
     expect(() => loadHandoffConfig({ ADMIN_TOKEN: 'short' })).toThrow(ConfigError);
+  });
+
+  it('reads a From per brand (MAIL_FROM_<BRAND>), named or bare', () => {
+    const config = loadHandoffConfig({
+      MAIL_FROM_KENDRA_SCOTT_MALL: 'Kendra Scott Support <help@kendrascott.example>',
+      MAIL_FROM_GENERIC_STORE: 'help@generic-store.example',
+      MAIL_FROM_JAMES_AVERY_MALLS: '',
+    });
+    expect(config.mailFrom).toBe('Clasp support assistant <clasp@clasp.example>');
+    expect(config.mailFromByBrand).toEqual({
+      'kendra-scott-mall': 'Kendra Scott Support <help@kendrascott.example>',
+      'generic-store': 'help@generic-store.example',
+    });
+    expect(brandEnvKey('MAIL_FROM', 'kendra-scott-mall')).toBe('MAIL_FROM_KENDRA_SCOTT_MALL');
+  });
+
+  it('names the key of a From that is neither an address nor "Name <address>"', () => {
+    const result = readHandoffConfig({
+      MAIL_FROM_KENDRA_SCOTT_MALL: 'Kendra Scott Support',
+      MAIL_FROM_GENERIC_STORE: 'Help <help@generic-store.example',
+      HANDOFF_MAIL_FROM: 'Clasp <not-an-address>',
+    });
+    expect(result.config).toBeUndefined();
+    expect([...result.problems].sort()).toEqual([
+      'HANDOFF_MAIL_FROM: must be an email address or "Name <address>", e.g. Kendra Scott Support <help@kendrascott.example>',
+      'MAIL_FROM_GENERIC_STORE: must be an email address or "Name <address>", e.g. Kendra Scott Support <help@kendrascott.example>',
+      'MAIL_FROM_KENDRA_SCOTT_MALL: must be an email address or "Name <address>", e.g. Kendra Scott Support <help@kendrascott.example>',
+    ]);
+  });
+
+  it('turns the transcript link on only with a long enough secret and a public address', () => {
+    const secret = 'a-transcript-link-secret-of-32-chars!';
+    expect(loadHandoffConfig({}).transcriptLink).toBeUndefined();
+    expect(loadHandoffConfig({ PUBLIC_URL: 'https://clasp.example' }).transcriptLink).toBeUndefined();
+    expect(loadHandoffConfig({ TRANSCRIPT_LINK_SECRET: secret, PUBLIC_URL: 'https://clasp.example/' }).transcriptLink).toEqual({
+      secret,
+      publicUrl: 'https://clasp.example',
+      days: 14,
+    });
+    expect(loadHandoffConfig({ TRANSCRIPT_LINK_SECRET: secret, PUBLIC_URL: 'https://support.example.com/clasp/', TRANSCRIPT_LINK_DAYS: '3' }).transcriptLink).toEqual({
+      secret,
+      publicUrl: 'https://support.example.com/clasp',
+      days: 3,
+    });
+    const problems = (env: Record<string, string>) => readHandoffConfig(env).problems.join('\n');
+    expect(problems({ TRANSCRIPT_LINK_SECRET: 'short', PUBLIC_URL: 'https://clasp.example' })).toMatch(/^TRANSCRIPT_LINK_SECRET: must be at least 32 characters/);
+    expect(problems({ TRANSCRIPT_LINK_SECRET: secret })).toMatch(/^PUBLIC_URL: required when TRANSCRIPT_LINK_SECRET is set/);
+    expect(problems({ TRANSCRIPT_LINK_SECRET: secret, PUBLIC_URL: 'ftp://clasp.example' })).toMatch(/^PUBLIC_URL: must be the http\(s\) address/);
+    expect(problems({ TRANSCRIPT_LINK_SECRET: secret, PUBLIC_URL: 'https://clasp.example/?a=1' })).toMatch(/^PUBLIC_URL: /);
+    expect(problems({ TRANSCRIPT_LINK_DAYS: '0' })).toMatch(/^TRANSCRIPT_LINK_DAYS: must be a whole number of at least 1/);
   });
 
   it('refuses a backoff cap below its base', () => {

@@ -67,8 +67,8 @@ const TRANSCRIPT = [
 describe('the handoff email, per brand', () => {
   it.each<[BrandId, HandoffCase, string, string]>([
     ['james-avery-malls', { category: 'damaged', orderNumber: 'JAM-1001' }, 'URGENT: Damaged delivery — order JAM-1001 — Jane Doe', 'support@jamesaverymalls.com'],
-    ['james-avery-malls', { category: 'late_delivery', orderNumber: 'JAM-1001' }, 'Support request: Late delivery — Jane Doe', 'support@jamesaverymalls.com'],
-    ['james-avery-artisan', { category: 'other', shopperSaysUrgent: true, orderNumber: '3310492' }, 'Urgent: Please help — order 3310492 — Jane Doe', 'support@james-avery-artisan.example'],
+    ['james-avery-malls', { category: 'late_delivery', orderNumber: 'JAM-1001' }, 'Support request: Late delivery — order JAM-1001 — Jane Doe', 'support@jamesaverymalls.com'],
+    ['james-avery-artisan', { category: 'other', shopperSaysUrgent: true, orderNumber: '3310492' }, 'Urgent: General question — order 3310492 — Jane Doe', 'support@james-avery-artisan.example'],
     ['kendra-scott-mall', { category: 'missing_package', orderNumber: 'KS-100234' }, 'URGENT: Missing shipment — order KS-100234 — Jane Doe', 'support@kendrascottmall.com'],
     ['kendra-scott-mall', { category: 'wrong_item' }, 'Support request: Incorrect order — Jane Doe', 'support@kendrascottmall.com'],
     ['generic-store', { category: 'damaged', shopperSaysUrgent: true }, 'Support request: Damaged delivery — Jane Doe', 'support@generic-store.example'],
@@ -120,12 +120,14 @@ describe('the handoff email: what the agent reads', () => {
       // Friday 9:30 PM in New York: the reply time is counted from then, and the team is offline.
       '2026-11-28T02:30:00Z',
     );
-    ticket = ticketFor(submission, { transcript: TRANSCRIPT, now: new Date('2026-11-28T02:30:00Z') });
+    const wrote = ['it came bent and its a birthday gift for saturday', "my card is 4111 1111 1111 1111 if you need it", 'yes'];
+    ticket = ticketFor({ ...submission, shopperWrote: wrote }, { transcript: TRANSCRIPT, now: new Date('2026-11-28T02:30:00Z') });
     mail = await deliver(ticket);
   });
 
   it('has a stable Message-ID and the creation date, so a resend is the same message', () => {
-    expect(mail.parsed.messageId).toBe(`<${ticket.id}@clasp.local>`);
+    // No MAIL_FROM set: the Message-ID takes the default From's domain (bot/handoff/mail-from.ts).
+    expect(mail.parsed.messageId).toBe(`<${ticket.id}@clasp.example>`);
     expect(mail.parsed.date?.toISOString()).toBe('2026-11-28T02:30:00.000Z');
     expect(mail.parsed.headers.get('x-clasp-reference')).toBe(ticket.reference);
   });
@@ -161,6 +163,14 @@ describe('the handoff email: what the agent reads', () => {
     expect(text).toContain('Reason: The policy states no return window, so the team decides. (store setting)');
     expect(text).toContain('Next step told: The store covers return shipping for damaged items.');
     expect(text).toContain('> The ring arrived bent.');
+  });
+
+  it('lists every message the shopper wrote since asking for a person, redacted', () => {
+    const text = mail.parsed.text ?? '';
+    const section = text.slice(text.indexOf('What the shopper wrote'), text.indexOf('Transcript'));
+    expect(section).toContain('> it came bent and its a birthday gift for saturday');
+    expect(section).toContain('> my card is [card number removed] if you need it');
+    expect(section).toContain('> yes');
   });
 
   it('redacts card numbers and secrets everywhere, the transcript included', () => {

@@ -33,6 +33,8 @@ export interface TestSmtp {
   port: number;
   url: string;
   received: Received[];
+  /** The raw messages refused (451 or 550), in order. */
+  refused: Buffer[];
   mode: SmtpMode;
   /** Data transfers started (including ones never answered). */
   dataStarted: number;
@@ -48,6 +50,7 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     port,
     url: '',
     received: [],
+    refused: [],
     mode: 'accept',
     dataStarted: 0,
     stop: async () => undefined,
@@ -73,6 +76,7 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
             hanging.add(() => callback(new Error('closing')));
             return;
           }
+          if (mode === 'refuse-temporarily' || mode === 'refuse-permanently') state.refused.push(Buffer.concat(chunks));
           if (mode === 'refuse-temporarily') return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
           if (mode === 'refuse-permanently') return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
           const raw = Buffer.concat(chunks);
@@ -144,9 +148,11 @@ export function testConfig(outboxDir: string, overrides: Partial<HandoffConfig> 
     outboxDir,
     adminToken: undefined,
     mailFrom: 'Clasp <clasp@clasp.example>',
+    mailFromByBrand: {},
     supportInboxes: {},
     escalationInboxes: {},
     retry: { baseDelayMs: 20, maxDelayMs: 100, maxRejections: 3 },
+    transcriptLink: undefined,
     ...overrides,
   };
 }
@@ -199,7 +205,7 @@ export function submissionFor(
     brand,
     category: handoffCase.category,
     urgency,
-    subject: escalation?.subject ?? handoffSubject({ category: handoffCase.category, urgency, customerName: name, orderNumber, description }),
+    subject: escalation?.subject ?? handoffSubject({ category: handoffCase.category, urgency, customerName: name, orderNumber }),
     customer: { name, email: who.email ?? 'jane@example.com' },
     orderNumber,
     verifiedOrder: handoffCase.verifiedOrder ?? null,
@@ -214,7 +220,14 @@ let counter = 0;
 
 export function ticketFor(
   submission: HandoffSubmission,
-  options: { transcript?: TranscriptLine[]; now?: Date; supportInboxes?: Partial<Record<BrandId, string>>; escalationInboxes?: Partial<Record<BrandId, string>> } = {},
+  options: {
+    transcript?: TranscriptLine[];
+    now?: Date;
+    supportInboxes?: Partial<Record<BrandId, string>>;
+    escalationInboxes?: Partial<Record<BrandId, string>>;
+    /** The brand's From, whose domain the Message-ID takes; unset: the default From. */
+    mailFrom?: string;
+  } = {},
 ): HandoffTicket {
   counter += 1;
   const now = options.now ?? new Date('2026-11-27T15:00:00Z');
@@ -225,5 +238,6 @@ export function ticketFor(
     conversationKey: `${submission.brand}/test/conversations/c-${counter}`,
     profile: profileOf(submission.brand),
     recipients: { supportInboxes: options.supportInboxes ?? {}, escalationInboxes: options.escalationInboxes ?? {} },
+    mailFrom: options.mailFrom,
   });
 }

@@ -71,7 +71,8 @@ describe('handoff outbox: kill -9 and restart', () => {
     await sender.settled();
 
     const ids = smtp.received.map((mail) => mail.parsed.messageId).sort();
-    expect(ids).toEqual(stored.map((id) => `<${id}@clasp.local>`).sort());
+    // The Message-ID's domain is the From's (bot/handoff/mail-from.ts), fixed when the ticket was stored.
+    expect(ids).toEqual(stored.map((id) => `<${id}@clasp.example>`).sort());
     expect(smtp.received.map((mail) => mail.parsed.subject).sort()).toEqual([
       'URGENT: Damaged delivery — order JAM-1001 — Jane Doe',
       'URGENT: Missing shipment — order KS-100234 — Sam Lee',
