@@ -147,7 +147,7 @@ function summaryText(summary: HandoffSummary, profile: HandoffRenderProfile): Sa
     `• Name: ${summary.name}`,
     `• Email: ${summary.email}`,
     `• Order number: ${order}`,
-    `• Your message: “${summary.description}”`,
+    summary.description === '' ? '• Your message: none (the team will ask you)' : `• Your message: “${summary.description}”`,
   ];
   const sources: Source[] = [];
   const notes: string[] = [];

@@ -697,8 +697,10 @@ export function createConversationMachine(deps: FlowDeps) {
             const at = timeOf(event);
             // "Talk to a person, my bracelet arrived broken": the request itself may name the problem.
             const fromWords = categoryFromProblem('person_requested', said?.facts.problem);
-            const known: HandoffCase =
-              context.handoffCase ?? (fromWords === 'person_requested' ? { category: fromWords } : { category: fromWords, description: said?.text });
+            // What the request says beside asking ("…the tracking hasnt moved in days") is the message.
+            const besides = said?.command.kind === 'person' ? said.command.words : undefined;
+            const description = besides ?? (fromWords === 'person_requested' ? undefined : said?.text);
+            const known: HandoffCase = context.handoffCase ?? { category: fromWords, ...(description === undefined ? {} : { description }) };
             const verifiedOrder = known.verifiedOrder ?? context.verifiedOrder ?? undefined;
             const withOrder: HandoffCase = verifiedOrder === undefined ? known : { ...known, verifiedOrder };
             // What a flow learned goes to the agent, so the shopper is only asked whether to add anything.

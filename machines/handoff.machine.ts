@@ -228,6 +228,11 @@ export function createHandoffMachine(deps: FlowDeps) {
       /** A correction that carries its new value ("my email is jane@example.com"). */
       correctsWithValue: ({ event }) => correctionOf(event)?.value !== undefined,
       corrects: ({ event }, params: { slot: HandoffSlot }) => correctionOf(event)?.slot === params.slot,
+      /** "Lee Wong" typed while another detail is asked: the name, given late or changed. */
+      givesName: ({ event }) => {
+        const correction = correctionOf(event);
+        return correction?.slot === 'name' && correction.value !== undefined;
+      },
     },
     actions: {
       noteTurn: assign(({ context, event }) => {
@@ -420,6 +425,7 @@ export function createHandoffMachine(deps: FlowDeps) {
       askingEmail: {
         on: {
           'user.said': [
+            ...updateTransitions('email').slice(0, 1),
             { guard: 'saidEmail', target: 'deciding', actions: ['noteTurn', 'takeEmail', 'takeExtras'] },
             { guard: 'saidDescription', actions: ['noteTurn', 'addDescription', 'takeExtras', { type: 'ask', params: { slot: 'email', missed: true } }] },
             { actions: ['noteTurn', 'takeExtras', { type: 'ask', params: { slot: 'email', problem: 'notAnEmail' } }] },
@@ -538,6 +544,7 @@ function movingOn(slot: 'name', giveUp: 'takeNoName') {
  */
 function updateTransitions(slot: HandoffSlot) {
   return [
+    { guard: 'givesName', actions: ['noteTurn', 'applyCorrection', { type: 'ask', params: { slot } }] },
     { guard: 'updatesEmail', actions: ['noteTurn', 'takeEmail', { type: 'noteUpdate', params: 'email' }, { type: 'ask', params: { slot } }] },
     {
       guard: 'updatesOrderNumber',

@@ -69,6 +69,12 @@ const TROUBLE_TOPICS: ReadonlySet<string> = new Set(['product.issue', 'shipping.
 const URGENCY_TOPICS: ReadonlySet<string> = new Set(['product.custom', 'order.invoice', 'payment.issue', 'refund.status']);
 /** A reply of at most this many words can be a bare yes, no or "hmm"; a longer one says more. */
 const SHORT_REPLY_WORDS = 3;
+/** Words that introduce an email address ("my email is", "reach me at"). */
+const EMAIL_LEAD_WORDS: ReadonlySet<string> = new Set(['email', 'mail', 'address', 'at', 'reach', 'me']);
+/** Words of an email address said aloud ("jane at gmail dot com"). */
+const EMAIL_SPOKEN_WORDS: ReadonlySet<string> = new Set(['at', 'dot', 'gmail', 'yahoo', 'hotmail', 'outlook', 'icloud', 'com']);
+/** A message this long with no question in it is a statement: never a name, an email or a way past a question. */
+const STATEMENT_WORDS = 7;
 /** Words around an order number that only introduce it ("my order number is", "it's for"). */
 const ORDER_LEAD_WORDS: ReadonlySet<string> = new Set(['order', 'my', 'number', 'no', 'num', 'is', 'its', 'it', 'the', 'for', 'ref', 'reference', 'id', 'and', 'on', 'this', 'was', 'thats', 'actually', 'sorry', 'oops']);
 /** At a prompt, small talk and a request for a person need this probability when not asked as a question. */
@@ -86,6 +92,8 @@ const PRODUCT_PROBLEMS: ReadonlySet<Problem> = new Set<Problem>(['damaged_on_arr
 const REPORTED_AS_OTHER: ReadonlySet<string> = new Set(['shipping.problem', 'order.change', 'order.tracking', 'product.care', 'product.info', 'shipping.timeline']);
 /** Topics of a problem reported, which a request for a person in the same message takes to a person. */
 const REPORTS: ReadonlySet<string> = new Set(['product.issue', 'shipping.problem', 'complaint', 'handoff.human']);
+/** Reports that say what went wrong, beside which a complaint only says how the shopper feels. */
+const SPECIFIC_REPORTS: ReadonlySet<string> = new Set(['product.issue', 'shipping.problem']);
 /** Requests only the team can carry out: an order number with them stays with the request. */
 const TEAM_TOPICS: ReadonlySet<string> = new Set(['order.cancel', 'order.change', 'order.invoice', 'payment.issue', 'refund.status', 'complaint']);
 /** Topics whose words with an order number ask to return it. */
@@ -198,7 +206,9 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         if (letGo !== undefined) return context.awaiting === null ? undefined : { command: { kind: letGo } satisfies Command, text: piece };
         return { command: part(piece, context, true, facts, confidence), text: piece };
       });
-      const asked = read.filter((one): one is ReadCommand => one !== undefined && !isManners(one.command));
+      const reported = read.some((one) => one !== undefined && one.command.kind === 'answer' && SPECIFIC_REPORTS.has(one.command.topic));
+      // "it says delivered but i never got it?? i'm so frustrated": the feeling goes with the report.
+      const asked = read.filter((one): one is ReadCommand => one !== undefined && !isManners(one.command) && !(reported && one.command.kind === 'answer' && one.command.topic === 'complaint'));
       const distinct = new Set(asked.map(({ command }) => commandKey(command)));
       if (asked.length > 0 && asked.every(({ command }) => settled(command)) && distinct.size === asked.length) {
         if (asked.length > 1) return asked;
@@ -275,7 +285,9 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     }
     const facts: MessageFacts = {};
     // What went wrong and whether it is urgent matter wherever the shopper may be telling it.
-    const troubled = awaiting === 'reason' || awaiting === 'description' || ((awaiting === null || context.flow === 'handoff') && TROUBLE_TOPICS.has(top));
+    // At the handoff's questions any message may be telling the team what happened.
+    const atHandoffQuestion = context.flow === 'handoff' && awaiting !== null && awaiting !== 'confirm';
+    const troubled = awaiting === 'reason' || awaiting === 'description' || atHandoffQuestion || (awaiting === null && TROUBLE_TOPICS.has(top));
     const returnReason = awaiting === 'reason' || awaiting === 'condition' || awaiting === 'item' || (awaiting === null && returns);
     if (troubled || returnReason) {
       const problem = problemOf(text, words);
@@ -392,8 +404,31 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     facts: MessageFacts;
   }
 
-  /** The commands a message gives in its conversation. */
+  /** The commands a message gives in its conversation; a request for a person keeps what else it says. */
   function decide(seen: Seen): ReadCommand[] {
+    const read = decideCommands(seen);
+    const [first] = read;
+    if (read.length !== 1 || first === undefined || first.command.kind !== 'person' || seen.context.flow === 'handoff') return read;
+    return besidesAsking(seen.text) ? [{ ...first, command: { kind: 'person', words: seen.raw } }] : read;
+  }
+
+  /**
+   * Whether a request for a person says more than that: a clause of three words or more that is not
+   * itself the request ("can someone check with usps? it hasnt moved in days").
+   */
+  function besidesAsking(text: string): boolean {
+    return clausesOf(text).some((clause) => saysBesidesIdentifiers(clause) && topicsOf(clause).best?.label !== 'handoff.human');
+  }
+
+  /** Three words or more beside an order number or an email and the words that introduce them ("my email is …"). */
+  function saysBesidesIdentifiers(clause: string): boolean {
+    const number = findOrderNumber(clause)?.typed;
+    const email = findEmail(clause);
+    const rest = [number, email].reduce<string>((left, value) => (value === undefined ? left : left.replace(value, ' ')), clause);
+    return wordsOf(rest).filter((word) => !ORDER_LEAD_WORDS.has(word) && !EMAIL_LEAD_WORDS.has(word)).length >= 3;
+  }
+
+  function decideCommands(seen: Seen): ReadCommand[] {
     const { raw, context, act, slots } = seen;
     const topic = seen.distribution.best;
     const sureTopic = topic !== undefined && topic.probability >= settings.topicConfidence && topic.label !== 'out_of_scope';
@@ -539,6 +574,17 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       if (slots.condition !== undefined && awaiting === 'reason' && slots.reason === undefined) return only(raw, { kind: 'correct', slot: 'condition', slots });
       if (corrects && slots.item !== undefined && slots.item.words.length > 0) return only(raw, { kind: 'correct', slot: 'item', slots });
     }
+    // "Lee Wong" typed at the handoff's email or order number question: the name, given late or changed.
+    // An address said in words ("ana lima at gmail") is not a name: an email attempted, not given.
+    const spellsAddress = seen.words.some((word) => EMAIL_SPOKEN_WORDS.has(word));
+    if (context.flow === 'handoff' && (awaiting === 'email' || awaiting === 'orderNumber') && !given && !spellsAddress && seen.words.length <= 3) {
+      const name = bareName(seen);
+      if (name !== undefined) return only(raw, { kind: 'correct', slot: 'name', slots: { name } });
+    }
+    // Words for the team at a handoff question they do not answer: kept as the message.
+    if (context.flow === 'handoff' && awaiting !== 'description' && !given && tellsTheTeam(seen, asks)) {
+      return only(raw, { kind: 'fill', slots: { ...withoutSoft(slots), description: raw } });
+    }
     // A question of the shopper's own at a prompt ("do I need an RA number?", "I'd like to know how
     // fast you reply first"): answered, and the prompt asked again. The description is the
     // shopper's own words, questions included.
@@ -571,15 +617,25 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       if (short && (!SAYS_SOMETHING_ACTS.has(act.label) || SMALL_TALK_LABELS.has(top?.label ?? ''))) return only(raw, { kind: 'unclear' });
       return saysSomething(raw) ? only(raw, { kind: 'fill', slots: { ...slots, description: raw } }) : only(raw, { kind: 'unclear' });
     }
-    // What happened, told at a handoff question it does not answer ("the chain snapped in the
-    // first week" for the name or the optional order number): those words are what the team is to read.
-    const reports = top !== undefined && REPORTS.has(top.label) && top.label !== 'handoff.human' && top.probability >= settings.topicConfidence;
-    if (context.flow === 'handoff' && !given && !asks && (reports || (seen.facts.urgent === true && seen.words.length > SHORT_REPLY_WORDS))) {
-      return only(raw, { kind: 'fill', slots: { ...withoutSoft(slots), description: raw } });
-    }
     const softValues = !NOT_A_VALUE_ACTS.has(act.label) && act.label !== 'question';
     if (given || hasAnySlot(slots, softValues)) return only(raw, { kind: 'fill', slots: given ? slots : withoutSoft(slots) });
     return only(raw, { kind: 'unclear' });
+  }
+
+  /**
+   * What happened, told at a handoff question it does not answer ("the chain snapped in the first
+   * week" for the name, "its urgent, its for christmas" for the order number), or a statement too
+   * long to be a name or a way past the question ("this is the second time my order came damaged
+   * and nobody answered"): those words are what the team is to read.
+   */
+  function tellsTheTeam(seen: Seen, asks: boolean): boolean {
+    const { act, raw, words } = seen;
+    const top = seen.distribution.best;
+    if (top?.label === 'handoff.human' && top.probability >= settings.topicConfidence) return false;
+    const reports = top !== undefined && REPORTS.has(top.label) && top.probability >= settings.topicConfidence;
+    if (!asks && (reports || (seen.facts.problem !== undefined && words.length > SHORT_REPLY_WORDS))) return true;
+    if (seen.facts.urgent === true && !asks && words.length > SHORT_REPLY_WORDS) return true;
+    return words.length >= STATEMENT_WORDS && !raw.includes('?') && !QUESTION_ACTS.has(act.label) && !NOT_A_VALUE_ACTS.has(act.label);
   }
 
   /** Whether the message gives the awaited slot's value. */
@@ -589,7 +645,15 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       case 'name':
         // A question is not a name ("are you a robot?"), and neither is a refusal, a plea ("its
         // urgent") or a sentence of everyday words ("its a christmas present").
-        return slots.name !== undefined && !QUESTION_ACTS.has(act.label) && !NOT_A_VALUE_ACTS.has(act.label) && seen.facts.urgent !== true && !sentenceNotName(slots.name, seen.raw);
+        return (
+          slots.name !== undefined &&
+          !QUESTION_ACTS.has(act.label) &&
+          // "ok thanks. Mo Diaz": thanks with a name the models never met as words.
+          (!NOT_A_VALUE_ACTS.has(act.label) || (act.label === 'thanks' && !wordsOf(slots.name).every(isEnglishWord))) &&
+          seen.facts.urgent !== true &&
+          recognizers.yesNo(seen.raw) === undefined &&
+          !sentenceNotName(slots.name, seen.raw)
+        );
       case 'item': {
         const item = slots.item;
         if (item === undefined || QUESTION_ACTS.has(act.label) || NOT_A_VALUE_ACTS.has(act.label)) return false;

@@ -101,7 +101,8 @@ export type Command =
   | { kind: 'answer'; topic: Topic; confidence: number; alsoAsks?: Topic }
   /** The brand's own sentences answer it. */
   | { kind: 'passage'; topic: Topic; confidence: number; passages: QuotedPassage[] }
-  | { kind: 'person' }
+  /** `words`: what the message says beside asking for a person ("… the tracking hasnt moved in days"), for the team. */
+  | { kind: 'person'; words?: string }
   | { kind: 'outOfScope'; confidence: number }
   | { kind: 'notEnglish'; language: string }
   /** Nothing the awaited slot can use, and no question either. */

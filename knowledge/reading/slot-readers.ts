@@ -9,7 +9,7 @@ import type { Recognizers } from './recognizers.js';
 /** What people put before their name ("my name is", "it's", "this is"), as word sequences. */
 const NAME_LEADS: readonly string[][] = [
   ['my', 'name', 'is'], ['my', 'names'], ['name', 'is'], ['names'], ['the', 'name', 'is'], ['name'], ['i', 'am'], ['im'],
-  ['its'], ['it', 'is'], ['this', 'is'], ['call', 'me'], ['hi'], ['hello'], ['hey'], ['sure'], ['ok'], ['yes'],
+  ['its'], ['it', 'is'], ['this', 'is'], ['call', 'me'], ['hi'], ['hello'], ['hey'], ['sure'], ['ok'], ['yes'], ['thanks'], ['thank', 'you'], ['thx'],
 ];
 /** What people put after it ("… thanks"). */
 const NAME_TAILS: ReadonlySet<string> = new Set(['thanks', 'thank', 'you', 'thx', 'please', 'pls', 'here']);

@@ -44,8 +44,21 @@ describe('a message outside any flow', () => {
 
   it('hears a request for a person inside a report, with the problem and the urgency', async () => {
     const reading = await reader.read('get me someone from your team, the bracelet came bent and I need this fixed asap', contextOf());
-    expect(reading.commands.map(({ command }) => command)).toEqual([{ kind: 'person' }]);
+    // What it says beside the request goes with it, for the team.
+    expect(reading.commands.map(({ command }) => command)).toEqual([{ kind: 'person', words: 'get me someone from your team, the bracelet came bent and I need this fixed asap' }]);
     expect(reading.facts).toMatchObject({ problem: 'damaged_on_arrival', urgent: true });
+    expect((await reader.read('can i talk to a real person please', contextOf())).commands.map(({ command }) => command)).toEqual([{ kind: 'person' }]);
+  });
+
+  it('keeps a handoff detail typed at another of its questions', async () => {
+    const handoff = (awaiting: 'name' | 'email' | 'orderNumber') => contextOf({ awaiting, flow: 'handoff' });
+    expect(await commands('Lee Wong', { awaiting: 'email', flow: 'handoff' })).toEqual([{ kind: 'correct', slot: 'name', slots: { name: 'Lee Wong' } }]);
+    expect((await reader.read('the stones fell out of my ring after two days', handoff('name'))).commands.map(({ command }) => command)).toEqual([
+      { kind: 'fill', slots: { description: 'the stones fell out of my ring after two days' } },
+    ]);
+    // Neither a yes nor "it's urgent" is a name.
+    expect(await commands('yes', { awaiting: 'name', flow: 'handoff' })).not.toContainEqual(expect.objectContaining({ kind: 'fill' }));
+    expect(await commands('its urgent', { awaiting: 'name', flow: 'handoff' })).not.toContainEqual(expect.objectContaining({ kind: 'fill' }));
   });
 
   it('never takes a ZIP code for an order number', async () => {
