@@ -374,6 +374,15 @@ async function main(): Promise<void> {
       `  the worst message a shopper may send (2,000 characters of questions, memo off): ${fmt(r.worstCpuMicros)} µs CPU, ${fmt(r.worstCpuMicros / r.uniqueCpuMicros, 1)}× a normal message`,
   );
 
+  // A whole turn, in this process: the worst message beside a normal one.
+  const { measureTurnCost } = await import('./turn-cost.js');
+  const t = await measureTurnCost();
+  console.log(
+    `\nA whole turn in-process (CPU time: reading, machines, answers, state):\n` +
+      `  a normal message, no two alike: ${fmt(t.normalCpuMicros)} µs CPU\n` +
+      `  the worst message (2,000 characters of questions, each turn different): ${fmt(t.worstCpuMicros)} µs CPU, ${fmt(t.worstCpuMicros / t.normalCpuMicros, 1)}× a normal turn`,
+  );
+
   // A figure from a run with failures is how fast something was refused, not a measurement.
   const failures = (...results: Result[]) => results.reduce((sum, r) => sum + r.errors + r.failedIterations, 0);
   const bar = (ok: boolean, text: string, failed = 0) =>

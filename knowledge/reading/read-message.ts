@@ -31,7 +31,11 @@ import { FLOW_POLICY, SMALL_TALK_LABELS, createTopicReader, type TopicKnowledge 
 /** How many texts (a message, its parts and clauses) have their words and topics kept while reading. */
 const RECENT_PARTS = 32;
 /** A message is read for at most this many characters: a longer one costs no more to read. */
-export const MAX_READ_CHARS = 1_000;
+export const MAX_READ_CHARS = 500;
+/** Characters of one question read, when a message asks several. */
+const MAX_PART_CHARS = 200;
+/** Clauses read for a problem, an urgency or a request for a person: what a shopper writes in one message. */
+const MAX_CLAUSES = 8;
 /** A short message that the topic model cannot place may lean on the last answer ("how long does that take?"). */
 const FOLLOW_UP_WORDS = 8;
 /** Words that point back at what was just said. */
@@ -69,6 +73,8 @@ const TROUBLE_TOPICS: ReadonlySet<string> = new Set(['product.issue', 'shipping.
 const URGENCY_TOPICS: ReadonlySet<string> = new Set(['product.custom', 'order.invoice', 'payment.issue', 'refund.status']);
 /** A reply of at most this many words can be a bare yes, no or "hmm"; a longer one says more. */
 const SHORT_REPLY_WORDS = 3;
+/** A part that only names an order is this short at most ("my order number is KS-100234 thanks"). */
+const ORDER_PART_WORDS = 8;
 /** Words that introduce an email address ("my email is", "reach me at"). */
 const EMAIL_LEAD_WORDS: ReadonlySet<string> = new Set(['email', 'mail', 'address', 'at', 'reach', 'me']);
 /** Words of an email address said aloud ("jane at gmail dot com"). */
@@ -150,6 +156,25 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     if (words === undefined) recentWords.set(text, (words = tokens(text)));
     return words;
   };
+  // The same text is asked for its order number, email and questions by several steps.
+  const recentNumbers = createRecentMemo<{ found: ReturnType<typeof findOrderNumber> }>(RECENT_PARTS);
+  const orderNumberIn = (text: string): ReturnType<typeof findOrderNumber> => {
+    let known = recentNumbers.get(text);
+    if (known === undefined) recentNumbers.set(text, (known = { found: findOrderNumber(text) }));
+    return known.found;
+  };
+  const recentEmails = createRecentMemo<{ found: string | undefined }>(RECENT_PARTS);
+  const emailIn = (text: string): string | undefined => {
+    let known = recentEmails.get(text);
+    if (known === undefined) recentEmails.set(text, (known = { found: findEmail(text) }));
+    return known.found;
+  };
+  const recentQuestions = createRecentMemo<string[]>(RECENT_PARTS);
+  const questionsIn = (text: string): string[] => {
+    let known = recentQuestions.get(text);
+    if (known === undefined) recentQuestions.set(text, (known = splitQuestions(text)));
+    return known;
+  };
   const topicsOf = (text: string): TopicDistribution => {
     let distribution = recentTopics.get(text);
     if (distribution === undefined) recentTopics.set(text, (distribution = topicDistribution(models.topic, wordsOf(text))));
@@ -187,7 +212,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
 
   /** What one part of a message asks: with an order number, the flow or request it goes with. */
   function part(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number): Command {
-    if (findOrderNumber(text) !== undefined) return withOrderNumber(text);
+    if (orderNumberIn(text) !== undefined) return withOrderNumber(text);
     return withProblem(question(context.brand, text, context, asks, confidence), facts);
   }
 
@@ -196,7 +221,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
    * A greeting or thanks beside a question is manners, not a question of its own.
    */
   function questions(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number): ReadCommand[] {
-    const parts = splitQuestions(text);
+    const parts = questionsIn(text);
     // "The chain came in the wrong size. Order JAM-204813": a part that only names the order
     // belongs to what the rest says, so the message is read whole.
     if (parts.length > 1 && !parts.some(onlyNamesOrder)) {
@@ -204,7 +229,8 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         const letGo = lettingGo(piece, context);
         // With nothing asked, "forget that" beside a question lets go of nothing: it is an aside.
         if (letGo !== undefined) return context.awaiting === null ? undefined : { command: { kind: letGo } satisfies Command, text: piece };
-        return { command: part(piece, context, true, facts, confidence), text: piece };
+        // A question is read on its first words: "the rest stays with the third" must not make the third a long read.
+        return { command: part(piece.slice(0, MAX_PART_CHARS), context, true, facts, confidence), text: piece };
       });
       const reported = read.some((one) => one !== undefined && one.command.kind === 'answer' && SPECIFIC_REPORTS.has(one.command.topic));
       // "it says delivered but i never got it?? i'm so frustrated": the feeling goes with the report.
@@ -222,7 +248,9 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
 
   /** A part that gives an order number and little else ("order JAM-204813", "my order # is KS-100234"). */
   function onlyNamesOrder(piece: string): boolean {
-    const found = findOrderNumber(piece);
+    // Cheap first: a part of many words says more than an order number.
+    if (wordsOf(piece).length > ORDER_PART_WORDS) return false;
+    const found = orderNumberIn(piece);
     if (found === undefined) return false;
     return wordsOf(piece.replace(found.typed, ' ')).every((word) => ORDER_LEAD_WORDS.has(word));
   }
@@ -265,9 +293,9 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   /** The slot values and facts the message gives, reading only what the conversation could use. */
   async function valuesOf(text: string, words: readonly string[], context: ReadingContext, distribution: TopicDistribution): Promise<{ slots: SlotValues; facts: MessageFacts }> {
     const slots: SlotValues = {};
-    const orderNumber = findOrderNumber(text);
+    const orderNumber = orderNumberIn(text);
     if (orderNumber !== undefined) slots.orderNumber = orderNumber.typed;
-    const email = findEmail(text);
+    const email = emailIn(text);
     if (email !== undefined) slots.email = email;
     const awaiting = context.awaiting;
     const top = distribution.best?.label ?? '';
@@ -364,7 +392,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     const language = await readLanguage(text, words, isEnglishWord);
     if (language !== null && !language.english) {
       const slots: SlotValues = {};
-      const orderNumber = findOrderNumber(text)?.typed;
+      const orderNumber = orderNumberIn(text)?.typed;
       if (orderNumber !== undefined) slots.orderNumber = orderNumber;
       return { language, slots, facts: {}, commands: [{ command: { kind: 'notEnglish', language: language.code }, text: raw }] };
     }
@@ -422,8 +450,8 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
 
   /** Three words or more beside an order number or an email and the words that introduce them ("my email is …"). */
   function saysBesidesIdentifiers(clause: string): boolean {
-    const number = findOrderNumber(clause)?.typed;
-    const email = findEmail(clause);
+    const number = orderNumberIn(clause)?.typed;
+    const email = emailIn(clause);
     const rest = [number, email].reduce<string>((left, value) => (value === undefined ? left : left.replace(value, ' ')), clause);
     return wordsOf(rest).filter((word) => !ORDER_LEAD_WORDS.has(word) && !EMAIL_LEAD_WORDS.has(word)).length >= 3;
   }
@@ -594,7 +622,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     }
     // A message of several parts may let the flow go in one and ask in another, whatever its whole
     // reads as; it is split only when nothing cheaper settled that it asks.
-    const mayLetGo = () => act.label === 'cancel' || act.label === 'restart' || splitQuestions(raw).length > 1;
+    const mayLetGo = () => act.label === 'cancel' || act.label === 'restart' || questionsIn(raw).length > 1;
     if (awaiting !== 'description' && top !== undefined && top.probability >= settings.digressionConfidence && !given && !identifies(slots, awaiting) && (asks || mayLetGo())) {
       // The prompt could not use it: answered from its likeliest topic even below the usual bar. A
       // question about the flow itself ("how do returns work?" while returning) is about its policy.
@@ -731,12 +759,16 @@ function isDigression(command: Command): boolean {
   return command.kind === 'answer' || command.kind === 'passage' || command.kind === 'outOfScope' || command.kind === 'smallTalk' || command.kind === 'start' || command.kind === 'person';
 }
 
-/** The clauses of a message with more than one (cut at punctuation and "and"), else none. */
+/**
+ * The clauses of a message with more than one (cut at punctuation and "and"), else none; at most
+ * the first MAX_CLAUSES, so a message packed with clauses costs no more than a long one.
+ */
 function clausesOf(text: string): string[] {
   const clauses = text
     .split(/[,.!?;]+|\s+and\s+/)
     .map((clause) => clause.trim())
-    .filter((clause) => clause !== '');
+    .filter((clause) => clause !== '')
+    .slice(0, MAX_CLAUSES);
   return clauses.length > 1 ? clauses : [];
 }
 

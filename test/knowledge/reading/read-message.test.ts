@@ -61,6 +61,15 @@ describe('a message outside any flow', () => {
     expect(await commands('its urgent', { awaiting: 'name', flow: 'handoff' })).not.toContainEqual(expect.objectContaining({ kind: 'fill' }));
   });
 
+  it('reads a long message only so far: what comes after its first 500 characters is not read', async () => {
+    const filler = 'my bracelet is lovely and I wear it every single day to work. '.repeat(9);
+    expect(filler.length).toBeGreaterThan(500);
+    const late = await reader.read(`${filler} can I talk to a person?`, contextOf());
+    expect(late.commands.map(({ command }) => command.kind)).not.toContain('person');
+    const early = await reader.read(`can I talk to a person? ${filler}`, contextOf());
+    expect(early.commands.map(({ command }) => command.kind)).toContain('person');
+  });
+
   it('never takes a ZIP code for an order number', async () => {
     const reading = await reader.read('please send it to 18 Oak Lane, Boston MA 02118 instead', contextOf({ awaiting: 'description', flow: 'handoff' }));
     expect(reading.slots.orderNumber).toBeUndefined();
