@@ -44,6 +44,8 @@ describe('redactSecrets: payment card numbers', () => {
     ['٤١١١ ١١١١ ١١١١ ١١١١', 'Arabic-Indic digits'],
     ['𝟒𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏', 'mathematical bold digits'],
     ['3782.822463.10005', 'Amex groups with dots'],
+    // A run of spaces is one gap: typed with wide gaps, it is still the card an agent would read.
+    ['4111    1111    1111    1111', 'groups with wide gaps of spaces'],
   ])('removes %s (%s)', (card) => {
     expect(redactSecrets(`my card is ${card} thanks`)).toBe(`my card is ${CARD_REDACTED} thanks`);
   });
@@ -53,7 +55,6 @@ describe('redactSecrets: payment card numbers', () => {
     ['192.168.100.200', 'an IP address'],
     ['12/27/2026', 'a US date'],
     ['between 3310492 and 5550001234', 'two order numbers in words'],
-    ['4111    1111    1111    1111', 'groups four spaces apart are not one number'],
     ['４１１１ １１１１ １１１１ １１１２', 'full-width digits failing the Luhn check'],
   ])('keeps %s (%s)', (text) => {
     expect(redactSecrets(text)).toBe(text);
