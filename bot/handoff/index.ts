@@ -32,8 +32,10 @@ export interface HandoffDeps {
   /**
    * Several instances: tickets live in this Redis and each delivery is claimed by one sender
    * (claims last `claimMs`; every `rescanMs` a sender looks for tickets left due).
+   * `persistenceProblem`: why Redis could lose a ticket stored now (checked afresh), or undefined;
+   * absent when the operator accepted that risk (REDIS_ACCEPT_NON_DURABLE).
    */
-  shared?: { redis: Redis; claimMs?: number; rescanMs?: number };
+  shared?: { redis: Redis; claimMs?: number; rescanMs?: number; persistenceProblem?: () => Promise<string | undefined> };
   /** Told about tickets stored, tickets that could not be, and delivery attempts (metrics). */
   observer?: { stored(ticket: HandoffTicket): void; attempt(outcome: 'sent' | 'failed'): void; storeFailed?(): void };
 }
@@ -82,8 +84,14 @@ export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
   });
   // The shopper is told honestly when a ticket cannot be stored; the operator hears it here,
   // with the reference the shopper would have been given, so the two can be matched.
+  // A Redis that has stopped keeping an append-only file (bot/state/redis-durability-watch.ts)
+  // counts as one that cannot store it: the ticket is refused, not written to this instance's
+  // OUTBOX_DIR instead, where the other instances, their senders and the agents' API would never
+  // see it, and which a container often loses as readily; the shopper is asked to try again.
   const storeOrReport: HandoffOutbox['store'] = async (ticket, dedupeKey) => {
     try {
+      const problem = await shared?.persistenceProblem?.();
+      if (problem !== undefined) throw new Error(`Redis would not keep the ticket: ${problem}`);
       return await outbox.store(ticket, dedupeKey);
     } catch (error) {
       logger.error({ err: error, ticket: ticket.id, reference: ticket.reference, brand: ticket.brand }, 'handoff ticket could not be stored');
