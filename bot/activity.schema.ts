@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { isDirectLineChannel } from './directline/directline-channel.js';
 
 const account = z.looseObject({ id: z.string().max(256), name: z.string().max(256).optional(), role: z.string().max(32).optional() });
 
@@ -22,6 +23,22 @@ export const incomingActivitySchema = z.looseObject({
 });
 
 export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
+
+export const WIDGET_CHANNEL_MESSAGE =
+  'channelId "directline" is the website widget\'s: its conversations are reached only through /v3/directline with their token.';
+
+/**
+ * With authentication off anyone may call the message routes and name any channel and
+ * conversation: the widget's channel is refused there, so a widget conversation's id (in every
+ * Direct Line URL and token payload) opens nothing (bot/directline/directline-channel.ts). With
+ * authentication on, only the Bot Framework Service calls them, naming its own conversations.
+ */
+export const openRouteActivitySchema = z.looseObject({
+  channelId: z
+    .string()
+    .optional()
+    .refine((channelId) => !isDirectLineChannel(channelId), WIDGET_CHANNEL_MESSAGE),
+});
 
 export function describeActivityProblems(error: z.ZodError): string {
   return error.issues

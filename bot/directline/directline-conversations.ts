@@ -3,11 +3,10 @@ import { redactDeep, redactSecrets } from '../../knowledge/handoff/redaction.js'
 import type { Clasp } from '../clasp.js';
 import { BOT_ACCOUNT, shopperJoined } from '../shopper-activity.js';
 import type { ConversationLog, LoggedActivity } from './conversation-log.js';
+import { DIRECTLINE_CHANNEL, widgetStateKey } from './directline-channel.js';
 import type { ClientActivity } from './directline.schema.js';
 import type { TokenGrant } from './directline-token.js';
 import type { TurnQueue } from './turn-queue.js';
-
-export const DIRECTLINE_CHANNEL = 'directline';
 
 export interface DirectLineConversations {
   /** Tells the bot the visitor joined, once per conversation, so it greets first. */
@@ -15,7 +14,8 @@ export interface DirectLineConversations {
   /**
    * Logs the visitor's activity (the echo Web Chat waits for, redacted: the history a page
    * replays never holds a card number) and queues the bot's turn; typing is only relayed to the
-   * open streams, never stored. 'gone': the conversation expired meanwhile.
+   * open streams, never stored. A message marks the conversation spoken in (it then stays until
+   * idle). 'gone': the conversation expired or was dropped meanwhile.
    */
   post(grant: TokenGrant, activity: ClientActivity, client: string): Promise<{ id: string } | 'busy' | 'gone'>;
 }
@@ -44,10 +44,18 @@ export function createDirectLineConversations(deps: { clasp: Clasp; log: Convers
 
   const runTurn = async (grant: TokenGrant, activity: Partial<Activity>, client: string, showTyping: boolean): Promise<void> => {
     const replyToId = activity.id;
-    if (showTyping) await log.append(grant.conversationId, [fromBot(grant, { type: ActivityTypes.Typing }, replyToId)]);
+    if (showTyping) {
+      // Dropped while the turn waited (nobody spoke in it and room was needed): no turn, so the
+      // bot keeps nothing for a conversation that is gone.
+      const typing = await log.append(grant.conversationId, [fromBot(grant, { type: ActivityTypes.Typing }, replyToId)]);
+      if (typing.length === 0) return;
+    }
     const replies = await clasp.runTurn({ brand: grant.brand, client }, activity);
     const outgoing = replies.filter((reply) => reply.type !== 'delay' && reply.type !== ActivityTypes.Trace).map((reply) => fromBot(grant, reply, replyToId));
-    if (outgoing.length > 0) await log.append(grant.conversationId, outgoing);
+    if (outgoing.length === 0) return;
+    const logged = await log.append(grant.conversationId, outgoing);
+    // Dropped during the turn: what the turn saved would outlive it, holding a place in the bot's store.
+    if (logged.length === 0) await clasp.conversations.forget(widgetStateKey(grant.brand, grant.conversationId));
   };
 
   return {
@@ -77,6 +85,8 @@ export function createDirectLineConversations(deps: { clasp: Clasp; log: Convers
         const relayed = await log.relay(grant.conversationId, { ...addressed, ...channelData });
         return relayed === undefined ? 'gone' : { id: relayed.id };
       }
+      // Before the echo is logged, so the conversation cannot be dropped between the two.
+      if (posted.type === 'message' && !(await log.spoke(grant.conversationId))) return 'gone';
       const echo: Outgoing = {
         ...addressed,
         ...(posted.text === undefined ? {} : { text: redactSecrets(posted.text) }),

@@ -69,8 +69,10 @@ export function attachDirectLineStream(httpServer: Server, deps: { log: Conversa
       if (check.grant.conversationId !== conversationId) return reject(socket, 403, 'Forbidden');
       const watermark = watermarkSchema.safeParse(url.searchParams.get('watermark') ?? '');
       if (!watermark.success) return reject(socket, 400, 'Bad Request');
+      // A conversation gone with its token still good (dropped before its visitor spoke, or idle)
+      // is watched as it is: it pushes again once the visitor posts and it is opened again.
       const info = await deps.log.get(conversationId);
-      if (info === undefined || info.user !== check.grant.user) return reject(socket, 404, 'Not Found');
+      if (info !== undefined && info.user !== check.grant.user) return reject(socket, 404, 'Not Found');
       if ((open.get(conversationId) ?? 0) >= MAX_STREAMS_PER_CONVERSATION) return reject(socket, 429, 'Too Many Requests');
       wss.handleUpgrade(req, socket, head, (ws) => {
         serve(ws, conversationId, watermark.data ?? 0, check.grant.expiresAt * 1000 - deps.now().getTime()).catch((error: unknown) => {

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type restify from 'restify';
 import { isBrandId } from '../../knowledge/brand-ids.js';
+import { clientKeyOf } from '../client-key.js';
 import type { Clasp } from '../clasp.js';
 import { clientAddress, publicOrigin } from './client-address.js';
-import type { ConversationLog } from './conversation-log.js';
-import { DIRECTLINE_CHANNEL, type DirectLineConversations } from './directline-conversations.js';
+import { reopenedSequence, type ConversationLog, type OpenOptions } from './conversation-log.js';
+import { widgetStateKey } from './directline-channel.js';
+import type { DirectLineConversations } from './directline-conversations.js';
 import { BUSY_ERROR, BUSY_MESSAGE, BUSY_RETRY_SECONDS, BUSY_STATUS } from '../state/admission.js';
-import { conversationKeyOf } from '../state/conversation-store.js';
 import { clientActivitySchema, describeProblems, noBodySchema, watermarkSchema } from './directline.schema.js';
 import { bearerToken, type TokenGrant, type TokenIssuer } from './directline-token.js';
 import type { WidgetConfig } from './widget-config.js';
@@ -51,9 +52,43 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
   const { clasp, config, log, tokens, conversations } = deps;
   const trustProxy = clasp.config.trustProxy;
   const starts = clasp.limiters({ points: config.startsPerClient, duration: config.startsWindowSeconds, keyPrefix: 'directline-start' });
+  // One client is an IPv4 address or an IPv6 /64: a visitor picks any address in their /64.
+  const clientOf = (req: restify.Request) => clientKeyOf(clientAddress(req, trustProxy));
 
-  /** The token's grant, or an error sent: 401 without a valid token, 403 for another conversation. */
-  const authorize = async (req: restify.Request, res: restify.Response, conversationId?: string): Promise<TokenGrant | undefined> => {
+  /**
+   * Opens a conversation for `client`, or sends why not: 503 while the bot's store or the log is
+   * full of conversations whose shoppers are talking, 429 while this client holds all it may and
+   * has spoken in each. No conversation a shopper has spoken in is dropped to make room.
+   */
+  const open = async (res: restify.Response, grant: Pick<TokenGrant, 'conversationId' | 'brand' | 'user'>, client: string, opening?: OpenOptions): Promise<boolean> => {
+    const busy = (holder: 'state' | 'widget') => {
+      clasp.metrics.conversationRefused(holder);
+      sendError(res, BUSY_STATUS, BUSY_ERROR, BUSY_MESSAGE, { 'Retry-After': String(BUSY_RETRY_SECONDS) });
+      return false;
+    };
+    if (!clasp.conversations.admits(widgetStateKey(grant.brand, grant.conversationId))) return busy('state');
+    const admission = await log.create(grant.conversationId, { brand: grant.brand, user: grant.user, client }, opening);
+    if (admission === 'full') return busy('widget');
+    if (admission === 'client_full') {
+      clasp.metrics.rateLimited('conversation_starts');
+      const limit = config.conversationsPerClient;
+      sendError(res, 429, 'too_many_conversations', `This address already has ${limit} conversation${limit === 1 ? '' : 's'} going; finish one or try again later.`, {
+        'Retry-After': String(BUSY_RETRY_SECONDS),
+      });
+      return false;
+    }
+    return true;
+  };
+
+  /**
+   * The token's grant, or an error sent: 401 without a valid token, 403 for another conversation.
+   * A good token whose conversation is gone (dropped before its visitor spoke, or forgotten once
+   * idle) still holds: the page that has it is open. Reading (`whenGone: 'read'`: polls, the
+   * reconnect, a refresh) keeps it gone, so a page that only watches holds no room; the visitor
+   * posting (`'open'`) or the page starting (`'greet'`, the bot greets) opens it again, within the
+   * same bounds as a new one, counting from past any watermark the page holds.
+   */
+  const authorize = async (req: restify.Request, res: restify.Response, conversationId: string | undefined, whenGone: 'read' | 'open' | 'greet'): Promise<TokenGrant | undefined> => {
     const token = bearerToken(req.header('authorization'));
     if (token === undefined) {
       sendError(res, 401, 'unauthorized', 'A widget token is required: Authorization: Bearer <token>.');
@@ -70,7 +105,12 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
       return undefined;
     }
     const info = await log.get(check.grant.conversationId);
-    if (info === undefined || info.brand !== check.grant.brand || info.user !== check.grant.user) {
+    if (info === undefined) {
+      if (whenGone === 'read') return check.grant;
+      const opened = await open(res, check.grant, clientOf(req), { firstSequence: reopenedSequence(deps.now()), started: whenGone === 'open' });
+      return opened ? check.grant : undefined;
+    }
+    if (info.brand !== check.grant.brand || info.user !== check.grant.user) {
       sendError(res, 404, 'conversation_not_found', 'The conversation has ended or expired; reload the page to start a new one.');
       return undefined;
     }
@@ -115,22 +155,14 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     }
     const conversationId = randomBytes(16).toString('base64url');
     const user = `dl_${randomBytes(9).toString('base64url')}`;
-    // Full (the bot's own conversation store, or the widget's log): this visitor waits, and no
-    // shopper already talking loses a conversation to make room.
-    const busy = (holder: 'state' | 'widget') => {
-      clasp.metrics.conversationRefused(holder);
-      sendError(res, BUSY_STATUS, BUSY_ERROR, BUSY_MESSAGE, { 'Retry-After': String(BUSY_RETRY_SECONDS) });
-    };
-    const stateKey = conversationKeyOf(brand, { channelId: DIRECTLINE_CHANNEL, conversation: { id: conversationId } }) ?? conversationId;
-    if (!clasp.conversations.admits(stateKey)) return busy('state');
-    if (!(await log.create(conversationId, { brand, user }))) return busy('widget');
+    if (!(await open(res, { conversationId, brand, user }, clientOf(req)))) return;
     const { token, grant } = tokens.issue({ conversationId, brand, user });
     sendJson(res, 200, { conversationId, token, expires_in: grant.expiresAt - grant.issuedAt });
   });
 
   const startConversation: Handler = async (req, res) => {
     if (!noBody(req, res)) return;
-    const grant = await authorize(req, res);
+    const grant = await authorize(req, res, undefined, 'greet');
     if (grant === undefined) return;
     await conversations.start(grant, clientAddress(req, trustProxy));
     sendJson(res, 201, connection(req, grant, currentToken(req), undefined));
@@ -138,7 +170,7 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
   server.post(`${DIRECTLINE_PATH}/conversations`, startConversation);
 
   server.get(`${DIRECTLINE_PATH}/conversations/:conversationId`, async (req, res) => {
-    const grant = await authorize(req, res, String(req.params?.conversationId));
+    const grant = await authorize(req, res, String(req.params?.conversationId), 'read');
     if (grant === undefined) return;
     const watermark = watermarkSchema.safeParse(query(req).get('watermark') ?? '');
     if (!watermark.success) return sendError(res, 400, 'invalid_watermark', describeProblems(watermark.error));
@@ -146,28 +178,32 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
   });
 
   server.get(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
-    const grant = await authorize(req, res, String(req.params?.conversationId));
+    const grant = await authorize(req, res, String(req.params?.conversationId), 'read');
     if (grant === undefined) return;
     const watermark = watermarkSchema.safeParse(query(req).get('watermark') ?? '');
     if (!watermark.success) return sendError(res, 400, 'invalid_watermark', describeProblems(watermark.error));
+    // Gone (see authorize): nothing new until the visitor posts and it is opened again.
     const set = await log.read(grant.conversationId, watermark.data);
-    if (set === undefined) return sendError(res, 404, 'conversation_not_found', 'The conversation has ended or expired.');
-    sendJson(res, 200, set);
+    sendJson(res, 200, set ?? { activities: [], watermark: String(watermark.data ?? 0) });
   });
 
   server.post(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
-    const grant = await authorize(req, res, String(req.params?.conversationId));
+    const grant = await authorize(req, res, String(req.params?.conversationId), 'open');
     if (grant === undefined) return;
     const parsed = clientActivitySchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, 400, 'invalid_activity', `Not an activity Clasp accepts: ${describeProblems(parsed.error)}`);
     // Every activity counts, typing and events too: each is a request the service answers.
-    const key = conversationKeyOf(grant.brand, { channelId: DIRECTLINE_CHANNEL, conversation: { id: grant.conversationId } }) ?? grant.conversationId;
-    const verdict = await clasp.limits.message(key, clientAddress(req, trustProxy));
+    const verdict = await clasp.limits.message(widgetStateKey(grant.brand, grant.conversationId), clientAddress(req, trustProxy));
     if (!verdict.allowed) {
       const wait = String(verdict.retryAfterSeconds);
       return sendError(res, 429, 'rate_limited', `Too many messages; send this again in ${wait} s.`, { 'Retry-After': wait });
     }
-    const posted = await conversations.post(grant, parsed.data, clientAddress(req, trustProxy));
+    let posted = await conversations.post(grant, parsed.data, clientAddress(req, trustProxy));
+    if (posted === 'gone') {
+      // Dropped between the token check and the post (room was needed): opened again, once.
+      if ((await authorize(req, res, grant.conversationId, 'open')) === undefined) return;
+      posted = await conversations.post(grant, parsed.data, clientAddress(req, trustProxy));
+    }
     if (posted === 'busy') {
       return sendError(res, 429, 'busy', 'Still answering your earlier messages; send this again in a moment.', { 'Retry-After': '2' });
     }
@@ -177,7 +213,7 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
 
   server.post(`${DIRECTLINE_PATH}/tokens/refresh`, async (req, res) => {
     if (!noBody(req, res)) return;
-    const grant = await authorize(req, res);
+    const grant = await authorize(req, res, undefined, 'read');
     if (grant === undefined) return;
     const { token, grant: fresh } = tokens.issue(grant);
     sendJson(res, 200, { conversationId: fresh.conversationId, token, expires_in: fresh.expiresAt - fresh.issuedAt });

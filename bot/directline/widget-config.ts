@@ -11,13 +11,23 @@ export interface WidgetConfig {
   /** A conversation untouched this long is forgotten. */
   conversationIdleSeconds: number;
   maxActivitiesPerConversation: number;
-  /** Conversations kept in this process; at it, new ones are refused (503), none evicted. */
+  /**
+   * Conversations kept in this process; at it, those nobody has spoken in are dropped to make
+   * room, and only when every one has a shopper talking is a new one refused (503).
+   */
   maxConversations: number;
   /** JSON kept across this process's conversations, in bytes; at it, new ones are refused. */
   maxBytes: number;
-  /** Conversation starts (widget tokens) allowed per client address per window. */
+  /** Conversation starts (widget tokens) allowed per client per window. */
   startsPerClient: number;
   startsWindowSeconds: number;
+  /**
+   * A conversation whose visitor has sent no message this long after it was opened stops
+   * counting and is dropped: a token alone holds no room for long.
+   */
+  firstMessageSeconds: number;
+  /** Live conversations one client (bot/client-key.ts: an IPv4 address, an IPv6 /64) may hold. */
+  conversationsPerClient: number;
 }
 
 export const WIDGET_DEFAULTS: Omit<WidgetConfig, 'directLineSecret'> = {
@@ -28,6 +38,8 @@ export const WIDGET_DEFAULTS: Omit<WidgetConfig, 'directLineSecret'> = {
   maxBytes: 128 * 1024 * 1024,
   startsPerClient: 20,
   startsWindowSeconds: 60,
+  firstMessageSeconds: 120,
+  conversationsPerClient: 10,
 };
 
 const widgetEnvSchema = z.object({
@@ -40,6 +52,8 @@ const widgetEnvSchema = z.object({
   DIRECTLINE_MAX_MB: wholeNumber(WIDGET_DEFAULTS.maxBytes / (1024 * 1024)),
   CONVERSATION_STARTS_PER_CLIENT: wholeNumber(WIDGET_DEFAULTS.startsPerClient),
   CONVERSATION_STARTS_WINDOW_SECONDS: wholeNumber(WIDGET_DEFAULTS.startsWindowSeconds),
+  DIRECTLINE_FIRST_MESSAGE_SECONDS: wholeNumber(WIDGET_DEFAULTS.firstMessageSeconds),
+  DIRECTLINE_CONVERSATIONS_PER_CLIENT: wholeNumber(WIDGET_DEFAULTS.conversationsPerClient),
 });
 
 export type WidgetConfigResult = { config: WidgetConfig; problems: [] } | { config: undefined; problems: string[] };
@@ -58,6 +72,8 @@ export function readWidgetConfig(env: Record<string, string | undefined>): Widge
     maxBytes: e.DIRECTLINE_MAX_MB * 1024 * 1024,
     startsPerClient: e.CONVERSATION_STARTS_PER_CLIENT,
     startsWindowSeconds: e.CONVERSATION_STARTS_WINDOW_SECONDS,
+    firstMessageSeconds: e.DIRECTLINE_FIRST_MESSAGE_SECONDS,
+    conversationsPerClient: e.DIRECTLINE_CONVERSATIONS_PER_CLIENT,
   };
   return { config, problems: [] };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type restify from 'restify';
 import type { Clasp } from '../clasp.js';
 import type { ConversationLog } from '../directline/conversation-log.js';
+import { widgetStateKey } from '../directline/directline-channel.js';
 import { createDirectLineConversations } from '../directline/directline-conversations.js';
 import { registerDirectLineRoutes } from '../directline/directline.routes.js';
 import { attachDirectLineStream } from '../directline/directline-stream.js';
@@ -17,7 +18,7 @@ export interface WidgetDeps {
   config: WidgetConfig;
   /** The clock for tokens, the log's expiry and the offline banner; tests pin it. */
   now?: () => Date;
-  /** Another store for the conversations (a later issue: Redis); default in memory. */
+  /** Another store for the conversations; default the shared one on Redis, else in memory. */
   log?: ConversationLog;
   /** The Web Chat bundle's path; default var/webchat/webchat.js. */
   webChatBundlePath?: string;
@@ -44,13 +45,25 @@ export function registerWidgetRoutes(server: restify.Server, deps: WidgetDeps): 
     clasp.logger.warn('DIRECTLINE_SECRET is not set: widget tokens are signed with a random key and will not survive a restart');
   }
   const tokens = createTokenIssuer({ secret: config.directLineSecret ?? randomBytes(32), ttlSeconds: config.tokenTtlSeconds, now });
-  const log = deps.log ?? clasp.sharedWidgetLog ?? createMemoryConversationLog({
-    maxActivities: config.maxActivitiesPerConversation,
-    maxConversations: config.maxConversations,
-    maxBytes: config.maxBytes,
-    idleSeconds: config.conversationIdleSeconds,
-    now,
-  });
+  const log =
+    deps.log ??
+    clasp.sharedWidgetLog ??
+    createMemoryConversationLog({
+      maxActivities: config.maxActivitiesPerConversation,
+      maxConversations: config.maxConversations,
+      maxBytes: config.maxBytes,
+      idleSeconds: config.conversationIdleSeconds,
+      firstMessageSeconds: config.firstMessageSeconds,
+      maxPerClient: config.conversationsPerClient,
+      now,
+      // A conversation dropped before its visitor spoke holds only the bot's greeting: it goes
+      // too, or a flood of greeted tokens would fill the bot's own store (STATE_MAX_*) instead.
+      onDropped: (conversationId, info) => {
+        clasp.conversations.forget(widgetStateKey(info.brand, conversationId)).catch((error: unknown) => {
+          clasp.logger.warn({ err: error, conversationId }, 'could not forget a dropped widget conversation');
+        });
+      },
+    });
   if (log.usage() !== undefined) clasp.metrics.watchHolder('widget', () => log.usage() ?? { conversations: 0, bytes: 0 });
   const queue = createTurnQueue({
     maxPending: MAX_PENDING_TURNS,

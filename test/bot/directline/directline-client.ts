@@ -9,8 +9,13 @@ export interface Reply {
   body: any;
 }
 
-export async function call(url: string, method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string } = {}): Promise<Reply> {
-  const headers: Record<string, string> = {};
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${url}${path}`, {
@@ -34,11 +39,14 @@ export interface Started {
   streamUrl: string;
 }
 
-/** What a storefront page does: get a token, then start the conversation with it. */
-export async function startConversation(url: string, brand = 'kendra-scott-mall'): Promise<Started> {
-  const minted = await call(url, 'POST', `/api/brands/${brand}/token`);
+/**
+ * What a storefront page does: get a token, then start the conversation with it. `headers` go
+ * with both calls (X-Forwarded-For, to be another client behind TRUST_PROXY).
+ */
+export async function startConversation(url: string, brand = 'kendra-scott-mall', headers: Record<string, string> = {}): Promise<Started> {
+  const minted = await call(url, 'POST', `/api/brands/${brand}/token`, { headers });
   if (minted.status !== 200) throw new Error(`token: ${minted.status} ${JSON.stringify(minted.body)}`);
-  const started = await call(url, 'POST', '/v3/directline/conversations', { token: minted.body.token });
+  const started = await call(url, 'POST', '/v3/directline/conversations', { token: minted.body.token, headers });
   if (started.status !== 201) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
   return { conversationId: started.body.conversationId, token: started.body.token, streamUrl: started.body.streamUrl };
 }
@@ -66,9 +74,16 @@ export async function pollUntil(
 
 export const botMessages = (activities: LoggedActivity[]) => activities.filter((a) => a.type === 'message' && a.from?.role === 'bot');
 
-export function say(url: string, started: Started, text: string, clientActivityID = `client-${Math.random().toString(36).slice(2)}`): Promise<Reply> {
+export function say(
+  url: string,
+  started: Pick<Started, 'conversationId' | 'token'>,
+  text: string,
+  clientActivityID = `client-${Math.random().toString(36).slice(2)}`,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   return call(url, 'POST', activitiesPath(started.conversationId), {
     token: started.token,
+    headers,
     body: { type: 'message', text, from: { id: 'web-user', name: 'Visitor', role: 'user' }, channelData: { clientActivityID }, textFormat: 'plain', locale: 'en-US' },
   });
 }

@@ -1,7 +1,7 @@
 // The widget's Direct Line endpoint against a hostile visitor, through the real app: typing is
 // relayed and never stored, every activity counts against the limits, payloads are capped, the
-// history never replays a card number, a full log refuses newcomers instead of evicting a shopper,
-// and a broken stream URL is the visitor's 400, not our 500.
+// history never replays a card number, a full log makes room only from conversations nobody spoke
+// in and otherwise refuses newcomers rather than evict a shopper, and a broken stream URL is the visitor's 400, not our 500.
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../bot/logger.js';
@@ -105,27 +105,45 @@ describe('card numbers', () => {
 });
 
 describe('a full widget log', () => {
-  it('refuses new conversations with 503 and Retry-After, and the shopper already there keeps talking', async () => {
+  it('refuses new conversations with 503 and Retry-After once every one has a shopper talking, and those shoppers keep talking', async () => {
     app = await startWidgetServer({ DIRECTLINE_MAX_CONVERSATIONS: '3', CONVERSATION_STARTS_PER_CLIENT: '1000' });
-    const shopper = await startConversation(app.url);
-    await pollUntil(app.url, shopper, greeted);
+    const shoppers: Started[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const shopper = await startConversation(app.url);
+      await pollUntil(app.url, shopper, greeted);
+      expect((await say(app.url, shopper, 'hello')).status).toBe(200);
+      shoppers.push(shopper);
+    }
     const statuses: number[] = [];
     let refused: Awaited<ReturnType<typeof call>> | undefined;
-    for (let i = 0; i < 6; i += 1) {
+    for (let i = 0; i < 4; i += 1) {
       const minted = await call(app.url, 'POST', '/api/brands/generic-store/token');
       statuses.push(minted.status);
       if (minted.status === 503) refused = minted;
     }
-    expect(statuses).toEqual([200, 200, 503, 503, 503, 503]);
+    expect(statuses).toEqual([503, 503, 503, 503]);
     expect(refused?.headers.get('retry-after')).toBe('60');
     expect(refused?.body).toMatchObject({ error: 'busy', message: expect.stringMatching(/try again/) });
     // Nobody was evicted to make room.
-    const reply = await say(app.url, shopper, 'where is my order?');
-    expect(reply.status).toBe(200);
-    await pollUntil(app.url, shopper, (list) => list.some((activity) => activity.replyToId === reply.body.id && activity.type === 'message'));
+    for (const shopper of shoppers) {
+      const reply = await say(app.url, shopper, 'where is my order?');
+      expect(reply.status).toBe(200);
+      await pollUntil(app.url, shopper, (list) => list.some((activity) => activity.replyToId === reply.body.id && activity.type === 'message'));
+    }
     expect(await metric(app.url, 'clasp_conversations_refused_total{holder="widget"}')).toBe(4);
     expect(await metric(app.url, 'clasp_conversations_kept{holder="widget"}')).toBe(3);
     expect(await metric(app.url, 'clasp_conversations_kept_bytes{holder="widget"}')).toBeGreaterThan(1000);
+  });
+
+  it('makes room from the oldest conversations nobody has spoken in', async () => {
+    app = await startWidgetServer({ DIRECTLINE_MAX_CONVERSATIONS: '3', CONVERSATION_STARTS_PER_CLIENT: '1000' });
+    const talking = await startConversation(app.url);
+    expect((await say(app.url, talking, 'hello')).status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) statuses.push((await call(app.url, 'POST', '/api/brands/generic-store/token')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(await metric(app.url, 'clasp_conversations_kept{holder="widget"}')).toBe(3);
+    expect(await app.widget.log.get(talking.conversationId)).toMatchObject({ spoken: true });
   });
 });
 
