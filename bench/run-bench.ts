@@ -102,7 +102,9 @@ const CLASP_ENV = {
   MESSAGES_PER_CLIENT: '1000000',
   MESSAGES_PER_CONVERSATION: '1000000',
   HANDOFFS_PER_CLIENT: '1000000',
+  TURN_CPU_MS_PER_CLIENT: '1000000000',
   CONVERSATION_STARTS_PER_CLIENT: '1000000',
+  DIRECTLINE_CONVERSATIONS_PER_CLIENT: '1000000',
   DIRECTLINE_MAX_CONVERSATIONS: '1000000',
   // Every request starts a fresh conversation, so one run opens far more than the shipped cap of
   // conversations kept; at the cap Clasp refuses new ones (503) and the rows would measure that.

@@ -1,10 +1,32 @@
 // What an operator watches in Prometheus (GET /metrics). One registry per running Clasp, so two
 // apps in one process (the tests) never share counts.
+import type { IncomingMessage } from 'node:http';
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { BrandId } from '../knowledge/brand-ids.js';
+import { clientKeyOf } from './client-key.js';
 import type { TurnReport } from './turn-runner.js';
 
-export type LimitName = 'messages_per_conversation' | 'messages_per_client' | 'conversation_starts' | 'handoffs_per_client';
+export type LimitName = 'messages_per_conversation' | 'messages_per_client' | 'turn_cpu_per_client' | 'conversation_starts' | 'handoffs_per_client';
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/**
+ * Whether a scrape comes from this host itself, as GET /metrics requires without METRICS_TOKEN:
+ * the socket's own address is loopback (never X-Forwarded-For, which anyone can write), and no
+ * proxy relayed it (a proxy on this host connects from loopback on behalf of anyone, and says so
+ * in these headers).
+ */
+export function isLocalScrape(req: IncomingMessage): boolean {
+  if (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined) return false;
+  const address = req.socket.remoteAddress ?? '';
+  // A dual-stack socket reports an IPv4 peer as ::ffff:a.b.c.d; its client key is the IPv4 address.
+  const v4 = clientKeyOf(address);
+  if (isIPv4(v4)) return LOOPBACK.check(v4, 'ipv4');
+  return isIPv6(address) && LOOPBACK.check(address, 'ipv6');
+}
 
 /** Where conversations are held in this process: the bot's state, and the widget's Direct Line log. */
 export type ConversationHolder = 'state' | 'widget';

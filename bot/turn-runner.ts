@@ -26,6 +26,10 @@ export interface TurnReport {
   fallback: boolean;
   failed: boolean;
   seconds: number;
+  /** Whose turn it was (the channel's client, whose CPU budget it is charged to). */
+  client: string;
+  /** The process's CPU time while the turn ran, in milliseconds (never more than its wall time). */
+  cpuMs: number;
 }
 
 export interface TurnRunnerDeps {
@@ -129,6 +133,10 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       if (key === null || (activity.type !== ActivityTypes.Message && !shopperJoined(activity))) return [];
       const origin: TurnOrigin = { ...client, conversationKey: key };
       const startedAt = performance.now();
+      // A turn is mostly synchronous work (the Reading step above all), so the process's CPU time
+      // across it is the turn's own; what other turns compute while it waits (Redis, an order
+      // lookup) is counted too, and the budget (TURN_CPU_MS_PER_CLIENT) leaves room for that.
+      const cpuAtStart = process.cpuUsage();
       let replies: Partial<Activity>[] | undefined;
       let tickets: TurnResult['tickets'] = [];
       let fallback = false;
@@ -153,12 +161,18 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         }
       }
       for (const ticket of tickets) replies.push(createHandoffInitiationEvent(activity, ticket));
+      const cpu = process.cpuUsage(cpuAtStart);
+      const wallMs = performance.now() - startedAt;
       deps.onTurn?.({
         brand: client.brand,
         topic: supportTopic(replies.find((reply) => reply.type === ActivityTypes.Message)),
         fallback,
         failed: turnFailed,
-        seconds: (performance.now() - startedAt) / 1000,
+        seconds: wallMs / 1000,
+        client: client.client,
+        // The GC and libuv threads add CPU time of their own; one turn's JavaScript runs on one
+        // thread, so it never took more than the time it ran.
+        cpuMs: Math.min((cpu.user + cpu.system) / 1000, wallMs),
       });
       // Addressed as TurnContext would address them: from the bot, to the shopper, in reply.
       const reference = TurnContext.getConversationReference(activity);

@@ -55,7 +55,7 @@ function summary(label: string, samples: number[]): string {
   return `${label.padEnd(10)} n=${sorted.length}  p50 ${at(0.5).toFixed(0)} ms  p90 ${at(0.9).toFixed(0)} ms  max ${at(1).toFixed(0)} ms  mean ${mean.toFixed(0)} ms`;
 }
 
-const app = await startWidgetServer({ CONVERSATION_STARTS_PER_CLIENT: '1000' });
+const app = await startWidgetServer({ CONVERSATION_STARTS_PER_CLIENT: '1000', DIRECTLINE_CONVERSATIONS_PER_CLIENT: '1000' });
 const browser = await launchChromium();
 try {
   for (const transport of ['websocket', 'polling'] as const) {

@@ -6,7 +6,7 @@ import type { VerifyOrderInput, VerifyOrderResult } from '../../machines/flow-ef
 import type { OrderSource } from './order-source.js';
 
 export interface VerificationLimits {
-  /** Failed number + email pairs one client may make within the window, across conversations. */
+  /** Failed number + email pairs one client may make within the window, across conversations and brands. */
   failuresPerClient: number;
   windowSeconds: number;
   /** A lookup slower than this counts as the order system being unavailable. */
@@ -24,17 +24,19 @@ export interface VerifierOptions {
  * The real `verifyOrder` effect: look the order up within the brand, compare the email, and
  * count failures per client so order numbers cannot be enumerated from one address. An unknown
  * order and a wrong email are the same outcome, so neither reveals that an order exists.
+ * Failures on every brand count together: one deployment answers all its storefronts, and a
+ * client locked out on one would otherwise get a fresh allowance on each of the others. What one
+ * client is (an IPv6 /64) the limiter store decides (bot/limiter-store.ts).
  */
 export function createOrderVerifier(source: OrderSource, limits: VerificationLimits, options: VerifierOptions = {}) {
   const failures = (options.limiters ?? memoryLimiters)({ keyPrefix: 'verify', points: limits.failuresPerClient, duration: limits.windowSeconds });
 
   async function verify(client: string, { brand, orderNumber, email }: VerifyOrderInput): Promise<VerifyOrderResult> {
-    const key = `${brand satisfies BrandId}:${client}`;
     // An attempt is reserved before the lookup and given back when it matches, in one atomic
     // step each: a burst of guesses on any number of instances gets no more lookups than the
     // limit, where checking first and counting after let every guess in flight through.
     try {
-      await failures.consume(key);
+      await failures.consume(client);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       options.onFailure?.(brand, true);
@@ -45,11 +47,11 @@ export function createOrderVerifier(source: OrderSource, limits: VerificationLim
       order = await withTimeout(source.findOrder(brand, orderNumber), limits.lookupTimeoutMs);
     } catch (error) {
       // The order system failing is not the shopper guessing.
-      await failures.reward(key, 1);
+      await failures.reward(client, 1);
       throw error;
     }
     if (order !== undefined && emailsMatch(email, order.email)) {
-      await failures.reward(key, 1);
+      await failures.reward(client, 1);
       return { outcome: 'verified', order };
     }
     options.onFailure?.(brand, false);
