@@ -1,12 +1,13 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { isBrandId, type BrandId } from '../knowledge/brand-ids.js';
-import { asActivity, describeActivityProblems, incomingActivitySchema } from './activity.schema.js';
+import { asActivity, describeActivityProblems, incomingActivitySchema, openRouteActivitySchema, WIDGET_CHANNEL_MESSAGE } from './activity.schema.js';
 import type { Clasp } from './clasp.js';
 import { createCloudAdapter, type AuthenticateRequestResult } from './cloud-adapter.js';
 import { clientAddress } from './directline/client-address.js';
 import { bearerToken } from './directline/directline-token.js';
 import { tokenMatches } from './handoff/handoff-routes.js';
+import { isLocalScrape } from './metrics.js';
 import { isAllowedServiceUrl } from './service-url-rule.js';
 import { BUSY_ERROR, BUSY_MESSAGE, BUSY_RETRY_SECONDS, BUSY_STATUS } from './state/admission.js';
 import { conversationKeyOf } from './state/conversation-store.js';
@@ -172,6 +173,9 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
       return sendError(res, 400, 'invalid_activity', `Not a Bot Framework activity: ${describeActivityProblems(parsed.error)}`);
     }
     const activity = parsed.data;
+    // One conversation, one door: with auth off, the widget's channel is not taken here.
+    const door = authOn ? undefined : openRouteActivitySchema.safeParse(activity);
+    if (door?.success === false) return sendError(res, 403, 'channel_not_allowed', door.error.issues[0]?.message ?? WIDGET_CHANNEL_MESSAGE);
     if (!authOn && !HANDLED_ACTIVITY_TYPES.has(activity.type)) {
       // Nothing to do and nothing to post: acknowledge without a turn. (With auth on, the adapter
       // must authenticate first; the turn below then ignores it.)
@@ -248,7 +252,8 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
 
   // Ready once the knowledge base is built (it is, or createClasp would have thrown) and the
   // handoff outbox can be written (a handoff must never be accepted and then lost), and the shared
-  // conversation store answers when there is one.
+  // conversation store answers when there is one and still keeps what it is given (its durability
+  // is checked again while running: bot/state/redis-durability-watch.ts).
   let draining = false;
   server.get('/readyz', async (_req, res) => {
     if (draining) return void res.send(503, { status: 'not_ready', message: 'Shutting down.' });
@@ -257,9 +262,12 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
     else res.send(503, { status: 'not_ready', message: problem });
   });
 
-  // Prometheus scrapes this; with METRICS_TOKEN set it must send that bearer token.
+  // Prometheus scrapes this; with METRICS_TOKEN set it must send that bearer token. Without one,
+  // only a scrape made on this host is answered (bot/metrics.ts, isLocalScrape); anyone else gets
+  // the 404 of a route that does not exist, so an open deployment shows nothing of itself.
   server.get('/metrics', async (req, res) => {
     const token = clasp.config.metricsToken;
+    if (token === undefined && !isLocalScrape(req)) return sendError(res, 404, ...RESTIFY_ERRORS[404]!);
     if (token !== undefined && !tokenMatches(bearerToken(req.header('authorization')), token)) {
       res.header('WWW-Authenticate', 'Bearer realm="clasp-metrics"');
       return sendError(res, 401, 'unauthorized', 'A valid bearer token is required.');

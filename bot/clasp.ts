@@ -25,6 +25,7 @@ import { createConversationStore, type ConversationStore } from './state/convers
 import { ExpiringMemoryStorage } from './state/memory.storage.js';
 import { connectRedis, redisAnswers } from './state/redis-connection.js';
 import { checkRedisDurability } from './state/redis-durability.js';
+import { NOT_DURABLE_READINESS, watchRedisDurability, type RedisDurabilityWatch } from './state/redis-durability-watch.js';
 import { RedisStorage } from './state/redis.storage.js';
 import type { ConversationLog } from './directline/conversation-log.js';
 import { createRedisConversationLog } from './directline/redis-conversation-log.js';
@@ -95,6 +96,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     deps.reader ??
     createMessageReader({ models: await loadOrTrainReadingModels({ dir: config.modelCacheDir, knowledge: kb, recognizers, logger }), knowledge: kb, recognizers });
   const redis = config.stateStore.kind === 'redis' ? await connectRedis(config.stateStore.url, logger) : undefined;
+  let durability: RedisDurabilityWatch | undefined;
   if (redis !== undefined && config.stateStore.kind === 'redis') {
     const verdict = await checkRedisDurability(redis).catch((error: unknown) => {
       redis.disconnect();
@@ -106,6 +108,8 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     }
     if (!verdict.durable) logger.warn({ problem: verdict.problem }, 'Redis is not durable; running anyway because REDIS_ACCEPT_NON_DURABLE=true');
     else if (verdict.note !== undefined) logger.warn({ note: verdict.note }, 'Redis persistence only partly checked');
+    // Persistence can change while running; checked again unless the risk is accepted.
+    if (!config.stateStore.acceptNonDurable) durability = watchRedisDurability(redis, { intervalMs: config.redisDurabilityCheckSeconds * 1000, initial: verdict, logger });
   }
   const limiters = redis === undefined ? memoryLimiters : redisLimiters(redis);
   const limits = createRateLimits(config.limits, { limiters, onRefused: metrics.rateLimited });
@@ -124,7 +128,13 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const widgetSubscriber = redis?.duplicate().on('error', () => undefined);
   const sharedWidgetLog =
     redis && widgetSubscriber
-      ? await createRedisConversationLog(redis, widgetSubscriber, { maxActivities: config.widget.maxActivitiesPerConversation, idleSeconds: config.widget.conversationIdleSeconds, now })
+      ? await createRedisConversationLog(redis, widgetSubscriber, {
+          maxActivities: config.widget.maxActivitiesPerConversation,
+          idleSeconds: config.widget.conversationIdleSeconds,
+          firstMessageSeconds: config.widget.firstMessageSeconds,
+          maxPerClient: config.widget.conversationsPerClient,
+          now,
+        })
       : undefined;
   const handoff = await createHandoff({
     config: config.handoff,
@@ -132,7 +142,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     logger,
     profileOf: (brand) => kb.profile(brand),
     now,
-    shared: redis === undefined ? undefined : { redis },
+    shared: redis === undefined ? undefined : { redis, persistenceProblem: durability?.confirm },
     observer: { stored: (ticket) => metrics.handoffStored(ticket.brand, ticket.urgency.urgent), attempt: metrics.handoffDelivery, storeFailed: metrics.handoffStoreFailed },
   });
   metrics.watchOutbox(async () => (await handoff.outbox.unsent()).length);
@@ -145,6 +155,8 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   });
   const onTurn = (report: TurnReport) => {
     metrics.turn(report);
+    // Charged to the client's CPU budget, which its next message is checked against (bot/rate-limits.ts).
+    limits.chargeTurnCpu(report.client, report.cpuMs).catch((error: unknown) => logger.warn({ err: error }, 'could not count a turn\'s CPU time'));
     deps.onTurn?.(report);
   };
   const runner = createTurnRunner({ store: conversations, turns, logger, now, onTurn });
@@ -162,6 +174,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     bot: new ClaspBot(runner),
     async notReady() {
       if (redis !== undefined && !(await redisAnswers(redis))) return 'The conversation store (Redis) is not reachable.';
+      if ((await durability?.problem()) !== undefined) return NOT_DURABLE_READINESS;
       try {
         await handoff.checkReady();
       } catch {
@@ -179,6 +192,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     },
     close: async () => {
       orderCache.close();
+      durability?.stop();
       await handoff.close();
       widgetSubscriber?.disconnect();
       await redis?.quit().catch(() => redis.disconnect());

@@ -81,12 +81,18 @@ const envSchema = z.object({
   MESSAGES_PER_CONVERSATION: wholeNumber(30),
   MESSAGES_PER_CLIENT: wholeNumber(300),
   MESSAGES_WINDOW_SECONDS: wholeNumber(60),
+  // Milliseconds of CPU one client's turns may take per window: far above a shopper's (a turn takes
+  // a few ms), below what long, costly messages within the message limits would take.
+  TURN_CPU_MS_PER_CLIENT: wholeNumber(5_000),
+  TURN_CPU_WINDOW_SECONDS: wholeNumber(60),
   HANDOFFS_PER_CLIENT: wholeNumber(5),
   HANDOFFS_WINDOW_SECONDS: wholeNumber(60 * 60),
   SHUTDOWN_GRACE_SECONDS: wholeNumber(10),
   STATE_STORE: optionalString.pipe(z.enum(['memory', 'redis'], { message: 'must be memory or redis' }).default('memory')),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional()),
   REDIS_ACCEPT_NON_DURABLE: booleanFlag(false),
+  // At most a day: a longer timer would overflow Node's and fire at once, over and over.
+  REDIS_DURABILITY_CHECK_SECONDS: wholeNumber(30).pipe(z.number().max(86_400, 'must be at most 86400 (a day)')),
   MODEL_CACHE_DIR: optionalString,
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
@@ -123,11 +129,18 @@ export interface Config {
    * which must keep an append-only file unless the operator accepts losing recent writes.
    */
   stateStore: { kind: 'memory'; maxConversations: number; maxBytes: number } | { kind: 'redis'; url: string; acceptNonDurable: boolean };
-  /** Shopper messages allowed per conversation and per client address within the window, and handoffs per client. */
+  /** With Redis (and without REDIS_ACCEPT_NON_DURABLE), how often its persistence is checked again while running. */
+  redisDurabilityCheckSeconds: number;
+  /**
+   * Shopper messages allowed per conversation and per client within the window, the CPU time (ms)
+   * a client's turns may take per window, and handoffs per client.
+   */
   limits: {
     messagesPerConversation: number;
     messagesPerClient: number;
     messagesWindowSeconds: number;
+    turnCpuMsPerClient: number;
+    turnCpuWindowSeconds: number;
     handoffsPerClient: number;
     handoffsWindowSeconds: number;
   };
@@ -178,10 +191,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.STATE_STORE === 'redis'
         ? { kind: 'redis', url: e.REDIS_URL ?? '', acceptNonDurable: e.REDIS_ACCEPT_NON_DURABLE }
         : { kind: 'memory', maxConversations: e.STATE_MAX_CONVERSATIONS, maxBytes: e.STATE_MAX_MB * 1024 * 1024 },
+    redisDurabilityCheckSeconds: e.REDIS_DURABILITY_CHECK_SECONDS,
     limits: {
       messagesPerConversation: e.MESSAGES_PER_CONVERSATION,
       messagesPerClient: e.MESSAGES_PER_CLIENT,
       messagesWindowSeconds: e.MESSAGES_WINDOW_SECONDS,
+      turnCpuMsPerClient: e.TURN_CPU_MS_PER_CLIENT,
+      turnCpuWindowSeconds: e.TURN_CPU_WINDOW_SECONDS,
       handoffsPerClient: e.HANDOFFS_PER_CLIENT,
       handoffsWindowSeconds: e.HANDOFFS_WINDOW_SECONDS,
     },
