@@ -679,7 +679,8 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
           // "ok thanks. Mo Diaz": thanks with a name the models never met as words.
           (!NOT_A_VALUE_ACTS.has(act.label) || (act.label === 'thanks' && !wordsOf(slots.name).every(isEnglishWord))) &&
           seen.facts.urgent !== true &&
-          recognizers.yesNo(seen.raw) === undefined &&
+          // "yes" is no name; "ok thanks. Mo Diaz" is one, its "ok" left before it.
+          recognizers.yesNo(slots.name) === undefined &&
           !sentenceNotName(slots.name, seen.raw)
         );
       case 'item': {

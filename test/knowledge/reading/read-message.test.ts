@@ -56,6 +56,10 @@ describe('a message outside any flow', () => {
     expect((await reader.read('the stones fell out of my ring after two days', handoff('name'))).commands.map(({ command }) => command)).toEqual([
       { kind: 'fill', slots: { description: 'the stones fell out of my ring after two days' } },
     ]);
+    // A name after an "ok, thanks" is still the name.
+    expect(await commands('ok thanks. Mo Diaz', { awaiting: 'name', flow: 'handoff' })).toEqual([{ kind: 'fill', slots: expect.objectContaining({ name: 'Mo Diaz' }) }]);
+    // A polite yes is no plea for priority.
+    expect((await reader.read('yes please', contextOf({ awaiting: 'confirm', flow: 'handoff' }))).facts.urgent).toBeUndefined();
     // Neither a yes nor "it's urgent" is a name.
     expect(await commands('yes', { awaiting: 'name', flow: 'handoff' })).not.toContainEqual(expect.objectContaining({ kind: 'fill' }));
     expect(await commands('its urgent', { awaiting: 'name', flow: 'handoff' })).not.toContainEqual(expect.objectContaining({ kind: 'fill' }));
