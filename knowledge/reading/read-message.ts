@@ -23,7 +23,7 @@ import type { Command, MessageFacts, Problem, ReadCommand, Reading, ReadingConte
 import { actContexts, likeliest, type ReadingModels } from './reading-models.js';
 import { READING_SETTINGS, type ReadingSettings } from './reading-settings.js';
 import type { Recognizers } from './recognizers.js';
-import { createRecentMemo } from './recent-memo.js';
+import { createRecentMemo, rememberRecent } from './recent-memo.js';
 import { itemMention, readName, removesDetail, saysSomething, slotNamed } from './slot-readers.js';
 import { topicDistribution, type TopicDistribution } from './topic-distribution.js';
 import { FLOW_POLICY, SMALL_TALK_LABELS, createTopicReader, type TopicKnowledge } from './topic-reading.js';
@@ -148,38 +148,13 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   const topics = createTopicReader(deps.knowledge, models, settings);
   const isEnglishWord = (word: string) => models.topic.knows(word);
   const memo = createRecentMemo<Reading>(deps.memoSize ?? MEMO_SIZE);
-  // A message and its parts are read by several steps: their words and topic readings once each.
-  const recentWords = createRecentMemo<readonly string[]>(RECENT_PARTS);
-  const recentTopics = createRecentMemo<TopicDistribution>(RECENT_PARTS);
-  const wordsOf = (text: string): readonly string[] => {
-    let words = recentWords.get(text);
-    if (words === undefined) recentWords.set(text, (words = tokens(text)));
-    return words;
-  };
-  // The same text is asked for its order number, email and questions by several steps.
-  const recentNumbers = createRecentMemo<{ found: ReturnType<typeof findOrderNumber> }>(RECENT_PARTS);
-  const orderNumberIn = (text: string): ReturnType<typeof findOrderNumber> => {
-    let known = recentNumbers.get(text);
-    if (known === undefined) recentNumbers.set(text, (known = { found: findOrderNumber(text) }));
-    return known.found;
-  };
-  const recentEmails = createRecentMemo<{ found: string | undefined }>(RECENT_PARTS);
-  const emailIn = (text: string): string | undefined => {
-    let known = recentEmails.get(text);
-    if (known === undefined) recentEmails.set(text, (known = { found: findEmail(text) }));
-    return known.found;
-  };
-  const recentQuestions = createRecentMemo<string[]>(RECENT_PARTS);
-  const questionsIn = (text: string): string[] => {
-    let known = recentQuestions.get(text);
-    if (known === undefined) recentQuestions.set(text, (known = splitQuestions(text)));
-    return known;
-  };
-  const topicsOf = (text: string): TopicDistribution => {
-    let distribution = recentTopics.get(text);
-    if (distribution === undefined) recentTopics.set(text, (distribution = topicDistribution(models.topic, wordsOf(text))));
-    return distribution;
-  };
+  // A message and its parts are read by several steps: their words, topic readings, order
+  // number, email and questions once each.
+  const wordsOf: (text: string) => readonly string[] = rememberRecent(RECENT_PARTS, (text) => tokens(text));
+  const topicsOf = rememberRecent(RECENT_PARTS, (text): TopicDistribution => topicDistribution(models.topic, wordsOf(text)));
+  const orderNumberIn = rememberRecent(RECENT_PARTS, (text) => findOrderNumber(text));
+  const emailIn = rememberRecent(RECENT_PARTS, (text) => findEmail(text));
+  const questionsIn = rememberRecent(RECENT_PARTS, (text) => splitQuestions(text));
 
   /**
    * What one question is about, for the brand. A short one that points back ("how long does that
@@ -515,7 +490,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       case 'deny':
         // "ugh its late??" to an offer is a complaint about the problem, not a no: without a no
         // word, a message that surely reports a problem is read as what it reports.
-        if (saysYesNo !== false && reportsSurely(seen)) return questions(raw, context, false, seen.facts);
+        if (saysYesNo !== false && reportsProblem(seen, SURE_ON_ITS_OWN)) return questions(raw, context, false, seen.facts);
         return only(raw, { kind: 'deny' });
       case 'goodbye':
       case 'thanks':
@@ -549,10 +524,10 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     return only(raw, { kind: 'unclear' });
   }
 
-  /** The message reports a problem (not a request for a person), and its words leave no doubt. */
-  function reportsSurely(seen: Seen): boolean {
+  /** The message reports a problem (not a request for a person) at least this surely. */
+  function reportsProblem(seen: Seen, confidence: number): boolean {
     const top = seen.distribution.best;
-    return top !== undefined && REPORTS.has(top.label) && top.label !== 'handoff.human' && top.probability >= SURE_ON_ITS_OWN;
+    return top !== undefined && REPORTS.has(top.label) && top.label !== 'handoff.human' && top.probability >= confidence;
   }
 
   /** A correction of a handoff detail: the value given, or the detail named ("the email is wrong"). */
@@ -660,8 +635,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     const { act, raw, words } = seen;
     const top = seen.distribution.best;
     if (top?.label === 'handoff.human' && top.probability >= settings.topicConfidence) return false;
-    const reports = top !== undefined && REPORTS.has(top.label) && top.probability >= settings.topicConfidence;
-    if (!asks && (reports || (seen.facts.problem !== undefined && words.length > SHORT_REPLY_WORDS))) return true;
+    if (!asks && (reportsProblem(seen, settings.topicConfidence) || (seen.facts.problem !== undefined && words.length > SHORT_REPLY_WORDS))) return true;
     if (seen.facts.urgent === true && !asks && words.length > SHORT_REPLY_WORDS) return true;
     return words.length >= STATEMENT_WORDS && !raw.includes('?') && !QUESTION_ACTS.has(act.label) && !NOT_A_VALUE_ACTS.has(act.label);
   }

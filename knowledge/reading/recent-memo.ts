@@ -28,3 +28,16 @@ export function createRecentMemo<V>(size: number): RecentMemo<V> {
     },
   };
 }
+
+/**
+ * `compute`, with its results for the last `size` keys kept: a text asked the same question by
+ * several steps of one reading is answered once. An undefined result is kept too.
+ */
+export function rememberRecent<V>(size: number, compute: (key: string) => V): (key: string) => V {
+  const memo = createRecentMemo<{ value: V }>(size);
+  return (key) => {
+    let kept = memo.get(key);
+    if (kept === undefined) memo.set(key, (kept = { value: compute(key) }));
+    return kept.value;
+  };
+}
