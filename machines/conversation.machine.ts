@@ -228,10 +228,21 @@ function choicesOf(reply: ConversationReply): ShownChoice[] | undefined {
 }
 
 /** Failed verifications counted so far by a running flow or the verification inside it. */
+/** What a flow and its children (its verification step) know, for a flow stopped before it says so. */
+interface FlowKnowledge {
+  failedAttempts?: number;
+  verifiedOrder?: Order | null;
+}
+
+/** The contexts of a flow actor and of every actor below it. */
+function contextsIn(actor: AnyActorRef | undefined): FlowKnowledge[] {
+  if (actor === undefined) return [];
+  const state = actor.getSnapshot() as { context?: FlowKnowledge; children?: Record<string, AnyActorRef | undefined> };
+  return [...(state.context === undefined ? [] : [state.context]), ...Object.values(state.children ?? {}).flatMap(contextsIn)];
+}
+
 function failuresIn(actor: AnyActorRef | undefined): number {
-  if (actor === undefined) return 0;
-  const state = actor.getSnapshot() as { context?: { failedAttempts?: number }; children?: Record<string, AnyActorRef | undefined> };
-  return Math.max(state.context?.failedAttempts ?? 0, ...Object.values(state.children ?? {}).map(failuresIn));
+  return Math.max(0, ...contextsIn(actor).map((context) => context.failedAttempts ?? 0));
 }
 
 /** The time of the event that starts a flow: every event the router starts one on carries it. */
@@ -253,9 +264,16 @@ function openingOf(context: ConversationContext): Pick<HandoffCase, 'shopperWrot
 
 /** The order a flow (or its verification step) proved, should it be stopped before it says so. */
 function verifiedIn(actor: AnyActorRef | undefined): Order | undefined {
-  if (actor === undefined) return undefined;
-  const state = actor.getSnapshot() as { context?: { verifiedOrder?: Order | null }; children?: Record<string, AnyActorRef | undefined> };
-  return state.context?.verifiedOrder ?? Object.values(state.children ?? {}).map(verifiedIn).find((order) => order !== undefined);
+  return contextsIn(actor).find((context) => context.verifiedOrder != null)?.verifiedOrder ?? undefined;
+}
+
+/**
+ * The case a shopper's own words open ("talk to a person, my bracelet arrived broken"): filed by
+ * the problem they report, those words its description; only a request, when they report none.
+ */
+function caseFromWords(text: string | undefined, facts: MessageFacts | undefined): HandoffCase {
+  const category = categoryFromProblem('person_requested', facts?.problem);
+  return category === 'person_requested' || text === undefined ? { category } : { category, description: text };
 }
 
 function flowInput(context: ConversationContext, event: ConversationEvent) {
@@ -597,12 +615,10 @@ export function createConversationMachine(deps: FlowDeps) {
         const verifiedOrder = context.verifiedOrder ?? verifiedIn(self.getSnapshot().children.flow as AnyActorRef | undefined) ?? null;
         const opening = context.flowOpening ?? null;
         if (context.handoffCase !== null || opening === null) return { verifiedOrder };
-        const category = categoryFromProblem('person_requested', opening.facts.problem);
         return {
           verifiedOrder,
           handoffCase: {
-            category,
-            ...(category === 'person_requested' ? {} : { description: opening.text }),
+            ...caseFromWords(opening.text, opening.facts),
             ...(opening.facts.urgent === true ? { shopperSaysUrgent: true } : {}),
             ...openingOf(context),
           },
@@ -695,12 +711,11 @@ export function createConversationMachine(deps: FlowDeps) {
           input: ({ context, event }) => {
             const said = event.type === 'user.said' ? event : undefined;
             const at = timeOf(event);
-            // "Talk to a person, my bracelet arrived broken": the request itself may name the problem.
-            const fromWords = categoryFromProblem('person_requested', said?.facts.problem);
-            // What the request says beside asking ("…the tracking hasnt moved in days") is the message.
+            // "Talk to a person, my bracelet arrived broken": the request itself may name the problem,
+            // and what it says beside asking ("…the tracking hasnt moved in days") is the message.
+            const fromWords = caseFromWords(said?.text, said?.facts);
             const besides = said?.command.kind === 'person' ? said.command.words : undefined;
-            const description = besides ?? (fromWords === 'person_requested' ? undefined : said?.text);
-            const known: HandoffCase = context.handoffCase ?? { category: fromWords, ...(description === undefined ? {} : { description }) };
+            const known: HandoffCase = context.handoffCase ?? (besides === undefined ? fromWords : { ...fromWords, description: besides });
             const verifiedOrder = known.verifiedOrder ?? context.verifiedOrder ?? undefined;
             const withOrder: HandoffCase = verifiedOrder === undefined ? known : { ...known, verifiedOrder };
             // What a flow learned goes to the agent, so the shopper is only asked whether to add anything.

@@ -155,6 +155,18 @@ function pairOf(context: Pick<HandoffContext, 'orderNumber' | 'email'>): string 
   return context.orderNumber === null || context.email === null ? null : `${context.orderNumber.toUpperCase()} ${context.email}`;
 }
 
+/** The message's words for the team added to any kept before, said so in the next reply; null when it has none. */
+function withWordsAdded(context: HandoffContext, event: HandoffEvent): { description: string; updated: 'added' } | null {
+  const words = cleanDescription(slotsOf(event).description);
+  if (words === null) return null;
+  return { description: context.description === null ? words : `${context.description}\n${words}`, updated: 'added' };
+}
+
+/** The category the shopper's words file the case under; after a flow said what is wrong, they add to it and do not refile it. */
+function categoryWith(context: HandoffContext, event: HandoffEvent): HandoffCategory {
+  return context.summary === null ? categoryFromProblem(context.category, said(event)?.facts.problem) : context.category;
+}
+
 /** A message with words for the team in it, not only a detail: "my new account email is …, and I can't log in". */
 function describes(event: HandoffEvent): boolean {
   return cleanDescription(slotsOf(event).description) !== null;
@@ -258,11 +270,7 @@ export function createHandoffMachine(deps: FlowDeps) {
         misses: 0,
       }),
       noteUpdate: assign({ updated: (_, update: HandoffUpdate) => update }),
-      takeAddition: assign(({ context, event }) => {
-        const addition = cleanDescription(slotsOf(event).description);
-        if (addition === null) return {};
-        return { description: context.description === null ? addition : `${context.description}\n${addition}`, updated: 'added' as const };
-      }),
+      takeAddition: assign(({ context, event }) => withWordsAdded(context, event) ?? {}),
       skipAddition: assign({ askedAddition: true }),
       takeOrderNumber: assign(({ context, event }) => {
         const number = orderNumberOf(event);
@@ -276,22 +284,14 @@ export function createHandoffMachine(deps: FlowDeps) {
         return {
           description,
           askedAddition: true,
-          // After a flow said what is wrong, the shopper's words add to it; they do not refile it.
-          category: context.summary === null ? categoryFromProblem(context.category, message?.facts.problem) : context.category,
+          category: categoryWith(context, event),
           daysSinceDelivery: context.daysSinceDelivery ?? message?.facts.daysSinceDelivery ?? null,
-          ...(message?.facts.urgent === true ? { shopperSaysUrgent: true } : {}),
         };
       }),
       /** Words for the team typed at another question: kept (added to any before), and said so. */
       addDescription: assign(({ context, event }) => {
-        const words = cleanDescription(slotsOf(event).description);
-        if (words === null) return {};
-        const message = said(event);
-        return {
-          description: context.description === null ? words : `${context.description}\n${words}`,
-          updated: 'added' as const,
-          category: context.summary === null ? categoryFromProblem(context.category, message?.facts.problem) : context.category,
-        };
+        const added = withWordsAdded(context, event);
+        return added === null ? {} : { ...added, category: categoryWith(context, event) };
       }),
       /** Fills slots still empty from entities the message happens to carry; never overwrites. */
       takeExtras: assign(({ context, event }) => {
@@ -417,7 +417,7 @@ export function createHandoffMachine(deps: FlowDeps) {
             ...updateTransitions('name'),
             { guard: 'saidName', target: 'deciding', actions: ['noteTurn', 'takeName', 'takeExtras'] },
             { guard: { type: 'skipped', params: { slot: 'name' } }, target: 'deciding', actions: ['noteTurn', 'takeNoName', 'takeExtras'] },
-            ...movingOn('name', 'takeNoName'),
+            ...nameNotGiven(),
           ],
           'flow.reprompt': { actions: ['noteTurn', { type: 'ask', params: { slot: 'name' } }] },
         },
@@ -425,7 +425,7 @@ export function createHandoffMachine(deps: FlowDeps) {
       askingEmail: {
         on: {
           'user.said': [
-            ...updateTransitions('email').slice(0, 1),
+            nameGivenLate('email'),
             { guard: 'saidEmail', target: 'deciding', actions: ['noteTurn', 'takeEmail', 'takeExtras'] },
             { guard: 'saidDescription', actions: ['noteTurn', 'addDescription', 'takeExtras', { type: 'ask', params: { slot: 'email', missed: true } }] },
             { actions: ['noteTurn', 'takeExtras', { type: 'ask', params: { slot: 'email', problem: 'notAnEmail' } }] },
@@ -525,17 +525,22 @@ export function createHandoffMachine(deps: FlowDeps) {
 export type HandoffMachine = ReturnType<typeof createHandoffMachine>;
 
 /**
- * At the name prompt, what else the message gave is kept: words for the team (added to the
- * message, and the name asked once more), identifiers. The second answer that gives no name
+ * At the name prompt, an answer that gives no name: what else it gave is kept (words for the team,
+ * added to the message; identifiers), and the name is asked once more. The second such answer
  * moves on without one.
  */
-function movingOn(slot: 'name', giveUp: 'takeNoName') {
+function nameNotGiven() {
   return [
-    { guard: and(['saidDescription', 'missedBefore']), target: 'deciding', actions: ['noteTurn', 'addDescription', 'takeExtras', giveUp] },
-    { guard: 'saidDescription', actions: ['noteTurn', 'addDescription', 'takeExtras', { type: 'ask', params: { slot, missed: true } }] },
-    { guard: 'missedBefore', target: 'deciding', actions: ['noteTurn', 'takeExtras', giveUp] },
-    { actions: ['noteTurn', 'takeExtras', { type: 'ask', params: { slot, problem: 'notAName' } }] },
+    { guard: and(['saidDescription', 'missedBefore']), target: 'deciding', actions: ['noteTurn', 'addDescription', 'takeExtras', 'takeNoName'] },
+    { guard: 'saidDescription', actions: ['noteTurn', 'addDescription', 'takeExtras', { type: 'ask', params: { slot: 'name', missed: true } }] },
+    { guard: 'missedBefore', target: 'deciding', actions: ['noteTurn', 'takeExtras', 'takeNoName'] },
+    { actions: ['noteTurn', 'takeExtras', { type: 'ask', params: { slot: 'name', problem: 'notAName' } }] },
   ] as const;
+}
+
+/** "Lee Wong" typed while another detail is asked: the name taken (and said back), the same question asked again. */
+function nameGivenLate(slot: HandoffSlot) {
+  return { guard: 'givesName', actions: ['noteTurn', 'applyCorrection', { type: 'ask', params: { slot } }] } as const;
 }
 
 /**
@@ -544,7 +549,7 @@ function movingOn(slot: 'name', giveUp: 'takeNoName') {
  */
 function updateTransitions(slot: HandoffSlot) {
   return [
-    { guard: 'givesName', actions: ['noteTurn', 'applyCorrection', { type: 'ask', params: { slot } }] },
+    nameGivenLate(slot),
     { guard: 'updatesEmail', actions: ['noteTurn', 'takeEmail', { type: 'noteUpdate', params: 'email' }, { type: 'ask', params: { slot } }] },
     {
       guard: 'updatesOrderNumber',
