@@ -10,7 +10,6 @@ import { createApp } from '../bot/app.js';
 import { createClasp } from '../bot/clasp.js';
 import { loadConfig } from '../bot/config.js';
 import { readSavedModels } from '../bot/reading-models.store.js';
-import { BRAND_PROFILES } from '../knowledge/brands/index.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { createMessageReader } from '../knowledge/reading/read-message.js';
 import { loadReadingModels } from '../knowledge/reading/reading-models.js';
@@ -27,7 +26,7 @@ const recognizers = createRecognizers();
 const reader =
   saved === undefined
     ? undefined
-    : createMessageReader({ models: loadReadingModels(saved), knowledge: loadKnowledgeBase({ profiles: BRAND_PROFILES }), recognizers, memoSize: Number(memo) });
+    : createMessageReader({ models: loadReadingModels(saved), knowledge: loadKnowledgeBase({ brandsDir: process.env.BRANDS_DIR }), recognizers, memoSize: Number(memo) });
 const clasp = await createClasp(config, reader === undefined ? {} : { reader });
 const builtAt = performance.now();
 const app = createApp(clasp);

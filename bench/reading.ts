@@ -3,8 +3,6 @@
 // worst message a shopper may send (2,000 characters packed with questions). Run in the bench's
 // own process after the servers have stopped, so nothing competes for the CPU.
 import { readSavedModels } from '../bot/reading-models.store.js';
-import { BRAND_IDS } from '../knowledge/brand-ids.js';
-import { BRAND_PROFILES } from '../knowledge/brands/index.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { createMessageReader, type MessageReader } from '../knowledge/reading/read-message.js';
 import type { ReadingContext } from '../knowledge/reading/reading.types.js';
@@ -119,14 +117,14 @@ export function worstMessage(): string {
 
 export async function measureReading(): Promise<ReadingFigures> {
   const loadStarted = performance.now();
-  const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
+  const kb = loadKnowledgeBase({ brandsDir: process.env.BRANDS_DIR });
   const recognizers = createRecognizers();
   const models = loadReadingModels(readSavedModels('var/cache') ?? trainReadingModels({ knowledge: kb, recognizers }));
   const loadMs = performance.now() - loadStarted;
   await recognizers.warmUp();
   const memoOff: MessageReader = createMessageReader({ models, knowledge: kb, recognizers, memoSize: 0 });
   const memoOn: MessageReader = createMessageReader({ models, knowledge: kb, recognizers });
-  const context = (n: number, fields: Partial<ReadingContext> = {}): ReadingContext => contextOf({ brand: BRAND_IDS[n % BRAND_IDS.length]!, ...fields });
+  const context = (n: number, fields: Partial<ReadingContext> = {}): ReadingContext => contextOf({ brand: kb.brandIds[n % kb.brandIds.length]!, ...fields });
 
   // Warm up: let V8 optimise every path before timing it.
   for (let n = 0; n < 3_000; n += 1) await memoOff.read(uniqueQuestion(n), context(n));

@@ -9,7 +9,6 @@ import { createClasp } from '../bot/clasp.js';
 import { loadConfig } from '../bot/config.js';
 import { createLogger } from '../bot/logger.js';
 import { shopperMessage } from '../bot/shopper-activity.js';
-import { BRAND_IDS } from '../knowledge/brand-ids.js';
 import { worstMessage } from './reading.js';
 import { uniqueQuestion } from './unique-questions.js';
 
@@ -26,7 +25,7 @@ export async function measureTurnCost(): Promise<TurnCostFigures> {
   const clasp = await createClasp(config, { logger: createLogger({ logLevel: 'silent' }) });
   try {
     const turn = (n: number, text: string) =>
-      clasp.runInProcess({ brand: BRAND_IDS[n % BRAND_IDS.length]!, client: `bench-${n}` }, shopperMessage('bench', `turn-cost-${n}`, SHOPPER, text));
+      clasp.runInProcess({ brand: clasp.kb.brandIds[n % clasp.kb.brandIds.length]!, client: `bench-${n}` }, shopperMessage('bench', `turn-cost-${n}`, SHOPPER, text));
     // Warm up: let V8 optimise every path before timing it.
     for (let n = 0; n < 2_000; n += 1) await turn(n, uniqueQuestion(300_000 + n));
     const cpu = async (count: number, text: (n: number) => string): Promise<number> => {

@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import restify from 'restify';
-import { isBrandId, type BrandId } from '../knowledge/brand-ids.js';
+import type { BrandId } from '../knowledge/brand-ids.js';
 import { asActivity, describeActivityProblems, incomingActivitySchema, openRouteActivitySchema, WIDGET_CHANNEL_MESSAGE } from './activity.schema.js';
 import type { Clasp } from './clasp.js';
 import { createCloudAdapter, type AuthenticateRequestResult } from './cloud-adapter.js';
@@ -235,11 +235,11 @@ export function createApp(clasp: Clasp, options: AppOptions = {}): ClaspApp {
     }
   };
 
-  server.post('/api/messages', handleMessages(clasp.config.defaultBrand));
+  server.post('/api/messages', handleMessages(clasp.defaultBrand));
   const brandRoutes = new Map(clasp.kb.brandIds.map((brand) => [brand, handleMessages(brand)]));
   server.post('/api/brands/:brandId/messages', async (req, res) => {
     const brandId: unknown = req.params?.brandId;
-    const handler = isBrandId(brandId) ? brandRoutes.get(brandId) : undefined;
+    const handler = typeof brandId === 'string' ? brandRoutes.get(brandId) : undefined;
     if (handler === undefined) {
       return sendError(res, 404, 'unknown_brand', `No storefront is called "${echo(brandId)}". Known brands: ${clasp.kb.brandIds.join(', ')}.`);
     }

@@ -4,7 +4,6 @@ import type { Activity } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { BRAND_IDS, isBrandId } from '../knowledge/brand-ids.js';
 import { createClasp } from './clasp.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -13,12 +12,13 @@ import { shopperJoined, shopperMessage } from './shopper-activity.js';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { brand: { type: 'string' } } });
   const config = loadConfig(process.env);
-  const brand = values.brand ?? config.defaultBrand;
-  if (!isBrandId(brand)) {
-    console.error(`Unknown brand "${brand}". Choose one of: ${BRAND_IDS.join(', ')}`);
+  const clasp = await createClasp(config, { logger: createLogger({ logLevel: 'warn' }) });
+  const brand = values.brand ?? clasp.defaultBrand;
+  if (!clasp.kb.hasBrand(brand)) {
+    console.error(`Unknown brand "${brand}". Choose one of: ${clasp.kb.brandIds.join(', ')}`);
+    await clasp.close();
     process.exit(2);
   }
-  const clasp = await createClasp(config, { logger: createLogger({ logLevel: 'warn' }) });
   const conversationId = `terminal-${randomUUID()}`;
   const origin = { brand, client: 'terminal' };
   const shopper = { id: 'shopper', name: 'You', role: 'user' };

@@ -2,7 +2,7 @@ import { type Activity, type Storage } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { createConversationTurns } from '../dialogs/conversation.turn.js';
 import type { BrandId } from '../knowledge/brand-ids.js';
-import { BRAND_PROFILES, type BrandProfileInput } from '../knowledge/brands/index.js';
+import type { BrandProfileInput } from '../knowledge/brands/index.js';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadLanguageDetector } from '../knowledge/reading/language.js';
 import { createMessageReader, type MessageReader } from '../knowledge/reading/read-message.js';
@@ -17,7 +17,7 @@ import { createCachedOrderSource, createNodeOrderCache } from './orders/cached-o
 import { createDemoOrders } from './orders/demo-orders.js';
 import type { OrderSource } from './orders/order-source.js';
 import { createOrderVerifier } from './orders/order-verifier.js';
-import { createJsonOrderSource, loadJsonOrderSource } from './orders/orders.json-source.js';
+import { createJsonOrderSource, readOrdersFile } from './orders/orders.json-source.js';
 import { memoryLimiters, redisLimiters, type LimiterFactory } from './limiter-store.js';
 import { createRateLimits, type RateLimits } from './rate-limits.js';
 import { loadOrTrainReadingModels } from './reading-models.store.js';
@@ -36,8 +36,7 @@ export type { TurnClient };
 export interface ClaspDeps {
   storage?: Storage;
   logger?: Logger;
-  policiesDir?: string;
-  /** The brand profiles, when not the shipped ones (an operator's own settings, tests). */
+  /** Profiles that replace the brand folders' own (tests trying a setting). */
   profiles?: Readonly<Record<BrandId, BrandProfileInput>>;
   /** The clock; tests and demos pin it. */
   now?: () => Date;
@@ -53,6 +52,8 @@ export interface Clasp {
   config: Config;
   logger: Logger;
   kb: LoadedKnowledgeBase;
+  /** The brand `/api/messages` serves: DEFAULT_BRAND, else the first brand folder by name. */
+  defaultBrand: BrandId;
   conversations: ConversationStore;
   handoff: Handoff;
   metrics: Metrics;
@@ -81,16 +82,24 @@ export interface Clasp {
 const ORDER_CACHE_TTL_SECONDS = 30;
 const ORDER_LOOKUP_TIMEOUT_MS = 5_000;
 
-async function createOrderSource(config: Config, now: () => Date): Promise<OrderSource> {
+async function createOrderSource(config: Config, kb: LoadedKnowledgeBase, now: () => Date): Promise<OrderSource> {
   // Without ORDERS_FILE the demo orders are made now, dated from now, so each status stays true.
-  return config.ordersFile === undefined ? createJsonOrderSource(createDemoOrders(now())) : loadJsonOrderSource(config.ordersFile);
+  if (config.ordersFile === undefined) return createJsonOrderSource(createDemoOrders(now(), kb.brandIds.map((brand) => kb.folder(brand))));
+  const orders = await readOrdersFile(config.ordersFile);
+  const strangers = [...new Set(orders.map((order) => order.brand).filter((brand) => !kb.hasBrand(brand)))];
+  if (strangers.length > 0) {
+    throw new ConfigError([`ORDERS_FILE: orders of ${strangers.map((brand) => `"${brand}"`).join(', ')}, which no brand folder is called; the brands are ${kb.brandIds.join(', ')}`]);
+  }
+  return createJsonOrderSource(orders);
 }
 
 export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise<Clasp> {
   const logger = deps.logger ?? createLogger(config);
   const now = deps.now ?? (() => new Date());
   const metrics = createMetrics();
-  const kb = loadKnowledgeBase({ policiesDir: deps.policiesDir, profiles: deps.profiles ?? BRAND_PROFILES });
+  const kb = loadKnowledgeBase({ brandsDir: config.brandsDir, profiles: deps.profiles });
+  const defaultBrand = config.defaultBrand ?? kb.brandIds[0]!;
+  if (!kb.hasBrand(defaultBrand)) throw new ConfigError([`DEFAULT_BRAND: no brand folder is called "${defaultBrand}"; the brands are ${kb.brandIds.join(', ')}`]);
   const recognizers = createRecognizers();
   const reader =
     deps.reader ??
@@ -114,7 +123,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const limiters = redis === undefined ? memoryLimiters : redisLimiters(redis);
   const limits = createRateLimits(config.limits, { limiters, onRefused: metrics.rateLimited });
   const orderCache = createNodeOrderCache({ ttlSeconds: ORDER_CACHE_TTL_SECONDS });
-  const orders = createCachedOrderSource(deps.orderSource ?? (await createOrderSource(config, now)), orderCache);
+  const orders = createCachedOrderSource(deps.orderSource ?? (await createOrderSource(config, kb, now)), orderCache);
   const verifier = createOrderVerifier(orders, { ...config.verification, lookupTimeoutMs: ORDER_LOOKUP_TIMEOUT_MS }, { onFailure: metrics.verificationFailed, limiters });
 
   const bounds = config.stateStore.kind === 'memory' ? { maxItems: config.stateStore.maxConversations, maxBytes: config.stateStore.maxBytes } : {};
@@ -141,6 +150,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     transcriptOf: (key) => conversations.transcript(key),
     logger,
     profileOf: (brand) => kb.profile(brand),
+    brandIds: kb.brandIds,
     now,
     shared: redis === undefined ? undefined : { redis, persistenceProblem: durability?.confirm },
     observer: { stored: (ticket) => metrics.handoffStored(ticket.brand, ticket.urgency.urgent), attempt: metrics.handoffDelivery, storeFailed: metrics.handoffStoreFailed },
@@ -165,6 +175,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
     config,
     logger,
     kb,
+    defaultBrand,
     conversations,
     handoff,
     sharedWidgetLog,

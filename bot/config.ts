@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BRAND_IDS, type BrandId } from '../knowledge/brand-ids.js';
+import type { BrandId } from '../knowledge/brand-ids.js';
+import { BrandIdSchema } from '../knowledge/brands/brand-profile.schema.js';
 import { checkTrustedAddresses, type TrustProxy } from './directline/client-address.js';
 import { readWidgetConfig, type WidgetConfig } from './directline/widget-config.js';
 import { ConfigError, optionalString, problemsOf, wholeNumber } from './env-values.js';
@@ -64,7 +65,8 @@ const trustProxy = optionalString.transform((value, ctx): TrustProxy => {
 
 const envSchema = z.object({
   PORT: port,
-  DEFAULT_BRAND: optionalString.pipe(z.enum(BRAND_IDS).default('james-avery-malls')),
+  DEFAULT_BRAND: optionalString.pipe(BrandIdSchema.optional()),
+  BRANDS_DIR: optionalString,
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppTenantId: optionalString,
@@ -106,7 +108,10 @@ export interface ServiceUrlRule {
 
 export interface Config {
   port: number;
-  defaultBrand: BrandId;
+  /** The brand `/api/messages` serves; undefined: the first brand folder by name. */
+  defaultBrand: BrandId | undefined;
+  /** The folder of brand folders (BRANDS_DIR); undefined: the shipped demo stores. */
+  brandsDir: string | undefined;
   auth: {
     appId: string | undefined;
     appPassword: string | undefined;
@@ -180,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     defaultBrand: e.DEFAULT_BRAND,
+    brandsDir: e.BRANDS_DIR,
     auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType },
     allowedServiceUrls: e.ALLOWED_SERVICE_URLS,
     logLevel: e.LOG_LEVEL,

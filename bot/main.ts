@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   app.server.listen(config.port, () => {
     app.server.removeListener('error', cannotListen);
     const { port } = app.server.address();
-    clasp.logger.info({ port, brands: clasp.kb.brandIds, defaultBrand: config.defaultBrand }, `Clasp listening on http://localhost:${port}`);
+    clasp.logger.info({ port, brands: clasp.kb.brandIds, defaultBrand: clasp.defaultBrand }, `Clasp listening on http://localhost:${port}`);
     clasp.warmUp().catch((error: unknown) => clasp.logger.error({ err: error }, 'warm-up failed'));
   });
   const graceMs = config.shutdownGraceSeconds * 1000;

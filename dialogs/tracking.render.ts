@@ -5,6 +5,7 @@ import { ActionTypes, CardFactory, type Activity, type Attachment } from 'botbui
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import type { Source } from '../knowledge/knowledge-base.types.js';
+import { startNote } from '../knowledge/returns/eligibility.js';
 import { brandTimeZone, type FigureBasis, type IsoDate, type TrackingStatus } from '../knowledge/orders/tracking-status.js';
 import type { Topic } from '../knowledge/topics.js';
 import type { TrackingReply } from '../machines/tracking.machine.js';
@@ -13,7 +14,7 @@ import { reachTeam } from './brand-words.js';
 import { messageActivity, type BotMessage } from './message.js';
 
 /** What the renderer reads of a brand profile. */
-export type TrackingRenderProfile = Pick<BrandProfile, 'displayName' | 'documents' | 'timeZone' | 'channels' | 'statements'>;
+export type TrackingRenderProfile = Pick<BrandProfile, 'displayName' | 'documents' | 'timeZone' | 'channels' | 'statements' | 'returns'>;
 
 const TOPIC = 'order.tracking' satisfies Topic;
 const PERSON: readonly Topic[] = ['handoff.human'];
@@ -88,7 +89,7 @@ function renderStatus(brand: BrandId, status: TrackingStatus, orderNumber: strin
         const until = window.open ? `you can start a return until ${date(window.endsOn)}` : `the return window ended on ${date(window.endsOn)}`;
         lines.push(
           window.basis.kind === 'policy'
-            ? `Under the “${window.basis.phrase}” return process in the ${citeSource(window.basis.source, profile, 'parenthesized')}, counted from ${from} (the store's own setting, since the policy doesn't say when it starts), ${until}.`
+            ? `Under the “${window.basis.phrase}” return process in the ${citeSource(window.basis.source, profile, 'parenthesized')}, counted from ${from}${startNote(profile)}, ${until}.`
             : `The store's return window is ${formatDuration(window.basis)} from ${from} (a store setting rather than a stated policy), so ${until}.`,
         );
       }

@@ -1,8 +1,3 @@
-// The storefronts one deployment serves (README, "Run it").
-export const BRAND_IDS = ['james-avery-malls', 'james-avery-artisan', 'kendra-scott-mall', 'generic-store'] as const;
-
-export type BrandId = (typeof BRAND_IDS)[number];
-
-export function isBrandId(value: unknown): value is BrandId {
-  return typeof value === 'string' && (BRAND_IDS as readonly string[]).includes(value);
-}
+// A storefront's id: the name of its folder in the brands directory (README, "Your own store").
+// Which ids exist is known only once the folders are read: the knowledge base's `brandIds`.
+export type BrandId = string;

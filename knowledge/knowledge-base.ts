@@ -1,12 +1,14 @@
-// The knowledge base, built once at start-up: parse every policy document, validate every brand
-// profile, check every quote against its section, then prepare every brand × topic answer.
-// Any mismatch throws, so a service whose documents drifted from its profiles never starts.
+// The knowledge base, built once at start-up: read every brand folder (its documents and its
+// brand.yaml), validate every profile, check every quote against its section, then prepare every
+// brand × topic answer. Any mismatch throws, so a service whose documents drifted from its
+// settings never starts.
 import { z } from 'zod';
 import { buildAnswer, type BrandContext, type ReportedProblem } from './answers/index.js';
-import { BRAND_IDS, type BrandId } from './brand-ids.js';
+import type { BrandId } from './brand-ids.js';
+import { DEFAULT_BRANDS_DIR, readBrandFolders, type BrandFolder } from './brands/brand-folders.js';
 import { BrandProfileSchema, type BrandProfile, type BrandProfileInput } from './brands/brand-profile.schema.js';
 import { checkProfile, type ProfileProblem } from './brands/profile-check.js';
-import { DEFAULT_POLICIES_DIR, readPolicyDocuments, type PolicyDocument } from './documents/policy-documents.js';
+import type { PolicyDocument } from './documents/policy-documents.js';
 import type { PolicySection } from './documents/section-parser.js';
 import type { Answer, BrandSummary, KnowledgeBase, Source } from './knowledge-base.types.js';
 import { createPassageIndex, type PassageIndex } from './passages/passage-index.js';
@@ -14,13 +16,13 @@ import { policySentences } from './passages/policy-sentences.js';
 import { TOPICS, type Topic } from './topics.js';
 
 export interface LoadKnowledgeBaseOptions {
-  /** A folder of `<brand>/<document>.txt`; defaults to the `policies` folder beside this file. */
-  policiesDir?: string;
+  /** A folder of brand folders (BRANDS_DIR); defaults to the shipped demo stores, knowledge/policies/. */
+  brandsDir?: string;
   /**
-   * One profile per brand id: the shipped ones (knowledge/brands/) or an operator's own settings.
-   * Checked here once; every flow then reads them through `profile()`.
+   * Profiles that replace the folders' own (tests trying a setting). Checked here once, like the
+   * folders'; every flow then reads them through `profile()`.
    */
-  profiles: Readonly<Record<BrandId, BrandProfileInput>>;
+  profiles?: Readonly<Record<BrandId, BrandProfileInput>>;
 }
 
 /** The contract plus what the flows need: the full profile and the parsed sections. */
@@ -30,6 +32,10 @@ export interface LoadedKnowledgeBase extends KnowledgeBase {
   profile(id: BrandId): BrandProfile;
   documents(id: BrandId): readonly PolicyDocument[];
   section(id: BrandId, source: Source): PolicySection | undefined;
+  /** Whether a brand folder of that id was loaded. */
+  hasBrand(id: unknown): id is BrandId;
+  /** The brand's folder as read: where it is, the settings left at their default, its demo orders. */
+  folder(id: BrandId): BrandFolder;
   /** The brand's documents sentence by sentence, searchable (never another brand's). */
   passages(id: BrandId): PassageIndex;
 }
@@ -37,8 +43,12 @@ export interface LoadedKnowledgeBase extends KnowledgeBase {
 export class PolicyDriftError extends Error {
   constructor(readonly problems: readonly ProfileProblem[]) {
     super(
-      'The policy documents no longer match the brand profiles; refusing to start:\n'
-        + problems.map((p) => `  - ${p.brand} · ${p.document}${p.section ? ` §${p.section}` : ''} · ${p.path}: ${p.problem}\n      quote: "${p.quote}"`).join('\n'),
+      'The policy documents no longer match the brands\' brand.yaml; refusing to start:\n'
+        + problems.map((p) => [
+          `  - ${p.brand}/brand.yaml ${p.path} (${p.document}${p.section ? ` §${p.section}` : ''}): ${p.problem}`,
+          `      brand.yaml quotes: "${p.quote}"`,
+          ...(p.nowReads === undefined ? [] : [`      the document says: "${p.nowReads}"`]),
+        ].join('\n')).join('\n'),
     );
     this.name = 'PolicyDriftError';
   }
@@ -53,18 +63,17 @@ export class ProfileValidationError extends Error {
 
 
 export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnowledgeBase {
-  const allDocuments = readPolicyDocuments(options.policiesDir ?? DEFAULT_POLICIES_DIR);
-  const inputs = options.profiles;
+  const folders = new Map(readBrandFolders(options.brandsDir ?? DEFAULT_BRANDS_DIR).map((folder) => [folder.id, folder]));
+  const brandIds: readonly BrandId[] = Object.freeze([...folders.keys()]);
 
   const profiles = new Map<BrandId, BrandProfile>();
   const documents = new Map<BrandId, PolicyDocument[]>();
   const problems: ProfileProblem[] = [];
-  for (const id of BRAND_IDS) {
-    const profile = parseProfile(id, inputs[id]);
-    const brandDocuments = allDocuments.filter((document) => document.brand === id);
-    profiles.set(id, profile);
-    documents.set(id, brandDocuments);
-    problems.push(...checkProfile(profile, brandDocuments));
+  for (const [id, folder] of folders) {
+    const checked = checkBrand(folder, options.profiles?.[id]);
+    profiles.set(id, checked.profile);
+    documents.set(id, folder.documents);
+    problems.push(...checked.problems);
   }
   if (problems.length > 0) throw new PolicyDriftError(problems);
 
@@ -84,7 +93,13 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnow
   };
 
   return {
-    brandIds: BRAND_IDS,
+    brandIds,
+    hasBrand: (id): id is BrandId => typeof id === 'string' && folders.has(id),
+    folder: (id) => {
+      const folder = folders.get(id);
+      if (!folder) throw new Error(`Unknown brand: ${id}`);
+      return folder;
+    },
     brand: (id): BrandSummary => ({ id, displayName: profileOf(id).displayName.value }),
     answer: (id, topic): Answer => {
       const answer = answers.get(id)?.get(topic);
@@ -103,6 +118,17 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnow
       ?.find((document) => document.id === source.document)
       ?.sections.find((section) => section.id === source.section),
   };
+}
+
+/** One brand folder's profile, validated, and every way its quotes have drifted from its documents. */
+export function checkBrand(folder: BrandFolder, override?: BrandProfileInput): { profile: BrandProfile; problems: ProfileProblem[] } {
+  const profile = parseProfile(folder.id, override ?? folder.profile);
+  return { profile, problems: checkProfile(profile, folder.documents, { titles: !folder.defaulted.includes('documents') }) };
+}
+
+/** What the bot answers for a topic with this profile: the same composition the service uses. */
+export function composedAnswer(profile: BrandProfile, topic: Topic): Answer {
+  return buildAnswer({ profile, name: profile.displayName.value }, topic);
 }
 
 /**

@@ -76,8 +76,18 @@ function documentTitle(profile: Documents, document: string): string {
 export function citeSource(source: Source, profile: Documents, style: 'parenthesized' | 'comma' | 'bare'): string {
   const title = documentTitle(profile, source.document);
   if (source.section === INTRO_SECTION_ID) return style === 'parenthesized' ? `${title} (introduction)` : `${title}, introduction`;
-  if (style === 'parenthesized') return `${title} (§${source.section})`;
-  return style === 'comma' ? `${title}, §${source.section}` : `${title} §${source.section}`;
+  const section = sectionName(source.section);
+  if (style === 'parenthesized') return `${title} (${section})`;
+  return style === 'comma' ? `${title}, ${section}` : `${title} ${section}`;
+}
+
+/**
+ * "§3" for a numbered section; a Markdown section without a number is named by its heading, as
+ * its id spells it ("urgent-problems" → "“Urgent Problems”").
+ */
+export function sectionName(section: string): string {
+  if (/^\d/.test(section)) return `§${section}`;
+  return `“${section.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ')}”`;
 }
 
 /** Several sections, grouped by document: "Customer Service Policy, §2, §3; Privacy Policy, §5". */
@@ -85,7 +95,7 @@ export function citeSources(sources: readonly Source[], profile: Documents): str
   const byDocument = new Map<string, string[]>();
   for (const { document, section } of sources) {
     const sections = byDocument.get(document) ?? [];
-    sections.push(section === INTRO_SECTION_ID ? 'introduction' : `§${section}`);
+    sections.push(section === INTRO_SECTION_ID ? 'introduction' : sectionName(section));
     byDocument.set(document, sections);
   }
   return [...byDocument].map(([document, sections]) => `${documentTitle(profile, document)}, ${sections.join(', ')}`).join('; ');

@@ -18,12 +18,12 @@ export interface BotFirstReply {
 
 export async function createBotFirstReply(): Promise<BotFirstReply> {
   const outboxDir = mkdtempSync(join(tmpdir(), 'clasp-eval-'));
-  const config = loadConfig({ LOG_LEVEL: 'silent', OUTBOX_DIR: outboxDir });
+  const config = loadConfig({ LOG_LEVEL: 'silent', OUTBOX_DIR: outboxDir, BRANDS_DIR: process.env.BRANDS_DIR });
   const clasp = await createClasp(config, { logger: createLogger({ logLevel: 'silent' }) });
   const shopper = { id: 'shopper', name: 'Shopper', role: 'user' };
   let conversations = 0;
   return {
-    async firstReplyTopic(text, brand = config.defaultBrand) {
+    async firstReplyTopic(text, brand = clasp.defaultBrand) {
       conversations += 1;
       const replies = await clasp.runInProcess({ brand, client: 'eval' }, shopperMessage('eval', `eval-${conversations}`, shopper, text));
       const first = replies.find((reply) => reply.type === 'message');

@@ -1,14 +1,19 @@
-// Knowledge-base coverage: asks every question of eval/kb-questions.ts (the team's own, at least
-// three for every section of every brand's documents) in a fresh conversation with its brand,
+// Knowledge-base coverage: asks every question of each brand folder's kb-questions.csv (the
+// team's own, at least three for every section of the brand's documents) in a fresh conversation with its brand,
 // through the whole bot, and counts it answered when the first reply cites the section that
 // answers it (channelData.support.sources). Prints the share, per brand and document, and the
 // misses; exits 1 below the bar (--min, default 85%).
 //
-//   npx tsx scripts/eval-kb.ts [--min <pct>] [--quiet]
-import { BRAND_PROFILES } from '../knowledge/brands/index.js';
+// A brand folder without kb-questions.csv is named and left out: its owner has not written any yet.
+//
+//   npx tsx scripts/eval-kb.ts [--min <pct>] [--quiet]     (BRANDS_DIR as the service reads it)
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { KB_QUESTIONS } from '../eval/kb-questions.js';
-import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { BrandId } from '../knowledge/brand-ids.js';
+import { KB_QUESTIONS_FILE } from '../knowledge/brands/brand-folders.js';
+import { parseCsv } from '../knowledge/csv.js';
+import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { createBotFirstReply } from './bot-first-reply.js';
 
 // A little below what the learned Reading step measures (87%), so a change that makes it worse
@@ -23,9 +28,14 @@ async function main(): Promise<number> {
   if (!Number.isFinite(bar) || bar < 0 || bar > 100) throw new Error(`--min must be a percentage; got "${values.min}"`);
 
   // Every section of every brand's documents has its questions.
-  const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
+  const kb = loadKnowledgeBase({ brandsDir: process.env.BRANDS_DIR });
+  const KB_QUESTIONS = questionsOf(kb);
   const thin: string[] = [];
   for (const brand of kb.brandIds) {
+    if (!KB_QUESTIONS.some((q) => q.brand === brand)) {
+      console.log(`${brand}: no ${KB_QUESTIONS_FILE} in its folder, so not measured`);
+      continue;
+    }
     for (const document of kb.documents(brand)) {
       for (const section of document.sections) {
         const asked = KB_QUESTIONS.filter((q) => q.brand === brand && q.document === document.id && q.section === section.id).length;
@@ -64,6 +74,23 @@ async function main(): Promise<number> {
     for (const miss of misses) console.log(`  ${miss}`);
   }
   return share >= bar ? 0 : 1;
+}
+
+interface KbQuestion {
+  brand: BrandId;
+  question: string;
+  document: string;
+  section: string;
+}
+
+/** Each folder's kb-questions.csv: `document,section,question`, a header line first. */
+function questionsOf(kb: LoadedKnowledgeBase): KbQuestion[] {
+  return kb.brandIds.flatMap((brand) => {
+    const file = join(kb.folder(brand).folder, KB_QUESTIONS_FILE);
+    if (!existsSync(file)) return [];
+    const [, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+    return rows.filter((row) => row.length >= 3).map(([document = '', section = '', question = '']) => ({ brand, document, section, question }));
+  });
 }
 
 main().then(

@@ -13,7 +13,6 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BRAND_PROFILES } from '../knowledge/brands/index.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { READING_SETTINGS } from '../knowledge/reading/reading-settings.js';
 import { createRecognizers } from '../knowledge/reading/recognizers.js';
@@ -56,7 +55,7 @@ function line(label: string, value: number, bar: number, atMost = false): void {
 }
 
 function crossValidated(curves: boolean): void {
-  const knowledge = loadKnowledgeBase({ profiles: BRAND_PROFILES });
+  const knowledge = loadKnowledgeBase({ brandsDir: process.env.BRANDS_DIR });
   const recognizers = createRecognizers();
   console.log(`Cross-validated (${5} folds) on the training data`);
 

@@ -1,7 +1,6 @@
 // Screenshots of each brand's storefront with its chat, for the README: docs/screenshots/<brand>.png.
 // Usage: npm run screenshots   (needs /usr/bin/chromium and the Web Chat bundle)
 import { mkdirSync } from 'node:fs';
-import { BRAND_IDS } from '../knowledge/brand-ids.js';
 import { browserTestsUnavailable, launchChromium } from '../test/browser/chromium.js';
 import { cards, suggestedAction, type } from '../test/browser/storefront-page.js';
 import { startWidgetServer } from '../test/support/widget-server.js';
@@ -20,7 +19,7 @@ const app = await startWidgetServer({}, { now: () => NOW });
 const browser = await launchChromium();
 try {
   mkdirSync(OUT_DIR, { recursive: true });
-  for (const brand of BRAND_IDS) {
+  for (const brand of app.clasp.kb.brandIds) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
     await page.goto(`${app.url}/brands/${brand}`);

@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../bot/config.js';
 import { readSavedModels, writeSavedModels } from '../bot/reading-models.store.js';
-import { BRAND_PROFILES } from '../knowledge/brands/index.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { trainReadingModels, trainingKey } from '../knowledge/reading/reading-models.js';
 import { createRecognizers } from '../knowledge/reading/recognizers.js';
@@ -24,7 +23,7 @@ if (dir === undefined) {
   console.log(`train-models: the models in ${dir} are already trained from this training data.`);
 } else {
   const started = performance.now();
-  const knowledge = loadKnowledgeBase({ profiles: BRAND_PROFILES });
+  const knowledge = loadKnowledgeBase({ brandsDir: process.env.BRANDS_DIR });
   const saved = trainReadingModels({ knowledge, recognizers: createRecognizers(), log: (line) => console.log(`train-models: ${line}`) });
   await writeSavedModels(dir, saved);
   console.log(`train-models: trained in ${Math.round(performance.now() - started)} ms; kept in ${dir}`);

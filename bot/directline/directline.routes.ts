@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type restify from 'restify';
-import { isBrandId } from '../../knowledge/brand-ids.js';
 import { clientKeyOf } from '../client-key.js';
 import type { Clasp } from '../clasp.js';
 import { clientAddress, publicOrigin } from './client-address.js';
@@ -100,6 +99,11 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
       else sendError(res, 401, 'unauthorized', 'The widget token is not valid.');
       return undefined;
     }
+    // A token signed before a restart that removed its store's folder.
+    if (!clasp.kb.hasBrand(check.grant.brand)) {
+      sendError(res, 404, 'unknown_brand', 'This storefront is no longer served; reload the page.');
+      return undefined;
+    }
     if (conversationId !== undefined && conversationId !== check.grant.conversationId) {
       sendError(res, 403, 'forbidden', 'This token is for another conversation.');
       return undefined;
@@ -141,7 +145,7 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
 
   server.post('/api/brands/:brandId/token', async (req, res) => {
     const brand: unknown = req.params?.brandId;
-    if (!isBrandId(brand)) {
+    if (!clasp.kb.hasBrand(brand)) {
       return sendError(res, 404, 'unknown_brand', `No storefront is called "${String(brand)}". Known brands: ${clasp.kb.brandIds.join(', ')}.`);
     }
     if (!noBody(req, res)) return;

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { optionalString, problemsOf, wholeNumber } from '../env-values.js';
-import { BRAND_IDS, type BrandId } from '../../knowledge/brand-ids.js';
+import type { BrandId } from '../../knowledge/brand-ids.js';
 import { trimTrailing } from '../../knowledge/readers/text-edges.js';
 import { ConfigError } from '../env-values.js';
 import { DEFAULT_MAIL_FROM, mailFromValue } from './mail-from.js';
@@ -63,13 +63,25 @@ const smtpUrl = optionalString.refine((value) => {
   }
 }, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587');
 
-const inboxShape = Object.fromEntries(
-  BRAND_IDS.flatMap((brand) => [
-    [brandEnvKey('SUPPORT_INBOX', brand), email],
-    [brandEnvKey('ESCALATION_INBOX', brand), email],
-    [brandEnvKey('MAIL_FROM', brand), mailFromValue],
-  ]),
-);
+// Which brands exist is known only once their folders are read, so every key of these shapes is
+// taken: `SUPPORT_INBOX_SILVER_MOON` is the `silver-moon` folder's (ids are lower-case words and
+// hyphens, so the key names one id). A key naming no folder is reported at start-up.
+const BRAND_KEY = /^(SUPPORT_INBOX|ESCALATION_INBOX|MAIL_FROM)_([A-Z0-9]+(?:_[A-Z0-9]+)*)$/;
+
+/** The brand a per-brand key names: `SUPPORT_INBOX_KENDRA_SCOTT_MALL` → `kendra-scott-mall`. */
+export function brandOfEnvKey(key: string): { prefix: BrandKeyPrefix; brand: BrandId } | undefined {
+  const match = BRAND_KEY.exec(key);
+  if (!match) return undefined;
+  return { prefix: match[1] as BrandKeyPrefix, brand: (match[2] ?? '').toLowerCase().replaceAll('_', '-') };
+}
+
+function brandKeysShape(env: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.keys(env).flatMap((key) => {
+    const named = brandOfEnvKey(key);
+    if (named === undefined) return [];
+    return [[key, named.prefix === 'MAIL_FROM' ? mailFromValue : email]];
+  }));
+}
 
 // Where agents reach this service: the transcript link points there. A path is kept (a proxy
 // may serve Clasp under one); a query or fragment would end up in the middle of the link.
@@ -102,17 +114,16 @@ const baseEnvSchema = z.object({
   TRANSCRIPT_LINK_DAYS: wholeNumber(DEFAULT_TRANSCRIPT_LINK_DAYS, 1),
   PUBLIC_URL: publicUrl,
 });
-const handoffEnvSchema = baseEnvSchema.extend(inboxShape);
 
 export type HandoffConfigResult = { config: HandoffConfig; problems: [] } | { config: undefined; problems: string[] };
 
 /** Parses the handoff keys; `cwd` resolves a relative OUTBOX_DIR. */
 export function readHandoffConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): HandoffConfigResult {
-  const parsed = handoffEnvSchema.safeParse(env);
+  const parsed = baseEnvSchema.extend(brandKeysShape(env)).safeParse(env);
   if (!parsed.success) {
     return { config: undefined, problems: problemsOf(parsed.error) };
   }
-  // The shape built from BRAND_IDS loses its types: the fixed keys are read as the base schema
+  // The shape built from the keys loses its types: the fixed keys are read as the base schema
   // has them, the per-brand ones (email or From values) as strings.
   const e = parsed.data as unknown as z.output<typeof baseEnvSchema>;
   const brandValues = parsed.data as unknown as Record<string, string | undefined>;
@@ -124,9 +135,9 @@ export function readHandoffConfig(env: Record<string, string | undefined>, cwd: 
   }
   if (problems.length > 0) return { config: undefined, problems };
   const byBrand = (prefix: BrandKeyPrefix) =>
-    Object.fromEntries(BRAND_IDS.flatMap((brand) => {
-      const value = brandValues[brandEnvKey(prefix, brand)];
-      return value === undefined ? [] : [[brand, value]];
+    Object.fromEntries(Object.entries(brandValues).flatMap(([key, value]) => {
+      const named = brandOfEnvKey(key);
+      return named?.prefix === prefix && typeof value === 'string' ? [[named.brand, value]] : [];
     })) as Partial<Record<BrandId, string>>;
   return {
     problems: [],

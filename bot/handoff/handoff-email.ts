@@ -3,6 +3,7 @@
 // verdict, what the shopper asked for); below, the redacted transcript, and with
 // TRANSCRIPT_LINK_SECRET set a link to it. The text and HTML parts are rendered from one list of
 // sections so they never disagree; the HTML escapes everything.
+import { sectionName } from '../../knowledge/wording.js';
 import type { SendMailOptions } from 'nodemailer';
 import type { BrandProfile, UrgentCase } from '../../knowledge/brands/brand-profile.schema.js';
 import type { HandoffTicket } from '../../knowledge/handoff/handoff-ticket.types.js';
@@ -161,7 +162,7 @@ function orderSection(ticket: HandoffTicket, zone: string): Section {
 
 function cite(source: Source, profile: EmailProfile): string {
   const title = profile.documents.find((document) => document.id === source.document)?.title ?? source.document;
-  return source.section === 'intro' ? `${title} (introduction)` : `${title} §${source.section}`;
+  return source.section === 'intro' ? `${title} (introduction)` : `${title} ${sectionName(source.section)}`;
 }
 
 function renderText(sections: readonly Section[]): string {

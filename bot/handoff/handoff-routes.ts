@@ -4,13 +4,14 @@
 // as hashes with timingSafeEqual, so neither their content nor their length leaks through timing.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type restify from 'restify';
-import { isBrandId } from '../../knowledge/brand-ids.js';
+import type { BrandId } from '../../knowledge/brand-ids.js';
 import { bearerToken } from '../directline/directline-token.js';
 import type { DeliveryState, HandoffOutbox, StoredTicket, TicketFilter } from './handoff-outbox.js';
 
 export interface HandoffRoutesDeps {
   outbox: Pick<HandoffOutbox, 'list' | 'find'>;
   adminToken: string | undefined;
+  brandIds: readonly BrandId[];
 }
 
 function digest(value: string): Buffer {
@@ -76,7 +77,7 @@ export function registerHandoffRoutes(server: restify.Server, deps: HandoffRoute
     const filter: TicketFilter = {};
     const brand = query.get('brand');
     if (brand !== null) {
-      if (!isBrandId(brand)) return sendError(res, 400, 'invalid_query', `Unknown brand "${brand}".`);
+      if (!deps.brandIds.includes(brand)) return sendError(res, 400, 'invalid_query', `Unknown brand "${brand}".`);
       filter.brand = brand;
     }
     const urgent = query.get('urgent');

@@ -3,7 +3,7 @@
 // Called once by the composition root; nothing here runs at import time.
 import type { Redis } from 'ioredis';
 import type restify from 'restify';
-import { BRAND_IDS, type BrandId } from '../../knowledge/brand-ids.js';
+import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { BrandProfile } from '../../knowledge/brands/brand-profile.schema.js';
 import type { HandoffTicket, TranscriptLine } from '../../knowledge/handoff/handoff-ticket.types.js';
 import { brandEnvKey, type HandoffConfig } from './handoff-config.js';
@@ -26,6 +26,8 @@ export interface HandoffDeps {
   transcriptOf(conversationKey: string): Promise<TranscriptLine[]>;
   logger: SenderLogger;
   profileOf(brand: BrandId): BrandProfile;
+  /** The brands served: their folders' names. */
+  brandIds: readonly BrandId[];
   now?: () => Date;
   /** Replaces the SMTP/.eml transport (tests). */
   transport?: HandoffTransport;
@@ -59,7 +61,7 @@ const DEFAULT_RESCAN_MS = 5_000;
 export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
   const { config, logger } = deps;
   const now = deps.now ?? (() => new Date());
-  warnOfPlaceholderInboxes(config, deps.profileOf, logger);
+  warnOfPlaceholderInboxes(config, deps, logger);
   const mailFromOf = (brand: BrandId) => mailFromFor(config, brand);
   const shared = deps.shared;
   const claimMs = shared?.claimMs ?? config.smtpTimeoutMs * 2 + CLAIM_MARGIN_MS;
@@ -115,7 +117,7 @@ export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
     sender,
     submitter,
     registerRoutes: (server) => {
-      registerHandoffRoutes(server, { outbox, adminToken: config.adminToken });
+      registerHandoffRoutes(server, { outbox, adminToken: config.adminToken, brandIds: deps.brandIds });
       registerTranscriptRoutes(server, { outbox, link: config.transcriptLink, profileOf: deps.profileOf, now });
     },
     start: () => sender.start(),
@@ -132,9 +134,12 @@ export async function createHandoff(deps: HandoffDeps): Promise<Handoff> {
  * be noise. The address is not logged (the logger scrubs addresses anyway); its domain and the
  * key to set are.
  */
-function warnOfPlaceholderInboxes(config: HandoffConfig, profileOf: HandoffDeps['profileOf'], logger: SenderLogger): void {
+function warnOfPlaceholderInboxes(config: HandoffConfig, { profileOf, brandIds }: Pick<HandoffDeps, 'profileOf' | 'brandIds'>, logger: SenderLogger): void {
+  for (const brand of [...Object.keys(config.supportInboxes), ...Object.keys(config.escalationInboxes), ...Object.keys(config.mailFromByBrand)]) {
+    if (!brandIds.includes(brand)) logger.warn({ brand }, `a per-brand setting names "${brand}", which has no brand folder; it is ignored`);
+  }
   if (config.smtpUrl === undefined) return;
-  for (const brand of BRAND_IDS) {
+  for (const brand of brandIds) {
     const inbox = supportInboxFor(brand, profileOf(brand), config);
     if (!isPlaceholderAddress(inbox)) continue;
     const key = brandEnvKey('SUPPORT_INBOX', brand);

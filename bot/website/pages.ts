@@ -49,6 +49,7 @@ export interface StorefrontPageModel {
   displayName: string;
   initials: string;
   theme: BrandTheme;
+  assistantName: string;
   offline: OfflineBanner | null;
 }
 
@@ -69,7 +70,7 @@ export function storefrontPage(model: StorefrontPageModel): string {
 ${PRODUCTS.map((product) => html`<div class="product"><div class="swatch"></div><span>${product}</span></div>\n`)}</section>
 </main>
 <aside class="chat" aria-label="Chat with ${model.displayName}">
-<header><span class="avatar">${model.initials}</span><div><strong>${model.displayName}</strong><span>Support assistant</span></div></header>
+<header>${model.theme.logo === undefined ? html`<span class="avatar">${model.initials}</span>` : html`<img class="avatar" src="${model.theme.logo}" alt="">`}<div><strong>${model.displayName}</strong><span>${model.assistantName}, support assistant</span></div></header>
 ${banner}
 <div id="webchat" data-brand="${model.brand}" data-accent="${model.theme.accent}" data-initials="${model.initials}" data-display-name="${model.displayName}"></div>
 <p class="chat-error" id="chat-error" hidden></p>

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type restify from 'restify';
-import { isBrandId } from '../../knowledge/brand-ids.js';
 import type { LoadedKnowledgeBase } from '../../knowledge/knowledge-base.js';
-import { BRAND_THEMES, initialsOf } from './brand-theme.js';
+import { initialsOf } from './brand-theme.js';
 import { offlineBanner } from './offline-banner.js';
 import { brandListPage, bundleMissingPage, notFoundPage, storefrontPage } from './pages.js';
 import type { WebChatBundle } from './webchat-bundle.js';
@@ -19,7 +18,8 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // https: for a brand's own logo (brand.yaml theme.logo).
+  "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -44,7 +44,7 @@ function sendPage(res: restify.Response, status: number, page: string): void {
 /** The demo website: the brand list, a storefront per brand, and the widget's scripts. */
 export function registerWebsiteRoutes(server: restify.Server, deps: WebsiteDeps): void {
   const { kb } = deps;
-  const brands = kb.brandIds.map((id) => ({ id, displayName: kb.brand(id).displayName, theme: BRAND_THEMES[id] }));
+  const brands = kb.brandIds.map((id) => ({ id, displayName: kb.brand(id).displayName, theme: kb.profile(id).theme.value }));
   const storefrontJs = asset('storefront.js');
   const storefrontCss = asset('storefront.css');
 
@@ -54,7 +54,7 @@ export function registerWebsiteRoutes(server: restify.Server, deps: WebsiteDeps)
 
   server.get('/brands/:brandId', async (req, res) => {
     const brandId: unknown = req.params?.brandId;
-    if (!isBrandId(brandId)) {
+    if (!kb.hasBrand(brandId)) {
       return sendPage(res, 404, notFoundPage(`There is no storefront called "${String(brandId)}".`));
     }
     const displayName = kb.brand(brandId).displayName;
@@ -62,7 +62,8 @@ export function registerWebsiteRoutes(server: restify.Server, deps: WebsiteDeps)
       brand: brandId,
       displayName,
       initials: initialsOf(displayName),
-      theme: BRAND_THEMES[brandId],
+      theme: kb.profile(brandId).theme.value,
+      assistantName: kb.profile(brandId).assistantName.value,
       offline: offlineBanner(kb.profile(brandId), deps.now()),
     }));
   });

@@ -33,6 +33,16 @@ export function statementsFor(brand: BrandContext, topic: Topic): Part[] {
   return (brand.profile.statements[topic] ?? []).map((statement: Statement) => ({ say: statement.say, from: [statement] }));
 }
 
+/**
+ * The topic's statements, else what the brand's quoted facts already say about it: a store whose
+ * brand.yaml states a rule ("Engraved items are final sale") answers the topic from it without
+ * writing the sentence twice, and its answers agree with its return verdicts.
+ */
+export function statementsOrFacts(brand: BrandContext, topic: Topic, facts: ReadonlyArray<Part | undefined>): Part[] {
+  const statements = statementsFor(brand, topic);
+  return statements.length > 0 ? statements : facts.filter((part): part is Part => part !== undefined);
+}
+
 /** An answer from the brand's documents; `after` is a closing sentence that quotes nothing. */
 export function stated(brand: BrandContext, topic: Topic, parts: readonly Part[], options: { next: readonly Topic[]; after?: string }): Answer {
   const sources = uniqueSources(parts.flatMap((part) => part.from));

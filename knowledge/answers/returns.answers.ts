@@ -1,7 +1,8 @@
 import { isOperatorSetting } from '../brands/brand-profile.schema.js';
 import type { Topic } from '../topics.js';
 import { formatDuration, policyDoesNot } from '../wording.js';
-import { fromStatements, silent, stated, statementsFor, type AnswerBuilder, type BrandContext, type Part } from './compose.js';
+import { fromStatements, silent, stated, statementsFor, statementsOrFacts, type AnswerBuilder, type BrandContext, type Part } from './compose.js';
+import { customRule } from './products.answers.js';
 
 const POLICY_NEXT = ['returns.start', 'returns.shipping', 'refund.timeline'] as const;
 const REFUND_NEXT = ['refund.status', 'returns.start'] as const;
@@ -12,14 +13,18 @@ export const returnAnswers = {
   'returns.policy': (brand) => {
     const { window } = brand.profile.returns;
     const parts: Part[] = isOperatorSetting(window) ? [] : [{ say: window.say, from: [window] }];
-    parts.push(...statementsFor(brand, 'returns.policy'));
+    parts.push(...statementsOrFacts(brand, 'returns.policy', [customRule(brand)]));
     if (parts.length === 0) {
       const note = isOperatorSetting(window) && window.value ? `Our team's default return window is ${formatDuration(window.value)}, a store setting rather than stated policy` : undefined;
       return silent(brand, 'returns.policy', 'what its return policy is', { next: POLICY_NEXT, ...(note ? { operatorNote: note } : {}) });
     }
     return stated(brand, 'returns.policy', parts, { next: POLICY_NEXT, after: windowNote(brand) });
   },
-  'returns.shipping': fromStatements('returns.shipping', 'who pays for return shipping', ['returns.start', 'refund.timeline', 'handoff.human']),
+  'returns.shipping': (brand) => {
+    const next = ['returns.start', 'refund.timeline', 'handoff.human'] as const;
+    const parts = statementsOrFacts(brand, 'returns.shipping', [returnShippingRule(brand)]);
+    return parts.length > 0 ? stated(brand, 'returns.shipping', parts, { next }) : silent(brand, 'returns.shipping', 'who pays for return shipping', { next });
+  },
   'refund.timeline': (brand) => {
     const { refund } = brand.profile.timelines;
     if (isOperatorSetting(refund)) {
@@ -41,6 +46,22 @@ function windowNote(brand: BrandContext): string {
     return `${policyDoesNot(brand.profile)} state a return window${fallback}.`;
   }
   const days = formatDuration(window);
+  // A start the documents state is part of the window's own sentence, not a gap.
+  if (!isOperatorSetting(windowStart)) return '';
   const start = windowStart.value === null ? '' : `; our team's default is to count from ${windowStart.value === 'delivery' ? 'delivery' : 'the order date'}`;
   return `${policyDoesNot(brand.profile)} say when the ${days} start${start}.`;
+}
+
+const ISSUE_WORDS = { damaged: 'arrived damaged', defective: 'is defective', wrong_item: 'is the wrong item', our_error: 'was the store’s error' } as const;
+
+/** Who pays for return shipping, from brand.yaml's `returns.returnShipping` fact. */
+function returnShippingRule(brand: BrandContext): Part | undefined {
+  const rule = brand.profile.returns.returnShipping;
+  if (rule === undefined) return undefined;
+  const cases = rule.storePaysFor.map((issue) => ISSUE_WORDS[issue]);
+  if (rule.defaultPayer === 'store') return { say: 'Return shipping is free: the store pays for it', from: [rule] };
+  if (rule.defaultPayer === 'customer') {
+    return { say: `The customer pays for return shipping${cases.length > 0 ? `, unless the item ${cases.join(' or ')}` : ''}`, from: [rule] };
+  }
+  return cases.length > 0 ? { say: `The store pays for return shipping when the item ${cases.join(' or ')}`, from: [rule] } : undefined;
 }

@@ -2,17 +2,19 @@ import type { Topic } from '../topics.js';
 import { possessive } from '../wording.js';
 import { chat, type AnswerBuilder } from './compose.js';
 
-// The same for every brand apart from its name; they quote nothing.
+// The same for every brand apart from its name and its assistant's (brand.yaml `assistantName`,
+// `greeting`); they quote nothing.
 export const smallTalkAnswers = {
-  greeting: ({ name }) => chat(
+  greeting: ({ name, profile }) => chat(
     'greeting',
-    `Hi, I'm Clasp, ${possessive(name)} support assistant. I can answer policy questions, track your order, help with a return or put you in touch with the team.`,
+    profile.greeting.value
+      ?? `Hi, I'm ${profile.assistantName.value}, ${possessive(name)} support assistant. I can answer policy questions, track your order, help with a return or put you in touch with the team.`,
     ['order.tracking', 'returns.start', 'shipping.timeline'],
   ),
   // Also the answer to "are you a bot?": plainly an automated assistant, a person one message away.
-  help: ({ name }) => chat(
+  help: ({ name, profile }) => chat(
     'help',
-    `I'm Clasp, ${possessive(name)} automated support assistant. I can answer questions about ${possessive(name)} policies (shipping, returns, refunds, contact and more), track your order or check whether an item can be returned, and a person on the team is one message away: just say "talk to a person".`,
+    `I'm ${profile.assistantName.value}, ${possessive(name)} automated support assistant. I can answer questions about ${possessive(name)} policies (shipping, returns, refunds, contact and more), track your order or check whether an item can be returned, and a person on the team is one message away: just say "talk to a person".`,
     ['order.tracking', 'returns.start', 'handoff.human'],
   ),
   thanks: () => chat('thanks', "You're welcome! Is there anything else I can help with?", ['help']),

@@ -5,11 +5,10 @@
 //   note }`, with the default documented in `note`. Never shown to a shopper as quoted policy.
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { BRAND_IDS } from '../brand-ids.js';
 import { TOPICS } from '../topics.js';
 
 const sourceShape = {
-  /** Document id: the file name without `.txt`. */
+  /** Document id: the file name without `.txt` or `.md`. */
   document: z.string().min(1),
   /** Section id as docs/contracts.md prints it: "3", "2.1", "intro". */
   section: z.string().min(1),
@@ -76,9 +75,29 @@ export type UrgentCase = z.infer<typeof UrgentCaseSchema>;
 
 export const ReturnIssueSchema = z.enum(['damaged', 'defective', 'wrong_item', 'our_error']);
 
+/** A brand id is its folder's name: lower-case words joined by hyphens ("silver-moon"). */
+export const BrandIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and hyphens, e.g. "silver-moon"').max(60);
+
+/** How the storefront page and the chat widget look: presentation, nothing the documents state. */
+export const ThemeSchema = z.strictObject({
+  /** Buttons, the visitor's bubbles and the bot's avatar; dark enough for white text (WCAG AA). */
+  accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#2f5d50"'),
+  /** A pale tint for the page's hero band. */
+  tint: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#edf4f1"'),
+  tagline: z.string().min(1),
+  /** An image URL shown instead of the initials avatar. */
+  logo: z.url().optional(),
+});
+export type Theme = z.infer<typeof ThemeSchema>;
+
 export const BrandProfileSchema = z.strictObject({
-  id: z.enum(BRAND_IDS),
+  id: BrandIdSchema,
   displayName: z.union([quoted({ value: z.string().min(1) }), operatorSetting(z.string().min(1))]),
+  /** What the assistant calls itself in the chat ("Hi, I'm Clasp, …"). */
+  assistantName: operatorSetting(z.string().min(1).max(40)),
+  /** The first thing the chat says; null: the composed greeting naming the assistant and the store. */
+  greeting: operatorSetting(z.string().min(1).max(400).nullable()),
+  theme: operatorSetting(ThemeSchema),
   /** The brand's documents and how answers name them: "(Customer Service Policy, §3)". */
   documents: z.array(z.strictObject({ id: z.string().min(1), title: z.string().min(1) })).min(1),
 
@@ -100,7 +119,7 @@ export const BrandProfileSchema = z.strictObject({
     url: z.string().min(1).optional(),
     /** The document calls this the only official channel. */
     exclusive: z.boolean().optional(),
-  })).min(1),
+  })),
 
   timelines: z.strictObject({
     processing: z.union([QuotedDurationSchema, operatorSetting(DurationSchema.nullable())]),
@@ -113,14 +132,15 @@ export const BrandProfileSchema = z.strictObject({
 
   returns: z.strictObject({
     window: z.union([quoted({ ...durationShape, phrase: z.string().min(1), say: z.string().min(1) }), operatorSetting(DurationSchema.nullable())]),
-    /** When the window starts counting; no document states it. */
-    windowStart: operatorSetting(z.enum(['delivery', 'order']).nullable()),
+    /** When the window starts counting: quoted where a document says it ("within 30 days of delivery"). */
+    windowStart: z.union([quoted({ value: z.enum(['delivery', 'order']) }), operatorSetting(z.enum(['delivery', 'order']).nullable())]),
     conditions: quoted({ requirements: z.array(z.enum(['unused', 'original_condition', 'original_packaging', 'tags_attached'])).min(1) }).optional(),
     /** The shopper must contact the team to confirm eligibility before sending anything. */
     confirmEligibilityFirst: quoted({}).optional(),
     returnShipping: quoted({ defaultPayer: z.enum(['customer', 'store']).nullable(), storePaysFor: z.array(ReturnIssueSchema) }).optional(),
     finalSaleNonRefundable: quoted({}).optional(),
-    customNonRefundableUnlessDefective: quoted({}).optional(),
+    /** Personalized pieces cannot be returned unless defective; `say` is the rule in the brand's terms. */
+    customNonRefundableUnlessDefective: quoted({ say: z.string().min(1).optional() }).optional(),
     defectReportWindow: QuotedDurationSchema.optional(),
     returnAuthorization: quoted({}).optional(),
     accountPortalReturns: quoted({}).optional(),

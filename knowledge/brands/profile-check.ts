@@ -13,6 +13,8 @@ export interface ProfileProblem {
   section: string;
   quote: string;
   problem: string;
+  /** For a quote that no longer matches: the section's sentence closest to it, to show beside it. */
+  nowReads?: string;
 }
 
 type Fact = QuotedFact & Record<string, unknown>;
@@ -20,18 +22,24 @@ type Fact = QuotedFact & Record<string, unknown>;
 /** Fields whose value must appear word for word in the fact's quote. */
 const LITERAL_FIELDS = ['phrase', 'address', 'word', 'value', 'url', 'subject'] as const;
 
-export function checkProfile(profile: BrandProfile, documents: readonly PolicyDocument[]): ProfileProblem[] {
+export interface CheckOptions {
+  /** Check that each document's title appears in it: off when the titles come from the file names. */
+  titles?: boolean;
+}
+
+export function checkProfile(profile: BrandProfile, documents: readonly PolicyDocument[], options: CheckOptions = {}): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
   const normalized = new NormalizedTexts();
   for (const { id, title } of profile.documents) {
     const document = documents.find((candidate) => candidate.id === id);
     const base = { brand: profile.id, path: 'documents', document: id, section: '', quote: title };
-    if (!document) problems.push({ ...base, problem: 'document is missing from the policies folder' });
-    else if (!normalized.of(document.text).includes(title)) problems.push({ ...base, problem: 'document title no longer appears in the document' });
+    if (!document) problems.push({ ...base, problem: 'document is missing from the brand folder' });
+    else if (options.titles !== false && !normalized.of(document.text).includes(title)) problems.push({ ...base, problem: 'document title no longer appears in the document' });
   }
   for (const { path, fact } of quotedFacts(profile, '')) {
     for (const problem of checkFact(fact, documents, normalized)) {
-      problems.push({ brand: profile.id, path, document: fact.document, section: fact.section, quote: fact.quote, problem });
+      const nowReads = problem === QUOTE_NOT_FOUND ? closestSentence(fact, documents) : undefined;
+      problems.push({ brand: profile.id, path, document: fact.document, section: fact.section, quote: fact.quote, problem, ...(nowReads ? { nowReads } : {}) });
     }
   }
   return problems;
@@ -77,9 +85,28 @@ function checkFact(fact: Fact, documents: readonly PolicyDocument[], normalized:
   return problems;
 }
 
+const QUOTE_NOT_FOUND = 'quote no longer matches the document';
+
 function quoteNotFound(quote: string, sections: readonly PolicySection[], normalized: NormalizedTexts): string {
   const elsewhere = sections.find((section) => normalized.of(section.text).includes(quote));
-  return elsewhere ? `quote moved to §${elsewhere.id}` : 'quote no longer matches the document';
+  return elsewhere ? `quote moved to §${elsewhere.id}` : QUOTE_NOT_FOUND;
+}
+
+const wordsOf = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/** The sentence of the quote's section sharing the most words with it: what the document says now. */
+function closestSentence(fact: Fact, documents: readonly PolicyDocument[]): string | undefined {
+  const section = documents.find((d) => d.id === fact.document)?.sections.find((candidate) => candidate.id === fact.section);
+  if (!section) return undefined;
+  const quoted = wordsOf(fact.quote);
+  let best: { text: string; score: number } | undefined;
+  for (const sentence of normalizeWhitespace(section.text).split(/(?<=[.!?;])\s+/)) {
+    const words = wordsOf(sentence);
+    const shared = [...words].filter((word) => quoted.has(word)).length;
+    const score = shared / (quoted.size + words.size - shared || 1);
+    if (score > (best?.score ?? 0)) best = { text: sentence, score };
+  }
+  return best?.text;
 }
 
 // Each section is matched by dozens of quotes: normalise it once.

@@ -1,5 +1,6 @@
 // Turns a policy document's text into the sections docs/contracts.md names: "2", "2.1", and "intro" for the
-// text before the first heading. Pure: the caller reads the file.
+// text before the first heading. In Markdown, `##` headings mark sections too, numbered or not: an
+// unnumbered "## Returns & Exchanges" is section "returns-exchanges". Pure: the caller reads the file.
 
 export const INTRO_SECTION_ID = 'intro';
 
@@ -66,8 +67,35 @@ function follows(previous: Heading | null, next: Heading): boolean {
   return top === prevTop && sub > prevSub;
 }
 
-export function parseSections(document: string, text: string): PolicySection[] {
+// "## 3. Returns" or "## Returns": any heading below the document's title.
+const MARKDOWN_HEADING = /^#{2,6}[ \t]+(\S.*?)[ \t#]*$/;
+const MARKDOWN_TITLE = /^#[ \t]+\S/;
+
+function asMarkdownHeading(line: string, used: Set<string>): Heading | null {
+  const match = MARKDOWN_HEADING.exec(line.trimEnd());
+  if (!match) return null;
+  const title = plainMarkdown(match[1] ?? '');
+  const numbered = /^(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+(\S.*)$/.exec(title);
+  if (numbered) return { id: numbered[1] ?? '', parts: (numbered[1] ?? '').split('.').map(Number), title: numbered[2] ?? '' };
+  const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'section';
+  let id = slug;
+  for (let n = 2; used.has(id) || id === INTRO_SECTION_ID; n += 1) id = `${slug}-${n}`;
+  return { id, parts: [], title };
+}
+
+/** Markdown emphasis and links as the words a shopper reads. */
+function plainMarkdown(line: string): string {
+  return line.replace(/\*\*|__/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
+}
+
+export interface ParseOptions {
+  /** The document is Markdown: `##` headings and a `#` title line. */
+  markdown?: boolean;
+}
+
+export function parseSections(document: string, text: string, options: ParseOptions = {}): PolicySection[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (options.markdown) return parseMarkdownSections(document, lines);
   const sections: PolicySection[] = [];
   let current: { id: string; heading: string; body: string[] } = { id: INTRO_SECTION_ID, heading: 'Introduction', body: [] };
   let lastHeading: Heading | null = null;
@@ -86,6 +114,29 @@ export function parseSections(document: string, text: string): PolicySection[] {
       lastHeading = heading;
     } else {
       current.body.push(line.trimEnd());
+    }
+  }
+  close();
+  return sections;
+}
+
+function parseMarkdownSections(document: string, lines: readonly string[]): PolicySection[] {
+  const sections: PolicySection[] = [];
+  const used = new Set<string>();
+  let current: { id: string; heading: string; body: string[] } = { id: INTRO_SECTION_ID, heading: 'Introduction', body: [] };
+  const close = (): void => {
+    const body = trimBlankLines(current.body);
+    if (current.id === INTRO_SECTION_ID && body.length === 0) return;
+    sections.push({ document, id: current.id, heading: current.heading, text: body.join('\n'), passages: parsePassages(body) });
+  };
+  for (const line of lines) {
+    const heading = asMarkdownHeading(line, used);
+    if (heading && !used.has(heading.id)) {
+      close();
+      used.add(heading.id);
+      current = { id: heading.id, heading: heading.title, body: [] };
+    } else if (!(current.id === INTRO_SECTION_ID && MARKDOWN_TITLE.test(line))) {
+      current.body.push(plainMarkdown(line.trimEnd()));
     }
   }
   close();

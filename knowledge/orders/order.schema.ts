@@ -3,7 +3,7 @@
 // of failing later in front of a shopper.
 import { z } from 'zod';
 
-import { BRAND_IDS } from '../brand-ids.js';
+import { BrandIdSchema } from '../brands/brand-profile.schema.js';
 import { normalizeOrderNumber } from './order-matching.js';
 
 export const ORDER_STATUSES = ['processing', 'shipped', 'delivered', 'cancelled'] as const;
@@ -35,7 +35,8 @@ export const shipToSchema = z.object({
 });
 
 const baseOrder = z.object({
-  brand: z.enum(BRAND_IDS),
+  /** A brand folder's name; start-up checks that the folder exists. */
+  brand: BrandIdSchema,
   orderNumber: text.refine((value) => normalizeOrderNumber(value) !== '', 'must contain letters or digits'),
   email: z.string().trim().pipe(z.email()),
   customerName: optional(text),

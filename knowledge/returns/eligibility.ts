@@ -18,7 +18,7 @@
 // - kendra-scott-mall §2 "the 7-day window" for defective items counts from delivery.
 // - Condition rules (generic-store §5) block ordinary returns; for a product issue the team
 //   decides after inspecting, so an unmet condition there goes to review.
-import type { BrandProfile } from '../brands/brand-profile.schema.js';
+import { isOperatorSetting, type BrandProfile } from '../brands/brand-profile.schema.js';
 import { isPastEndOfDay, localDate } from '../calendar/business-days.js';
 import type { Source } from '../knowledge-base.types.js';
 import type { Order, OrderItem } from '../orders/order.schema.js';
@@ -152,7 +152,9 @@ function itemFindings({ item, profile, productIssue }: Facts): Finding[] {
   if (item.personalized && !productIssue) {
     findings.push(
       customNonRefundableUnlessDefective
-        ? finding('personalized', 'blocks', `Custom pieces are made to order, so they are non-refundable unless defective, and the ${item.name} ${isAre(item.name)} a custom piece.`, sourceOf(customNonRefundableUnlessDefective))
+        ? finding('personalized', 'blocks', customNonRefundableUnlessDefective.say === undefined
+          ? `Custom pieces are made to order, so they are non-refundable unless defective, and the ${item.name} ${isAre(item.name)} a custom piece.`
+          : `${withoutStop(customNonRefundableUnlessDefective.say)}. The ${item.name} ${isAre(item.name)} personalized.`, sourceOf(customNonRefundableUnlessDefective))
         : finding('policy_silent', 'review', `The ${item.name} ${isAre(item.name)} personalized, and ${policyDoesNot(profile)} say whether personalized pieces can be returned.`),
     );
   }
@@ -202,7 +204,7 @@ function windowFindings({ order, wish, profile, now, zone, productIssue }: Facts
       const ended = formatDate(window.endsOn, zone, today);
       const from = window.startsFrom === 'delivery' ? 'the delivery date' : 'the order date';
       return window.basis.kind === 'policy'
-        ? [finding('window_expired', 'blocks', `The ${windowWords(window.basis)} ended on ${ended}, counting from ${from} (the store's own setting, since the policy doesn't say when it starts).`, window.basis.source)]
+        ? [finding('window_expired', 'blocks', `The ${windowWords(window.basis)} ended on ${ended}, counting from ${from}${startNote(profile)}.`, window.basis.source)]
         : [finding('window_expired', 'blocks', `The store's return window of ${windowWords(window.basis)} from ${from} ended on ${ended} (a store setting rather than a stated policy).`)];
     }
   }
@@ -239,4 +241,14 @@ function conditionFindings({ condition, wish, profile, productIssue }: Facts): F
 
 function sourcesOf(findings: readonly Finding[], steps: readonly Step[]): Source[] {
   return uniqueSources([...findings, ...steps].flatMap((part) => (part.source ? [part.source] : [])));
+}
+
+/** "Engraved items are final sale." → "Engraved items are final sale", to go on with ", and …". */
+function withoutStop(sentence: string): string {
+  return sentence.trim().replace(/[.!]+$/, '');
+}
+
+/** Said of a window the documents state but whose start only the store set. */
+export function startNote(profile: Pick<BrandProfile, 'returns'>): string {
+  return isOperatorSetting(profile.returns.windowStart) ? " (the store's own setting, since the policy doesn't say when it starts)" : '';
 }

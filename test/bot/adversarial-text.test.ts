@@ -25,6 +25,7 @@ import { createRecognizers } from '../../knowledge/reading/recognizers.js';
 import { itemMention, readName, slotNamed } from '../../knowledge/reading/slot-readers.js';
 import { adversarial, adversarialMessages, FILLERS, KEYWORDS } from '../support/adversarial-text.js';
 import { contextOf, createReader } from '../support/reading.js';
+import { BRAND_FOLDERS } from '../support/brands.js';
 
 const recognizers = createRecognizers();
 const reader = createReader();
@@ -110,7 +111,7 @@ describe('a whole turn on 2 KB adversarial messages, in every state a conversati
   let clasp: Clasp;
   let storage: ExpiringMemoryStorage;
   let outboxDir: string;
-  const order = demoOrderSummaries().find((summary) => summary.brand === BRAND)!;
+  const order = demoOrderSummaries(BRAND_FOLDERS).find((summary) => summary.brand === BRAND)!;
   let sequence = 0;
 
   const activity = (conversationId: string, text: string): Partial<Activity> => ({

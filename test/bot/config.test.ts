@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { createClasp } from '../../bot/clasp.js';
 import { ConfigError, loadConfig } from '../../bot/config.js';
+import { createLogger } from '../../bot/logger.js';
 
 describe('loadConfig', () => {
   it('runs the demo with no settings at all', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3978);
-    expect(config.defaultBrand).toBe('james-avery-malls');
+    // No DEFAULT_BRAND: the service picks the first brand folder (test/bot/http-contract.test.ts).
+    expect(config.defaultBrand).toBeUndefined();
+    expect(config.brandsDir).toBeUndefined();
     expect(config.auth.appId).toBeUndefined();
     expect(config.trustProxy).toEqual({ kind: 'none' });
     expect(config.allowedServiceUrls.map((rule) => rule.hostname)).toEqual(['localhost', '127.0.0.1', '[::1]']);
@@ -15,7 +19,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ PORT: '', MicrosoftAppId: '', DEFAULT_BRAND: ' ', TRUST_PROXY: '' });
     expect(config.port).toBe(3978);
     expect(config.auth.appId).toBeUndefined();
-    expect(config.defaultBrand).toBe('james-avery-malls');
+    expect(config.defaultBrand).toBeUndefined();
   });
 
   it('reads every key it knows', () => {
@@ -46,13 +50,20 @@ describe('loadConfig', () => {
   it('reports every bad key together, each by name', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DEFAULT_BRAND: 'tiffany', TRUST_PROXY: 'maybe', ALLOWED_SERVICE_URLS: 'not a url' });
+      loadConfig({ PORT: 'eighty', DEFAULT_BRAND: 'Tiffany & Co', TRUST_PROXY: 'maybe', ALLOWED_SERVICE_URLS: 'not a url' });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
     for (const key of ['PORT', 'DEFAULT_BRAND', 'TRUST_PROXY', 'ALLOWED_SERVICE_URLS']) expect(message).toContain(key);
+  });
+
+  it('refuses to start with a DEFAULT_BRAND no brand folder is called', async () => {
+    const config = loadConfig({ DEFAULT_BRAND: 'tiffany', LOG_LEVEL: 'silent' });
+    const started = createClasp(config, { logger: createLogger({ logLevel: 'silent' }) });
+    await expect(started).rejects.toBeInstanceOf(ConfigError);
+    await expect(started).rejects.toThrow(/DEFAULT_BRAND: no brand folder is called "tiffany"/);
   });
 
   it('reads TRUST_PROXY as Express does: off, true (one hop), a hop count, or proxy addresses and CIDR ranges', () => {

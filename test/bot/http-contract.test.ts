@@ -28,7 +28,20 @@ describe('POST /api/brands/:brandId/messages', () => {
   it('answers on /api/messages for the default brand', async () => {
     const { status, body } = await postActivity(app.url, '/api/messages', activityBody(newConversationId(), { type: 'message', text: 'how long do refunds take?' }));
     expect(status).toBe(200);
-    expect(body.activities[0].channelData.support).toMatchObject({ brand: 'james-avery-malls', topic: 'refund.timeline' });
+    // No DEFAULT_BRAND here: the default is the first brand folder by name.
+    expect(app.clasp.defaultBrand).toBe(app.clasp.kb.brandIds[0]);
+    expect(body.activities[0].channelData.support).toMatchObject({ brand: 'generic-store', topic: 'refund.timeline' });
+  });
+
+  it('answers on /api/messages for DEFAULT_BRAND when it is set', async () => {
+    const other = await startClasp({ DEFAULT_BRAND: 'james-avery-malls' });
+    try {
+      const { status, body } = await postActivity(other.url, '/api/messages', activityBody(newConversationId(), { type: 'message', text: 'how long do refunds take?' }));
+      expect(status).toBe(200);
+      expect(body.activities[0].channelData.support).toMatchObject({ brand: 'james-avery-malls', topic: 'refund.timeline' });
+    } finally {
+      await other.close();
+    }
   });
 
   it('gives every message channelData.support in the shape docs/contracts.md gives', async () => {

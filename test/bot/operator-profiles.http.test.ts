@@ -3,8 +3,9 @@
 // defaults behind the operator's back.
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BRAND_PROFILES, type BrandProfileInput } from '../../knowledge/brands/index.js';
+import type { BrandProfileInput } from '../../knowledge/brands/index.js';
 import { newConversationId, say, startClasp, type RunningClasp } from '../support/clasp-server.js';
+import { BRAND_PROFILES } from '../support/brands.js';
 
 const NOW = new Date('2026-12-02T17:00:00Z');
 

@@ -16,6 +16,7 @@ import { createOrderVerifier } from '../../bot/orders/order-verifier.js';
 import { createJsonOrderSource } from '../../bot/orders/orders.json-source.js';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import { requireRedisOrSkip, startRedis, type TestRedis } from '../support/redis-server.js';
+import { BRAND_FOLDERS } from '../support/brands.js';
 
 const available = requireRedisOrSkip();
 
@@ -88,8 +89,8 @@ describe.runIf(available)('order verification lockout on Redis', () => {
   it('lets a burst of wrong guesses over two instances look up no more orders than the limit, and gives a match its attempt back', async () => {
     redis = await startRedis();
     const now = new Date('2026-11-20T19:00:00Z');
-    const order = demoOrderSummaries().find((summary) => summary.brand === 'kendra-scott-mall')!;
-    const demo = createJsonOrderSource(createDemoOrders(now));
+    const order = demoOrderSummaries(BRAND_FOLDERS).find((summary) => summary.brand === 'kendra-scott-mall')!;
+    const demo = createJsonOrderSource(createDemoOrders(now, BRAND_FOLDERS));
     let lookups = 0;
     // The demo orders, a little slower, as an order system answers: guesses in flight overlap.
     const source = {

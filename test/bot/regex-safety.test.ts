@@ -13,6 +13,7 @@ import { createClasp, type Clasp } from '../../bot/clasp.js';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger, scrubText } from '../../bot/logger.js';
 import { demoOrderSummaries } from '../../bot/orders/demo-orders.js';
+import { BRAND_FOLDERS } from '../support/brands.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -60,7 +61,7 @@ describe('regular expressions that read shopper text', () => {
   beforeAll(async () => {
     outboxDir = mkdtempSync(join(tmpdir(), 'clasp-regex-'));
     clasp = await createClasp(loadConfig({ LOG_LEVEL: 'silent', OUTBOX_DIR: outboxDir, MESSAGES_PER_CLIENT: '1000000' }), { logger: createLogger({ logLevel: 'silent' }) });
-    const orders = demoOrderSummaries();
+    const orders = demoOrderSummaries(BRAND_FOLDERS);
     const first = orders[0]!;
     const second = orders[1] ?? first;
     const scripts: string[][] = [

@@ -11,6 +11,7 @@ import { createJsonOrderSource } from '../../bot/orders/orders.json-source.js';
 import { createDemoOrders } from '../../bot/orders/demo-orders.js';
 import type { OrderSource } from '../../bot/orders/order-source.js';
 import { activityBody, newConversationId, say, startClasp, type RunningClasp } from '../support/clasp-server.js';
+import { BRAND_FOLDERS } from '../support/brands.js';
 
 let app: RunningClasp | undefined;
 
@@ -21,7 +22,7 @@ afterEach(async () => {
 
 /** Demo orders found only after `delayMs`: a turn that is in flight for a while. */
 function slowOrders(delayMs: number): OrderSource {
-  const orders = createJsonOrderSource(createDemoOrders(new Date()));
+  const orders = createJsonOrderSource(createDemoOrders(new Date(), BRAND_FOLDERS));
   return { findOrder: async (brand, number) => new Promise((resolve) => setTimeout(() => resolve(orders.findOrder(brand, number)), delayMs)) };
 }
 

@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoOrderSummaries } from '../../bot/orders/demo-orders.js';
 import { newConversationId, say, startClasp, type RunningClasp } from '../support/clasp-server.js';
+import { BRAND_FOLDERS } from '../support/brands.js';
 
 // A Friday afternoon in New York; the demo orders are dated from it.
 const NOW = new Date('2026-11-20T19:00:00Z');
@@ -40,7 +41,7 @@ function expectedText(brand: string, kind: keyof typeof EXPECTED): RegExp {
 }
 
 describe.each(['james-avery-malls', 'james-avery-artisan', 'kendra-scott-mall', 'generic-store'])('tracking for %s', (brand) => {
-  const orders = demoOrderSummaries().filter((order) => order.brand === brand);
+  const orders = demoOrderSummaries(BRAND_FOLDERS).filter((order) => order.brand === brand);
 
   it.each(orders.map((order) => [order.orderNumber, order.kind, order] as const))('%s (%s): number, then email, then the status', async (_n, _s, order) => {
     const conversation = newConversationId();
@@ -62,7 +63,7 @@ describe.each(['james-avery-malls', 'james-avery-artisan', 'kendra-scott-mall', 
 });
 
 describe('verification', () => {
-  const [order] = demoOrderSummaries().filter((o) => o.brand === 'kendra-scott-mall' && o.status === 'shipped');
+  const [order] = demoOrderSummaries(BRAND_FOLDERS).filter((o) => o.brand === 'kendra-scott-mall' && o.status === 'shipped');
 
   it('takes the number from the first message and never shows an order before the email matches', async () => {
     const conversation = newConversationId();
@@ -115,7 +116,7 @@ describe('verification', () => {
         await say(strict.url, 'generic-store', conversation, 'guess@example.com');
       }
       const conversation = newConversationId();
-      const [demo] = demoOrderSummaries().filter((o) => o.brand === 'generic-store');
+      const [demo] = demoOrderSummaries(BRAND_FOLDERS).filter((o) => o.brand === 'generic-store');
       await say(strict.url, 'generic-store', conversation, `track ${demo!.orderNumber}`);
       const [locked] = await say(strict.url, 'generic-store', conversation, demo!.email);
       expect(locked?.text).toMatch(/too many order lookups/);
@@ -148,7 +149,7 @@ describe('a conversation that behaves like a person', () => {
 
   it('re-prompts specifically when an email comes before the number, and keeps it', async () => {
     const conversation = newConversationId();
-    const [order] = demoOrderSummaries().filter((o) => o.brand === 'generic-store' && o.status === 'processing');
+    const [order] = demoOrderSummaries(BRAND_FOLDERS).filter((o) => o.brand === 'generic-store' && o.status === 'processing');
     await say(app.url, 'generic-store', conversation, 'track my order');
     const [reprompt] = await say(app.url, 'generic-store', conversation, order!.email);
     expect(reprompt?.text).toMatch(/looks like an email/);

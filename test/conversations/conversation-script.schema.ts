@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { BRAND_IDS } from '../../knowledge/brand-ids.js';
 import type { HandoffCategory } from '../../knowledge/handoff/handoff-case.types.js';
 import { CATEGORY_LABELS } from '../../knowledge/handoff/subject.js';
 import { TOPICS } from '../../knowledge/topics.js';
 import type { AwaitingSlot } from '../../dialogs/support-channel-data.js';
+import { BRAND_IDS } from '../support/brands.js';
 
 // The slots of `channelData.support.awaiting` (docs/contracts.md); `satisfies` keeps the list in
 // step with the type the dialogs use.

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 
 import type { BrandId } from '../../knowledge/brand-ids.js';
-import { BRAND_PROFILES } from '../../knowledge/brands/index.js';
 import { replyBy } from '../../knowledge/handoff/reply-by.js';
 import { escalationRoute } from '../../knowledge/handoff/subject.js';
 import { renderHandoffReply } from '../../dialogs/handoff.render.js';
 import type { HandoffReply, HandoffSummary } from '../../machines/handoff.machine.js';
+import { BRAND_PROFILES, demoProfile } from '../support/brands.js';
 
 const CSP = 'customer-service-policy';
 
 function render(brand: BrandId, reply: HandoffReply): Partial<Activity> {
-  return renderHandoffReply(brand, reply, BRAND_PROFILES[brand]);
+  return renderHandoffReply(brand, reply, demoProfile(brand));
 }
 
 function support(activity: Partial<Activity>) {

@@ -3,19 +3,19 @@ import type { Activity } from 'botbuilder';
 
 import { createDemoOrders } from '../../bot/orders/demo-orders.js';
 import { renderReturnsReply } from '../../dialogs/returns.render.js';
-import { BRAND_IDS, type BrandId } from '../../knowledge/brand-ids.js';
-import { BRAND_PROFILES } from '../../knowledge/brands/index.js';
+import type { BrandId } from '../../knowledge/brand-ids.js';
 import { assessReturn, orderReturnBlock } from '../../knowledge/returns/eligibility.js';
 import { CONDITION_CHOICES, WISH_CHOICES } from '../../knowledge/returns/return-choices.js';
 import type { ItemCondition, ReturnWish } from '../../knowledge/returns/return-verdict.types.js';
 import type { ReturnsReply } from '../../machines/returns.machine.js';
+import { BRAND_FOLDERS, BRAND_PROFILES, demoProfile } from '../support/brands.js';
 
 const CSP = 'customer-service-policy';
 const NOW = '2026-12-02T17:00:00Z';
-const ORDERS = createDemoOrders(new Date(NOW));
+const ORDERS = createDemoOrders(new Date(NOW), BRAND_FOLDERS);
 
 function render(brand: BrandId, reply: ReturnsReply): Partial<Activity> {
-  return renderReturnsReply(brand, reply, BRAND_PROFILES[brand]);
+  return renderReturnsReply(brand, reply, demoProfile(brand));
 }
 
 function channelData(activity: Partial<Activity>) {
@@ -30,7 +30,7 @@ function verdictReply(orderNumber: string, sku: string, condition: ItemCondition
   const order = ORDERS.find((candidate) => candidate.orderNumber === orderNumber);
   const item = order?.items.find((candidate) => candidate.sku === sku);
   if (!order || !item) throw new Error(`no ${orderNumber} ${sku}`);
-  const { verdict, sources, urgency } = assessReturn({ order, item, condition, wish, profile: BRAND_PROFILES[order.brand], now });
+  const { verdict, sources, urgency } = assessReturn({ order, item, condition, wish, profile: demoProfile(order.brand), now });
   return { brand: order.brand, reply: { kind: 'returns.verdict', verdict, sources, urgency } };
 }
 

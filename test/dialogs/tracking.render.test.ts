@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Activity, HeroCard } from 'botbuilder';
 
 import type { BrandId } from '../../knowledge/brand-ids.js';
-import { BRAND_PROFILES, type BrandProfileInput } from '../../knowledge/brands/index.js';
+import type { BrandProfileInput } from '../../knowledge/brands/index.js';
 import type { TrackingStatus } from '../../knowledge/orders/tracking-status.js';
 import type { TrackingReply } from '../../machines/tracking.machine.js';
 import { renderTrackingReply } from '../../dialogs/tracking.render.js';
+import { demoProfile } from '../support/brands.js';
 
 const CSP = 'customer-service-policy';
 const ORDER_NUMBER = 'KS-100234';
 const TRACKING_NUMBER = '1Z999AA10123456784';
 const TRACKING_URL = 'https://tracking.example/1Z999AA10123456784';
 
-function render(brand: BrandId, reply: TrackingReply, profile: BrandProfileInput = BRAND_PROFILES[brand]): Partial<Activity> {
+function render(brand: BrandId, reply: TrackingReply, profile: BrandProfileInput = demoProfile(brand)): Partial<Activity> {
   return renderTrackingReply(brand, reply, profile);
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 
-import { BRAND_IDS, type BrandId } from '../../knowledge/brand-ids.js';
-import { BRAND_PROFILES } from '../../knowledge/brands/index.js';
+import type { BrandId } from '../../knowledge/brand-ids.js';
 import { renderVerifyReply } from '../../dialogs/verify.render.js';
 import type { VerifyPurpose, VerifyReply } from '../../machines/verify-order.machine.js';
+import { BRAND_IDS, demoProfile } from '../support/brands.js';
 
 const CSP = 'customer-service-policy';
 const ORDER_NUMBER = 'KS-100234';
@@ -12,7 +12,7 @@ const TRACKING_NUMBER = '1Z999AA10123456784';
 const TOPIC: Record<VerifyPurpose, string> = { tracking: 'order.tracking', returns: 'returns.start' };
 
 function render(brand: BrandId, reply: VerifyReply): Partial<Activity> {
-  return renderVerifyReply(brand, reply, BRAND_PROFILES[brand]);
+  return renderVerifyReply(brand, reply, demoProfile(brand));
 }
 
 function support(activity: Partial<Activity>) {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BRAND_IDS, type BrandId } from '../../knowledge/brand-ids.js';
-import { BRAND_PROFILES, isOperatorSetting, type BrandProfileInput } from '../../knowledge/brands/index.js';
+import type { BrandId } from '../../knowledge/brand-ids.js';
+import { isOperatorSetting, type BrandProfileInput } from '../../knowledge/brands/index.js';
 import { figuresIn } from '../../knowledge/brands/profile-check.js';
 import { normalizeWhitespace } from '../../knowledge/documents/section-parser.js';
 import { loadKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Answer } from '../../knowledge/knowledge-base.types.js';
 import { SMALL_TALK_TOPICS, TOPICS, isTopic, type Topic } from '../../knowledge/topics.js';
+import { BRAND_PROFILES, BRAND_IDS, type DemoBrand } from '../support/brands.js';
 
 const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
 const cases = BRAND_IDS.flatMap((brand) => TOPICS.map((topic) => [brand, topic] as const));
@@ -176,7 +177,7 @@ describe('answers carry the brand\'s own figures', () => {
 });
 
 describe('operator settings that are set', () => {
-  const profiles: Record<BrandId, BrandProfileInput> = structuredClone({ ...BRAND_PROFILES });
+  const profiles: Record<DemoBrand, BrandProfileInput> = structuredClone({ ...BRAND_PROFILES });
   profiles['james-avery-artisan'] = {
     ...profiles['james-avery-artisan'],
     timelines: {

@@ -1,13 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BRAND_IDS } from '../../knowledge/brand-ids.js';
-import { BRAND_PROFILES, BrandProfileSchema, isOperatorSetting, type BrandProfile } from '../../knowledge/brands/index.js';
+import { readBrandFolders } from '../../knowledge/brands/brand-folders.js';
+import { BrandProfileSchema, isOperatorSetting, type BrandProfile } from '../../knowledge/brands/index.js';
 import { checkProfile, figuresIn, parseDurationPhrase, quotedFacts } from '../../knowledge/brands/profile-check.js';
-import { readPolicyDocuments } from '../../knowledge/documents/policy-documents.js';
+import { readBrandDocuments } from '../../knowledge/documents/policy-documents.js';
 import { normalizeWhitespace } from '../../knowledge/documents/section-parser.js';
+import { BRAND_PROFILES, BRAND_IDS } from '../support/brands.js';
 
-const POLICIES_DIR = fileURLToPath(new URL('../../knowledge/policies/', import.meta.url));
-const documents = readPolicyDocuments(POLICIES_DIR);
+// Each shipped store's documents, read from its folder as the knowledge base reads them.
+const documents = readBrandFolders().flatMap((folder) => readBrandDocuments(folder.id, folder.folder));
 const profiles = Object.fromEntries(BRAND_IDS.map((id) => [id, BrandProfileSchema.parse(BRAND_PROFILES[id])])) as Record<(typeof BRAND_IDS)[number], BrandProfile>;
 
 const facts = BRAND_IDS.flatMap((brand) => [...quotedFacts(profiles[brand], '')].map(({ path, fact }) => ({ brand, path, fact })));
@@ -47,7 +47,10 @@ describe('brand profiles', () => {
   });
 
   it('mark as operator settings exactly what the documents leave unstated', () => {
-    const operatorPaths = (profile: BrandProfile) => collectOperatorPaths(profile).sort();
+    // How the assistant presents itself is the operator's in every store: no policy states it.
+    const PRESENTATION = ['assistantName', 'greeting', 'theme'];
+    for (const id of BRAND_IDS) expect(collectOperatorPaths(profiles[id])).toEqual(expect.arrayContaining(PRESENTATION));
+    const operatorPaths = (profile: BrandProfile) => collectOperatorPaths(profile).filter((path) => !PRESENTATION.includes(path)).sort();
     expect(operatorPaths(profiles['james-avery-malls'])).toEqual(['returns.window', 'returns.windowStart']);
     expect(operatorPaths(profiles['james-avery-artisan'])).toEqual([
       'returns.window', 'returns.windowStart', 'supportInbox', 'timelines.delivery', 'timelines.processing', 'timelines.refund',

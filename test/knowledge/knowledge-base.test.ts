@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { BRAND_IDS } from '../../knowledge/brand-ids.js';
-import { BRAND_PROFILES } from '../../knowledge/brands/index.js';
 import { loadKnowledgeBase } from '../../knowledge/knowledge-base.js';
+import { BRAND_PROFILES, BRAND_IDS } from '../support/brands.js';
 
 describe('loadKnowledgeBase', () => {
   it('serves every brand from the policies folder beside it', () => {
     const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
+    // One brand per folder, in the folders' alphabetical order.
     expect(kb.brandIds).toEqual(BRAND_IDS);
     expect(BRAND_IDS.map((id) => kb.brand(id))).toEqual([
-      { id: 'james-avery-malls', displayName: 'James Avery Malls' },
-      { id: 'james-avery-artisan', displayName: 'James Avery Artisan Jewelry' },
-      { id: 'kendra-scott-mall', displayName: 'Kendra Scott Mall' },
       { id: 'generic-store', displayName: 'Generic Store' },
+      { id: 'james-avery-artisan', displayName: 'James Avery Artisan Jewelry' },
+      { id: 'james-avery-malls', displayName: 'James Avery Malls' },
+      { id: 'kendra-scott-mall', displayName: 'Kendra Scott Mall' },
     ]);
+    expect(kb.hasBrand('kendra-scott-mall')).toBe(true);
+    expect(kb.hasBrand('tiffany')).toBe(false);
     expect(kb.documents('james-avery-malls').map((document) => document.id)).toEqual(['customer-service-policy', 'privacy-policy']);
     expect(kb.section('james-avery-artisan', { document: 'customer-service-policy', section: '2.1' })?.heading).toBe('Email Support');
     expect(kb.profile('kendra-scott-mall').supportInbox).toMatchObject({ address: 'support@kendrascottmall.com' });

@@ -1,10 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readPolicyDocuments, type PolicyDocument } from '../../knowledge/documents/policy-documents.js';
+import { readBrandFolders } from '../../knowledge/brands/brand-folders.js';
+import { readBrandDocuments, type PolicyDocument } from '../../knowledge/documents/policy-documents.js';
 import { parseSections } from '../../knowledge/documents/section-parser.js';
 
-const POLICIES_DIR = fileURLToPath(new URL('../../knowledge/policies/', import.meta.url));
-const documents = readPolicyDocuments(POLICIES_DIR);
+const documents = readBrandFolders().flatMap((folder) => readBrandDocuments(folder.id, folder.folder));
 
 function document(brand: string, id: string): PolicyDocument {
   const found = documents.find((candidate) => candidate.brand === brand && candidate.id === id);

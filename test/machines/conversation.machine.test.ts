@@ -6,9 +6,10 @@ import type { SlotValues } from '../../knowledge/reading/reading.types.js';
 import { createConversationMachine, type ConversationEvent, type ConversationReply } from '../../machines/conversation.machine.js';
 import { settled } from '../../machines/settled.js';
 import { recordingDeps, shopper } from './flow-harness.js';
+import { BRAND_FOLDERS } from '../support/brands.js';
 
 const AT = '2026-11-20T15:00:00.000Z';
-const orders = createDemoOrders(new Date(AT));
+const orders = createDemoOrders(new Date(AT), BRAND_FOLDERS);
 const shipped = orders.find((order) => order.brand === 'kendra-scott-mall' && order.orderNumber === 'KS-100234')!;
 
 const { start: startFlow, fill, answer, clarify, outOfScope, select, affirm, deny, cancel, restart, smallTalk, person } = shopper(AT);

@@ -2,13 +2,13 @@
 // forwards the shopper's events to it and collects the replies it sends up and its output. And the
 // shopper's messages as the machines receive them: commands the Reading step made of the words.
 import { assign, createActor, sendTo, setup, waitFor, type AnyStateMachine } from 'xstate';
-import { BRAND_PROFILES } from '../../knowledge/brands/index.js';
 import { loadKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Command, FlowName, ItemMention, MessageFacts, Slot, SlotValues, SmallTalk } from '../../knowledge/reading/reading.types.js';
 import type { Topic } from '../../knowledge/topics.js';
 import type { FlowDeps, FlowEffects, SubmitHandoffResult, VerifyOrderInput, VerifyOrderResult } from '../../machines/flow-effects.js';
 import type { FlowReplyEvent, FlowReprompt, UserSaid } from '../../machines/flow-events.js';
 import type { HandoffSubmission } from '../../knowledge/handoff/handoff-ticket.types.js';
+import { BRAND_PROFILES } from '../support/brands.js';
 
 export const KB = loadKnowledgeBase({ profiles: BRAND_PROFILES });
 

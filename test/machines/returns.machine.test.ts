@@ -10,10 +10,11 @@ import { createReturnsMachine, type Opening, type ReturnsInput, type ReturnsOutp
 import type { VerifyReply } from '../../machines/verify-order.machine.js';
 import type { SlotValues } from '../../knowledge/reading/reading.types.js';
 import { flowHarness, item, recordingDeps, shopper } from './flow-harness.js';
+import { BRAND_FOLDERS } from '../support/brands.js';
 
 // Wednesday Dec 2 2026, noon ET; the demo orders are dated from it.
 const NOW = '2026-12-02T17:00:00Z';
-const ORDERS = createDemoOrders(new Date(NOW));
+const ORDERS = createDemoOrders(new Date(NOW), BRAND_FOLDERS);
 
 function demo(orderNumber: string): Order {
   const order = ORDERS.find((candidate) => candidate.orderNumber === orderNumber);

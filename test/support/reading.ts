@@ -1,12 +1,12 @@
 // The Reading step as the service builds it, for tests that read shoppers' words: the models
 // `npm install` trained (MODEL_CACHE_DIR's default), or trained here when they are missing.
 import { readSavedModels } from '../../bot/reading-models.store.js';
-import { BRAND_PROFILES } from '../../knowledge/brands/index.js';
 import { loadKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { createMessageReader } from '../../knowledge/reading/read-message.js';
 import type { ReadingContext } from '../../knowledge/reading/reading.types.js';
 import { loadReadingModels, trainReadingModels, type ReadingModels } from '../../knowledge/reading/reading-models.js';
 import { createRecognizers } from '../../knowledge/reading/recognizers.js';
+import { BRAND_PROFILES } from './brands.js';
 
 const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
 const recognizers = createRecognizers();

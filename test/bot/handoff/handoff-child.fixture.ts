@@ -2,19 +2,20 @@
 // stores the submissions it is given (printing "STORED <id>" only once each is on disk, the
 // moment the shopper would be told), then keeps running until it is killed.
 import type { HandoffSubmission } from '../../../knowledge/handoff/handoff-ticket.types.js';
-import { BRAND_PROFILES, BrandProfileSchema } from '../../../knowledge/brands/index.js';
+import { BrandProfileSchema } from '../../../knowledge/brands/index.js';
 import { composeHandoffEmail } from '../../../bot/handoff/handoff-email.js';
 import { openHandoffOutbox } from '../../../bot/handoff/handoff-outbox.js';
 import { createHandoffSender, type SenderLogger } from '../../../bot/handoff/handoff-sender.js';
 import { createHandoffSubmitter } from '../../../bot/handoff/handoff-submitter.js';
 import { createSmtpTransport } from '../../../bot/handoff/handoff-transport.js';
+import { demoProfile } from '../../support/brands.js';
 
 const [dir, smtpUrl] = process.argv.slice(2);
 const submissions = JSON.parse(process.env.HANDOFF_SUBMISSIONS ?? '[]') as HandoffSubmission[];
 if (dir === undefined || smtpUrl === undefined) throw new Error('usage: handoff-child <outboxDir> <smtpUrl>');
 
 const silent: SenderLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const profileOf = (brand: HandoffSubmission['brand']) => BrandProfileSchema.parse(BRAND_PROFILES[brand]);
+const profileOf = (brand: HandoffSubmission['brand']) => BrandProfileSchema.parse(demoProfile(brand));
 
 const outbox = await openHandoffOutbox(dir);
 const sender = createHandoffSender({

@@ -9,7 +9,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 import type { BrandId } from '../../../knowledge/brand-ids.js';
-import { BRAND_PROFILES, BrandProfileSchema, type BrandProfile } from '../../../knowledge/brands/index.js';
+import { BrandProfileSchema, type BrandProfile } from '../../../knowledge/brands/index.js';
 import type { HandoffCase } from '../../../knowledge/handoff/handoff-case.types.js';
 import type { HandoffSubmission, HandoffTicket, TranscriptLine } from '../../../knowledge/handoff/handoff-ticket.types.js';
 import { redactSecrets } from '../../../knowledge/handoff/redaction.js';
@@ -20,6 +20,7 @@ import { orderSchema, type Order } from '../../../knowledge/orders/order.schema.
 import type { HandoffConfig } from '../../../bot/handoff/handoff-config.js';
 import { createTicket } from '../../../bot/handoff/handoff-ticket.js';
 import type { SenderLogger } from '../../../bot/handoff/handoff-sender.js';
+import { demoProfile } from '../../support/brands.js';
 
 export type SmtpMode = 'accept' | 'refuse-temporarily' | 'refuse-permanently' | 'hang';
 
@@ -138,7 +139,7 @@ export const quietLogger: SenderLogger & { lines: Array<{ level: string; fields:
 };
 
 export function profileOf(brand: BrandId): BrandProfile {
-  return BrandProfileSchema.parse(BRAND_PROFILES[brand]);
+  return BrandProfileSchema.parse(demoProfile(brand));
 }
 
 export function testConfig(outboxDir: string, overrides: Partial<HandoffConfig> = {}): HandoffConfig {
@@ -195,7 +196,7 @@ export function submissionFor(
   who: { name?: string; email?: string; description?: string } = {},
   at = '2026-11-27T15:00:00Z',
 ): HandoffSubmission {
-  const profile = BRAND_PROFILES[brand];
+  const profile = demoProfile(brand);
   const description = redactSecrets(who.description ?? handoffCase.description ?? 'Please help');
   const urgency = urgencyOf(profile, { ...handoffCase, description }, at);
   const escalation = escalationRoute(profile, handoffCase.category, description);

@@ -7,6 +7,7 @@ import { createHandoff, type Handoff } from '../../../bot/handoff/index.js';
 import { openRedisHandoffOutbox } from '../../../bot/handoff/handoff-outbox.redis.js';
 import { requireRedisOrSkip, startRedis, type TestRedis } from '../../support/redis-server.js';
 import { profileOf, quietLogger, startSmtp, submissionFor, tempDir, testConfig, ticketFor, waitUntil, type TestSmtp } from './handoff-fixtures.js';
+import { BRAND_IDS } from '../../support/brands.js';
 
 const available = requireRedisOrSkip();
 
@@ -49,6 +50,7 @@ describe.runIf(available)('shared handoff outbox', () => {
       transcriptOf: async () => [],
       logger: quietLogger,
       profileOf,
+      brandIds: BRAND_IDS,
       shared: { redis: client, claimMs: options.claimMs, rescanMs: options.rescanMs ?? 100 },
     });
     instances.push(handoff);

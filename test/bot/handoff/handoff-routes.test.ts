@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHandoffOutbox, type HandoffOutbox } from '../../../bot/handoff/handoff-outbox.js';
 import { registerHandoffRoutes, tokenMatches } from '../../../bot/handoff/handoff-routes.js';
 import { submissionFor, tempDir, ticketFor } from './handoff-fixtures.js';
+import { BRAND_IDS } from '../../support/brands.js';
 
 const TOKEN = 'test-admin-token-0123456789';
 
 async function serve(adminToken: string | undefined, outbox: HandoffOutbox) {
   const server = restify.createServer({ name: 'handoff-routes-test', handleUncaughtExceptions: false });
-  registerHandoffRoutes(server, { outbox, adminToken });
+  registerHandoffRoutes(server, { outbox, adminToken, brandIds: BRAND_IDS });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };

@@ -22,6 +22,7 @@ import { conversationKeyOf, createConversationStore, type ConversationStore } fr
 import { ExpiringMemoryStorage } from '../../../bot/state/memory.storage.js';
 import { createTurnRunner } from '../../../bot/turn-runner.js';
 import { profileOf, quietLogger, tempDir, testConfig, waitUntil } from './handoff-fixtures.js';
+import { BRAND_IDS } from '../../support/brands.js';
 
 const NOW = new Date('2026-12-02T17:00:00Z');
 
@@ -32,7 +33,7 @@ let store: ConversationStore;
 beforeEach(async () => {
   dir = await tempDir();
   store = createConversationStore(new ExpiringMemoryStorage({ ttlSeconds: 3600 }));
-  handoff = await createHandoff({ config: testConfig(dir.path), transcriptOf: (key) => store.transcript(key), logger: quietLogger, profileOf, now: () => NOW });
+  handoff = await createHandoff({ config: testConfig(dir.path), transcriptOf: (key) => store.transcript(key), logger: quietLogger, profileOf, brandIds: BRAND_IDS, now: () => NOW });
   await handoff.start();
 });
 

@@ -7,6 +7,7 @@ import type { BrandId } from '../../../knowledge/brand-ids.js';
 import type { HandoffConfig } from '../../../bot/handoff/handoff-config.js';
 import { createHandoff, type Handoff } from '../../../bot/handoff/index.js';
 import { profileOf, quietLogger, startSmtp, submissionFor, tempDir, testConfig, waitUntil, type Received, type TestSmtp } from './handoff-fixtures.js';
+import { BRAND_IDS } from '../../support/brands.js';
 
 const KENDRA_FROM = 'Kendra Scott Support <help@kendrascott.example>';
 
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 async function open(overrides: Partial<HandoffConfig>): Promise<Handoff> {
   await handoff?.close();
-  handoff = await createHandoff({ config: testConfig(dir.path, { smtpUrl: smtp.url, mailFrom: 'Clasp <clasp@clasp.example>', ...overrides }), transcriptOf: async () => [], logger: quietLogger, profileOf });
+  handoff = await createHandoff({ config: testConfig(dir.path, { smtpUrl: smtp.url, mailFrom: 'Clasp <clasp@clasp.example>', ...overrides }), transcriptOf: async () => [], logger: quietLogger, profileOf, brandIds: BRAND_IDS });
   await handoff.start();
   return handoff;
 }

@@ -8,6 +8,7 @@ import { createHandoff } from '../../../bot/handoff/index.js';
 import { isPlaceholderAddress } from '../../../bot/handoff/placeholder-address.js';
 import type { SenderLogger } from '../../../bot/handoff/handoff-sender.js';
 import { profileOf, tempDir, testConfig } from './handoff-fixtures.js';
+import { BRAND_IDS } from '../../support/brands.js';
 
 describe('isPlaceholderAddress', () => {
   it.each([
@@ -45,7 +46,7 @@ describe('start-up warning about placeholder inboxes', () => {
     const logger: SenderLogger = { info: () => undefined, error: () => undefined, warn: (fields, message) => lines.push({ fields, message }) };
     const dir = await tempDir();
     // Nothing is sent here: the SMTP transport connects only when a ticket goes out.
-    const handoff = await createHandoff({ config: testConfig(dir.path, { smtpUrl: 'smtp://127.0.0.1:1', ...overrides }), transcriptOf: async () => [], logger, profileOf });
+    const handoff = await createHandoff({ config: testConfig(dir.path, { smtpUrl: 'smtp://127.0.0.1:1', ...overrides }), transcriptOf: async () => [], logger, profileOf, brandIds: BRAND_IDS });
     await handoff.close();
     await dir.remove();
     return lines.filter((line) => /placeholder/.test(line.message));
@@ -53,11 +54,12 @@ describe('start-up warning about placeholder inboxes', () => {
 
   it('names each brand still on a demo inbox, once, with the key to set', async () => {
     const warnings = await warningsWith({});
+    // In the brands' order: their folders' names.
     expect(warnings.map((line) => line.fields)).toEqual([
-      { brand: 'james-avery-artisan', key: 'SUPPORT_INBOX_JAMES_AVERY_ARTISAN', inboxDomain: 'james-avery-artisan.example' },
       { brand: 'generic-store', key: 'SUPPORT_INBOX_GENERIC_STORE', inboxDomain: 'generic-store.example' },
+      { brand: 'james-avery-artisan', key: 'SUPPORT_INBOX_JAMES_AVERY_ARTISAN', inboxDomain: 'james-avery-artisan.example' },
     ]);
-    expect(warnings[0]?.message).toBe('the support inbox of james-avery-artisan is a placeholder address, so its handoffs reach nobody: set SUPPORT_INBOX_JAMES_AVERY_ARTISAN');
+    expect(warnings[1]?.message).toBe('the support inbox of james-avery-artisan is a placeholder address, so its handoffs reach nobody: set SUPPORT_INBOX_JAMES_AVERY_ARTISAN');
   });
 
   it('follows the SUPPORT_INBOX_<BRAND> overrides both ways', async () => {

@@ -11,6 +11,7 @@ import type { HandoffConfig } from '../../../bot/handoff/handoff-config.js';
 import { createHandoff, type Handoff } from '../../../bot/handoff/index.js';
 import { transcriptToken } from '../../../bot/handoff/transcript-link.js';
 import { profileOf, quietLogger, startSmtp, submissionFor, tempDir, testConfig, waitUntil, type Received, type TestSmtp } from './handoff-fixtures.js';
+import { BRAND_IDS } from '../../support/brands.js';
 import { REPETITIVE_TRANSCRIPT } from './transcript-fixtures.js';
 
 const SECRET = 'transcript-link-secret-for-tests-0123456789';
@@ -37,6 +38,7 @@ async function serve(overrides: Partial<HandoffConfig>): Promise<Served> {
     transcriptOf: async () => REPETITIVE_TRANSCRIPT,
     logger: quietLogger,
     profileOf,
+    brandIds: BRAND_IDS,
     now: () => clock,
   });
   await handoff.start();

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { addCalendarDays, isPastEndOfDay, windowDates } from '../../../knowledge/calendar/business-days.js';
-import { BRAND_IDS, type BrandId } from '../../../knowledge/brand-ids.js';
 import { createDemoOrders, DEMO_ORDER_KINDS, demoOrderSummaries, type DemoOrderKind } from '../../../bot/orders/demo-orders.js';
 import { parseOrdersFile, type Order } from '../../../knowledge/orders/order.schema.js';
 import { createJsonOrderSource } from '../../../bot/orders/orders.json-source.js';
+import { BRAND_FOLDERS, BRAND_IDS, type DemoBrand } from '../../support/brands.js';
 
 const ET = 'America/New_York';
 // Brands that state business days for delivery count them so; the others say "days".
-const DELIVERY_UNIT: Record<BrandId, 'business' | 'calendar'> = {
+const DELIVERY_UNIT: Record<DemoBrand, 'business' | 'calendar'> = {
   'james-avery-malls': 'business',
   'james-avery-artisan': 'business', // operator setting; business days is the slower reading
   'kendra-scott-mall': 'calendar',
@@ -19,32 +19,32 @@ const DELIVERY_UNIT: Record<BrandId, 'business' | 'calendar'> = {
 const STARTS = ['2026-11-16T15:00:00Z', '2027-01-04T04:30:00Z', '2027-12-27T05:00:00Z', '2026-07-06T12:00:00Z'];
 
 function byKind(orders: readonly Order[]): Map<string, Order> {
-  const summaries = demoOrderSummaries();
+  const summaries = demoOrderSummaries(BRAND_FOLDERS);
   return new Map(orders.map((order, index) => [`${order.brand}/${summaries[index]?.kind ?? ''}`, order]));
 }
 
 function deliveryWindow(order: Order) {
   if (order.status !== 'shipped' && order.status !== 'delivered') throw new Error(`${order.orderNumber} has not shipped`);
-  return windowDates(order.shippedAt, { min: 6, max: 12, unit: DELIVERY_UNIT[order.brand] }, ET);
+  return windowDates(order.shippedAt, { min: 6, max: 12, unit: DELIVERY_UNIT[order.brand as DemoBrand] }, ET);
 }
 
 describe.each(STARTS)('demo orders created at %s', (start) => {
   const now = new Date(start);
-  const orders = createDemoOrders(now);
-  const orderOf = (brand: BrandId, kind: DemoOrderKind): Order => {
+  const orders = createDemoOrders(now, BRAND_FOLDERS);
+  const orderOf = (brand: DemoBrand, kind: DemoOrderKind): Order => {
     const order = byKind(orders).get(`${brand}/${kind}`);
     if (!order) throw new Error(`no ${kind} order for ${brand}`);
     return order;
   };
 
   it('round-trip through the orders-file JSON and the same schema', () => {
-    const file = JSON.parse(JSON.stringify({ orders: createDemoOrders(now) })) as unknown;
+    const file = JSON.parse(JSON.stringify({ orders: createDemoOrders(now, BRAND_FOLDERS) })) as unknown;
     expect(parseOrdersFile(file, 'demo')).toEqual(orders);
   });
 
   it('match their summaries', () => {
     expect(orders.map(({ brand, orderNumber, email, status }) => ({ brand, orderNumber, email, status }))).toEqual(
-      demoOrderSummaries().map(({ brand, orderNumber, email, status }) => ({ brand, orderNumber, email, status })),
+      demoOrderSummaries(BRAND_FOLDERS).map(({ brand, orderNumber, email, status }) => ({ brand, orderNumber, email, status })),
     );
   });
 
@@ -59,7 +59,7 @@ describe.each(STARTS)('demo orders created at %s', (start) => {
 
   describe.each(BRAND_IDS)('%s', (brand) => {
     it('has one order of each kind', () => {
-      expect(demoOrderSummaries().filter((summary) => summary.brand === brand).map((summary) => summary.kind).sort()).toEqual([...DEMO_ORDER_KINDS].sort());
+      expect(demoOrderSummaries(BRAND_FOLDERS).filter((summary) => summary.brand === brand).map((summary) => summary.kind).sort()).toEqual([...DEMO_ORDER_KINDS].sort());
     });
 
     it('processing: placed, not shipped', () => {
@@ -101,16 +101,16 @@ describe.each(STARTS)('demo orders created at %s', (start) => {
 });
 
 describe('demo order data', () => {
-  const orders = createDemoOrders(new Date('2026-11-16T15:00:00Z'));
+  const orders = createDemoOrders(new Date('2026-11-16T15:00:00Z'), BRAND_FOLDERS);
 
   it('has the item flags the returns flow needs', () => {
-    const items = (brand: BrandId) => orders.filter((order) => order.brand === brand).flatMap((order) => order.items);
+    const items = (brand: DemoBrand) => orders.filter((order) => order.brand === brand).flatMap((order) => order.items);
     expect(items('kendra-scott-mall').some((item) => item.finalSale)).toBe(true);
     expect(items('james-avery-malls').some((item) => item.personalized)).toBe(true);
   });
 
   it('uses example domains only, and plausible order numbers per brand', () => {
-    const prefixes: Record<BrandId, RegExp> = {
+    const prefixes: Record<DemoBrand, RegExp> = {
       'james-avery-malls': /^JAM-\d{6}$/,
       'james-avery-artisan': /^JAA-\d{6}$/,
       'kendra-scott-mall': /^KS-\d{6}$/,
@@ -118,7 +118,7 @@ describe('demo order data', () => {
     };
     for (const order of orders) {
       expect(order.email).toMatch(/@example\.com$/);
-      expect(order.orderNumber).toMatch(prefixes[order.brand]);
+      expect(order.orderNumber).toMatch(prefixes[order.brand as DemoBrand]);
       if (order.trackingUrl !== null) expect(new URL(order.trackingUrl).hostname).toBe('tracking.example.com');
     }
   });
@@ -130,6 +130,6 @@ describe('demo order data', () => {
   });
 
   it('refuses an invalid start time', () => {
-    expect(() => createDemoOrders(new Date(Number.NaN))).toThrow(RangeError);
+    expect(() => createDemoOrders(new Date(Number.NaN), BRAND_FOLDERS)).toThrow(RangeError);
   });
 });

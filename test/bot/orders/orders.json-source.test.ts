@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { OrdersFileError, parseOrdersFile } from '../../../knowledge/orders/order.schema.js';
 import { createJsonOrderSource, loadJsonOrderSource, readOrdersFile } from '../../../bot/orders/orders.json-source.js';
+import { createClasp } from '../../../bot/clasp.js';
+import { ConfigError, loadConfig } from '../../../bot/config.js';
+import { createLogger } from '../../../bot/logger.js';
 
 const item = { sku: 'CHN-22', name: 'Elisa Pendant Necklace', quantity: 1, unitPrice: 68, finalSale: false, personalized: false };
 const file = {
@@ -69,6 +72,15 @@ describe('reading ORDERS_FILE', () => {
     await writeFile(path, JSON.stringify({ orders: [{ ...file.orders[0], status: 'shipped' }] }));
     await expect(readOrdersFile(path)).rejects.toBeInstanceOf(OrdersFileError);
     await expect(readOrdersFile(path)).rejects.toThrow(/bad-orders\.json[\s\S]*orders\[0\] \(orderNumber "KS-100234"\), field "shippedAt": is required for a shipped order/);
+  });
+
+  it('refuses at start-up orders of a brand no brand folder is called', async () => {
+    const path = join(dir, 'stranger-orders.json');
+    await writeFile(path, JSON.stringify({ orders: [file.orders[1], { ...file.orders[0], brand: 'kendra-scott' }] }));
+    expect(await readOrdersFile(path)).toHaveLength(2);
+    const started = createClasp(loadConfig({ LOG_LEVEL: 'silent', OUTBOX_DIR: join(dir, 'outbox'), ORDERS_FILE: path }), { logger: createLogger({ logLevel: 'silent' }) });
+    await expect(started).rejects.toBeInstanceOf(ConfigError);
+    await expect(started).rejects.toThrow(/ORDERS_FILE: orders of "kendra-scott", which no brand folder is called/);
   });
 
   it('names a file it cannot read', async () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import type { BrandId } from '../../../knowledge/brand-ids.js';
-import { BRAND_PROFILES, type BrandProfileInput } from '../../../knowledge/brands/index.js';
+import type { BrandProfileInput } from '../../../knowledge/brands/index.js';
 import { replyBy } from '../../../knowledge/handoff/reply-by.js';
+import { BRAND_PROFILES, demoProfile } from '../../support/brands.js';
 
-const expect24to48BusinessHours = (brand: BrandId, at: string) => replyBy(BRAND_PROFILES[brand], at);
+const expect24to48BusinessHours = (brand: BrandId, at: string) => replyBy(demoProfile(brand), at);
 
 // November 2026: Fri 20, Sat 21, Sun 22, Mon 23, Tue 24, Wed 25, Thu 26 (Thanksgiving), Fri 27, Sat 28, Sun 29, Mon 30.
 describe('replyBy: the reply the shopper can expect, in the brand\'s terms and time zone', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import type { BrandId } from '../../../knowledge/brand-ids.js';
-import { BRAND_PROFILES } from '../../../knowledge/brands/index.js';
 import type { HandoffCase } from '../../../knowledge/handoff/handoff-case.types.js';
 import { escalationRoute, handoffSubject, issueSummary } from '../../../knowledge/handoff/subject.js';
 import { urgencyOf } from '../../../knowledge/handoff/urgency.js';
+import { BRAND_PROFILES, demoProfile } from '../../support/brands.js';
 
 function subject(brand: BrandId, handoffCase: HandoffCase, customerName = 'Jane Doe'): string {
-  const urgency = urgencyOf(BRAND_PROFILES[brand], handoffCase, '2026-11-27T15:00:00Z');
+  const urgency = urgencyOf(demoProfile(brand), handoffCase, '2026-11-27T15:00:00Z');
   return handoffSubject({ category: handoffCase.category, urgency, customerName, orderNumber: handoffCase.orderNumber });
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import type { BrandId } from '../../../knowledge/brand-ids.js';
-import { BRAND_PROFILES, type BrandProfileInput } from '../../../knowledge/brands/index.js';
+import type { BrandProfileInput } from '../../../knowledge/brands/index.js';
 import type { HandoffCase, HandoffCategory } from '../../../knowledge/handoff/handoff-case.types.js';
 import { urgencyOf, urgentCasesOf } from '../../../knowledge/handoff/urgency.js';
 import { orderSchema, type Order } from '../../../knowledge/orders/order.schema.js';
 import type { ReturnVerdict } from '../../../knowledge/returns/return-verdict.types.js';
+import { BRAND_PROFILES, demoProfile } from '../../support/brands.js';
 
 const ITEMS = [{ sku: 'CHN-22', name: 'Elisa Pendant Necklace', quantity: 1, unitPrice: 68, finalSale: false, personalized: false }];
 
@@ -38,7 +39,7 @@ function verdict(fields: Partial<ReturnVerdict>): ReturnVerdict {
   };
 }
 
-const urgent = (brand: BrandId, handoffCase: HandoffCase, at?: string) => urgencyOf(BRAND_PROFILES[brand], handoffCase, at).urgent;
+const urgent = (brand: BrandId, handoffCase: HandoffCase, at?: string) => urgencyOf(demoProfile(brand), handoffCase, at).urgent;
 const of = (category: HandoffCategory, more: Partial<HandoffCase> = {}): HandoffCase => ({ category, ...more });
 
 describe('urgencyOf: each brand as its documents (or its operator) say', () => {

@@ -68,8 +68,9 @@ describe('parseOrdersFile', () => {
     expect(error.problems[0]).toMatch(/^orders\[0\] \(orderNumber "KS-100234"\), field "email": /);
   });
 
-  it('names nested fields and unknown brands', () => {
-    const error = errorOf({ orders: [{ ...shipped, brand: 'kendra-scott', items: [{ ...item, finalSale: undefined }] }] });
+  // Whether a brand folder of that name exists is checked at start-up (test/bot/orders/orders.json-source.test.ts).
+  it('names nested fields and brands that are not brand ids', () => {
+    const error = errorOf({ orders: [{ ...shipped, brand: 'Kendra Scott', items: [{ ...item, finalSale: undefined }] }] });
     expect(error.problems).toEqual([
       expect.stringMatching(/^orders\[0\] \(orderNumber "KS-100234"\), field "brand": /),
       'orders[0] (orderNumber "KS-100234"), field "items[0].finalSale": is required',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import type { BrandId } from '../../../knowledge/brand-ids.js';
-import { BRAND_PROFILES, type BrandProfileInput } from '../../../knowledge/brands/index.js';
+import type { BrandProfileInput } from '../../../knowledge/brands/index.js';
 import { orderSchema, type Order } from '../../../knowledge/orders/order.schema.js';
 import { describeTracking } from '../../../knowledge/orders/tracking-status.js';
+import { BRAND_PROFILES } from '../../support/brands.js';
 
 const CSP = 'customer-service-policy';
 const ITEMS = [{ sku: 'SKU-1', name: 'Charm', quantity: 1, unitPrice: 40, finalSale: false, personalized: false }];

@@ -1,8 +1,8 @@
-import { BRAND_PROFILES } from '../../../knowledge/brands/index.js';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../../knowledge/knowledge-base.js';
 import { createPassageIndex } from '../../../knowledge/passages/passage-index.js';
 import { policySentences, splitSentences } from '../../../knowledge/passages/policy-sentences.js';
+import { BRAND_PROFILES } from '../../support/brands.js';
 
 const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
 const collapse = (text: string) => text.replace(/\s+/g, ' ');

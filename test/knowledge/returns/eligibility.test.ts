@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createDemoOrders } from '../../../bot/orders/demo-orders.js';
 import type { BrandId } from '../../../knowledge/brand-ids.js';
-import { BRAND_PROFILES, type BrandProfileInput } from '../../../knowledge/brands/index.js';
+import type { BrandProfileInput } from '../../../knowledge/brands/index.js';
 import { orderSchema, type Order, type OrderItem } from '../../../knowledge/orders/order.schema.js';
 import {
   assessReturn,
@@ -10,6 +10,7 @@ import {
   type ReturnEligibilityInput,
 } from '../../../knowledge/returns/eligibility.js';
 import type { ItemCondition, ReturnReason, ReturnVerdict, ReturnWish } from '../../../knowledge/returns/return-verdict.types.js';
+import { BRAND_FOLDERS, BRAND_PROFILES, demoProfile } from '../../support/brands.js';
 
 /** The verdict alone, for the rules that only decide it. */
 const verdictOf = (input: ReturnEligibilityInput) => assessReturn(input).verdict;
@@ -55,7 +56,7 @@ interface Case {
 }
 
 function input({ brand, item = RING, condition = 'unused_with_tags', wish = 'changed_mind', status, deliveredAt, now = NOW, profile }: Case): ReturnEligibilityInput {
-  return { order: order(brand, status, deliveredAt), item, condition, wish, profile: profile ?? BRAND_PROFILES[brand], now };
+  return { order: order(brand, status, deliveredAt), item, condition, wish, profile: profile ?? demoProfile(brand), now };
 }
 
 function verdict(c: Case): ReturnVerdict {
@@ -67,7 +68,7 @@ function codes(v: ReturnVerdict): ReturnReason[] {
 }
 
 function withReturns(brand: BrandId, returns: Partial<BrandProfileInput['returns']>, extra: Partial<BrandProfileInput> = {}): BrandProfileInput {
-  const profile = BRAND_PROFILES[brand];
+  const profile = demoProfile(brand);
   return { ...profile, ...extra, returns: { ...profile.returns, ...returns } };
 }
 
@@ -435,7 +436,7 @@ describe('orderReturnBlock', () => {
 
 describe('the demo orders: each brand’s verdict for every delivered item', () => {
   const now = new Date('2026-12-02T17:00:00Z');
-  const demo = createDemoOrders(now);
+  const demo = createDemoOrders(now, BRAND_FOLDERS);
   const byNumber = (orderNumber: string) => {
     const found = demo.find((candidate) => candidate.orderNumber === orderNumber);
     if (!found) throw new Error(`no demo order ${orderNumber}`);
@@ -464,7 +465,7 @@ describe('the demo orders: each brand’s verdict for every delivered item', () 
     const item = demoOrder.items.find((candidate) => candidate.sku === sku);
     if (!item) throw new Error(`no item ${sku}`);
 
-    const v = verdictOf({ order: demoOrder, item, condition, wish, profile: BRAND_PROFILES[demoOrder.brand], now: now.toISOString() });
+    const v = verdictOf({ order: demoOrder, item, condition, wish, profile: demoProfile(demoOrder.brand), now: now.toISOString() });
 
     expect(v.eligible).toBe(eligible);
     expect(codes(v)).toEqual(expected);
