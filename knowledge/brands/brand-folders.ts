@@ -131,7 +131,7 @@ export function readYaml(file: string): { data: unknown; lineOf: (path: readonly
   const document: Document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false });
   const [error] = document.errors;
   if (error) {
-    const line = error.linePos?.[0]?.line ?? null;
+    const line = lineCounter.linePos(error.pos[0]).line;
     throw new BrandSettingsError([{ file, line, field: '', message: `not valid YAML: ${error.message.split('\n')[0]}` }]);
   }
   const lineOf = (path: readonly PropertyKey[]): number | null => {
