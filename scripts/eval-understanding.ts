@@ -98,12 +98,18 @@ function crossValidated(curves: boolean): void {
   line('urgency', accuracy(slotReadings('urgency.csv').readings).percent, BARS.cv.urgency);
 
   const bars = curves ? [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] : [READING_SETTINGS.passageConfidence];
-  const answerability = answerabilityFigures(knowledge, readingModels(), bars);
+  const figures = answerabilityFigures(knowledge, readingModels(), bars);
+  const answerability = figures.known;
   const chosen = answerability.get(READING_SETTINGS.passageConfidence);
   console.log(` answerability (passage quoted from ${READING_SETTINGS.passageConfidence}):`);
   if (chosen !== undefined) {
     console.log(`  answerable questions quoted the right section: ${share(chosen.answered, chosen.answerable).toFixed(2)}% (${chosen.answered}/${chosen.answerable})`);
     line(`questions quoted a passage that does not answer them (${chosen.questions})`, share(chosen.wrongQuotes, chosen.questions), BARS.cv.passagesWrong, true);
+  }
+  // The same questions as a store added as a folder meets them: no questions of the team's own.
+  const unseen = figures.unseen.get(READING_SETTINGS.passageConfidence);
+  if (unseen !== undefined) {
+    console.log(`  as a store without questions of its own: right section ${share(unseen.answered, unseen.answerable).toFixed(2)}% (${unseen.answered}/${unseen.answerable}), wrong quotes ${share(unseen.wrongQuotes, unseen.questions).toFixed(2)}%`);
   }
   if (curves) {
     console.log('  curve: bar → right section for answerable questions, wrong quotes of all questions');

@@ -24,6 +24,7 @@ export const ANSWERABILITY_FEATURES = [
   'letters and words shared with the sentence',
   'question words in the heading',
   "like the team's questions for its section",
+  'the team wrote questions for this store',
 ] as const;
 
 export interface SavedAnswerabilityModel {
@@ -48,6 +49,11 @@ export interface TopicView {
   similarity(sentence: PolicySentence): { topics: number; words: number };
   /** How alike the question and the team's questions for a section read (0 where there are none). */
   resemblance(source: Source): number;
+  /**
+   * Whether the team wrote questions for this store at all: a store added as a folder has none,
+   * so its sections resemble nothing, which must not read as "this section answers nothing".
+   */
+  storeKnown: boolean;
 }
 
 /** The question's length as the features take it: training and reading count it the same way. */
@@ -80,6 +86,7 @@ export function answerabilityFeatures(hits: readonly PassageHit[], rank: number,
     alike.words,
     asked > 0 ? hit.matched.filter((term) => heading.has(term)).length / asked : 0,
     view.resemblance(source),
+    view.storeKnown ? 1 : 0,
   ];
 }
 
@@ -88,6 +95,8 @@ export interface AnswerabilityModel {
   probability(features: readonly number[]): number;
   /** A brand's section's questions summed, if the team wrote any. */
   sections(brand: string, key: string): SectionCentroid | undefined;
+  /** Whether the team wrote questions for any section of the brand's documents. */
+  knowsStore(brand: string): boolean;
 }
 
 export function loadAnswerabilityModel(saved: SavedAnswerabilityModel): AnswerabilityModel {
@@ -97,6 +106,7 @@ export function loadAnswerabilityModel(saved: SavedAnswerabilityModel): Answerab
   const standardized = new Float64Array(saved.means.length);
   return {
     sections: loadSectionQuestions(saved.sections),
+    knowsStore: (brand) => Object.hasOwn(saved.sections, brand),
     probability(features) {
       // withPairs' order, summed as it goes: this runs for every passage of every question.
       const width = features.length;

@@ -30,7 +30,7 @@ import {
 } from './training-data.js';
 
 /** Bumped when what a saved model means changes (features, recipe, labels). */
-export const READING_MODELS_FORMAT = 4;
+export const READING_MODELS_FORMAT = 5;
 
 export interface ReadingModels {
   topic: LinearModel;
@@ -149,6 +149,8 @@ export interface AnswerabilityRow {
   question: string;
   features: number[];
   answers: boolean;
+  /** The row as a store the team wrote no questions for would see it (no section resembles anything). */
+  unseen: boolean;
 }
 
 /**
@@ -184,19 +186,26 @@ export function answerabilityRows(
     ),
   );
   const centroids = loadSectionQuestions(sections);
+  // Every question twice: as its brand is (the team's questions summed by section), and as a store
+  // added as a folder would be, with no questions of its own, so the model answers both.
   const rows = asked.flatMap(({ brand, questions }) =>
     questions.flatMap(({ question, answer, distribution }) => {
       const index = knowledge.passages(brand);
       const hits = index.search(question);
       const own = answer === null || heldOut(brand, question) ? undefined : sectionKey(answer.document, answer.section);
-      const seen = topicView(knowledge.answer, brand, distribution, similarity, centroids, own);
       const words = questionWords(question);
-      return hits.map((hit, rank) => ({
-        brand,
-        question,
-        features: answerabilityFeatures(hits, rank, index, seen, words),
-        answers: answer !== null && hit.sentence.document === answer.document && hit.sentence.section === answer.section,
-      }));
+      return [false, true].flatMap((unseen) => {
+        const view = unseen
+          ? topicView(knowledge.answer, brand, distribution, similarity, () => undefined, undefined, false)
+          : topicView(knowledge.answer, brand, distribution, similarity, centroids, own);
+        return hits.map((hit, rank) => ({
+          brand,
+          question,
+          unseen,
+          features: answerabilityFeatures(hits, rank, index, view, words),
+          answers: answer !== null && hit.sentence.document === answer.document && hit.sentence.section === answer.section,
+        }));
+      });
     }),
   );
   return { rows, sections };

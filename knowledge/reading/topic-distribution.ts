@@ -151,6 +151,7 @@ export function topicView(
   sections: (brand: string, key: string) => SectionCentroid | undefined,
   /** For a training question: the section it was written for, whose sum holds it. */
   ownSection?: string,
+  storeKnown = true,
 ): TopicView {
   const citing = citingTopics(answer, brand);
   const likeliest = distribution.best;
@@ -164,6 +165,7 @@ export function topicView(
     outOfScope: distribution.probability('out_of_scope'),
     likeliest: likeliest?.probability ?? 0,
     similarity: (sentence) => similarity.sentence(distribution, sentence),
+    storeKnown,
     resemblance: ({ document, section }) => {
       const key = sectionKey(document, section);
       const centroid = sections(brand, key);

@@ -62,7 +62,7 @@ export function createTopicReader(knowledge: TopicKnowledge, models: { topic: Li
     const index = knowledge.passages(brand);
     const hits = index.search(text);
     if (hits.length === 0) return [];
-    const seen = topicView(knowledge.answer, brand, distribution, similarity, answerability.sections);
+    const seen = topicView(knowledge.answer, brand, distribution, similarity, answerability.sections, undefined, answerability.knowsStore(brand));
     const words = questionWords(text);
     return hits
       .map((hit, rank) => ({ hit, answers: answerability.probability(answerabilityFeatures(hits, rank, index, seen, words)) }))

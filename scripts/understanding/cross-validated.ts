@@ -82,39 +82,46 @@ export interface AnswerabilityFigures {
   questions: number;
 }
 
-/** The answerability check, question by question, held out by fold of questions, at a probability bar. */
+/**
+ * The answerability check, question by question, held out by fold of questions, at a probability
+ * bar: `known`, the brands as they are (the team's questions summed by section); `unseen`, the same
+ * questions as a store added as a folder meets them, with no questions of its own.
+ */
 export function answerabilityFigures(
   knowledge: TopicKnowledge & { brandIds: readonly BrandId[] },
   models: Pick<ReadingModels, 'topic'>,
   bars: readonly number[],
-): Map<number, AnswerabilityFigures> {
+): { known: Map<number, AnswerabilityFigures>; unseen: Map<number, AnswerabilityFigures> } {
   // Questions are held out by fold, from the model and from the section sums alike.
   const all = answerabilityRows(knowledge, models.topic).rows;
   const questions = [...new Set(all.map((row) => `${row.brand}|${row.question}`))];
   const foldOf = new Map(questions.map((question, at) => [question, at % FOLDS]));
-  const scored: Array<{ question: string; answers: boolean; probability: number }> = [];
+  const scored: Array<{ question: string; unseen: boolean; answers: boolean; probability: number }> = [];
   for (let fold = 0; fold < FOLDS; fold += 1) {
     const { rows, sections } = answerabilityRows(knowledge, models.topic, undefined, (brand, question) => foldOf.get(`${brand}|${question}`) === fold);
     const model = loadAnswerabilityModel(trainAnswerabilityModel(rows.filter((row) => foldOf.get(`${row.brand}|${row.question}`) !== fold), sections));
     for (const row of rows) {
       const question = `${row.brand}|${row.question}`;
-      if (foldOf.get(question) === fold) scored.push({ question, answers: row.answers, probability: model.probability(row.features) });
+      if (foldOf.get(question) === fold) scored.push({ question, unseen: row.unseen, answers: row.answers, probability: model.probability(row.features) });
     }
   }
-  const byQuestion = new Map<string, typeof scored>();
-  for (const row of scored) byQuestion.set(row.question, [...(byQuestion.get(row.question) ?? []), row]);
-  const figures = new Map<number, AnswerabilityFigures>();
-  for (const bar of bars) {
-    const tally: AnswerabilityFigures = { answered: 0, answerable: 0, wrongQuotes: 0, questions: byQuestion.size };
-    for (const hits of byQuestion.values()) {
-      const answerable = hits.some((hit) => hit.answers);
-      const best = hits.filter((hit) => hit.probability >= bar).sort((a, b) => b.probability - a.probability)[0];
-      if (answerable) tally.answerable += 1;
-      if (best === undefined) continue;
-      if (best.answers) tally.answered += 1;
-      else tally.wrongQuotes += 1;
+  const tallied = (unseen: boolean): Map<number, AnswerabilityFigures> => {
+    const byQuestion = new Map<string, typeof scored>();
+    for (const row of scored) if (row.unseen === unseen) byQuestion.set(row.question, [...(byQuestion.get(row.question) ?? []), row]);
+    const figures = new Map<number, AnswerabilityFigures>();
+    for (const bar of bars) {
+      const tally: AnswerabilityFigures = { answered: 0, answerable: 0, wrongQuotes: 0, questions: byQuestion.size };
+      for (const hits of byQuestion.values()) {
+        const answerable = hits.some((hit) => hit.answers);
+        const best = hits.filter((hit) => hit.probability >= bar).sort((a, b) => b.probability - a.probability)[0];
+        if (answerable) tally.answerable += 1;
+        if (best === undefined) continue;
+        if (best.answers) tally.answered += 1;
+        else tally.wrongQuotes += 1;
+      }
+      figures.set(bar, tally);
     }
-    figures.set(bar, tally);
-  }
-  return figures;
+    return figures;
+  };
+  return { known: tallied(false), unseen: tallied(true) };
 }
