@@ -85,9 +85,12 @@ export function citeSource(source: Source, profile: Documents, style: 'parenthes
  * "§3" for a numbered section; a Markdown section without a number is named by its heading, as
  * its id spells it ("urgent-problems" → "“Urgent Problems”").
  */
+const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
 export function sectionName(section: string): string {
   if (/^\d/.test(section)) return `§${section}`;
-  return `“${section.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ')}”`;
+  const words = section.split('-').map((word, at) => (at > 0 && MINOR_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)));
+  return `“${words.join(' ')}”`;
 }
 
 /** Several sections, grouped by document: "Customer Service Policy, §2, §3; Privacy Policy, §5". */

@@ -61,6 +61,12 @@ describe('citations', () => {
     ]);
     expect(citeSources(sources, twoDocuments)).toBe('Customer Service Policy, §2, §3; Privacy Policy, §5');
   });
+
+  it('names an unnumbered Markdown section by its heading', () => {
+    const source = { document: 'customer-service-policy', section: 'sizing-and-resizing' };
+    expect(citeSource(source, oneDocument, 'parenthesized')).toBe('Customer Service Policy (“Sizing and Resizing”)');
+    expect(citeSources([source, { document: 'customer-service-policy', section: '4' }], oneDocument)).toBe('Customer Service Policy, “Sizing and Resizing”, §4');
+  });
 });
 
 describe('naming a brand', () => {
