@@ -107,9 +107,10 @@ function crossValidated(curves: boolean): void {
     line(`questions quoted a passage that does not answer them (${chosen.questions})`, share(chosen.wrongQuotes, chosen.questions), BARS.cv.passagesWrong, true);
   }
   // The same questions as a store added as a folder meets them: no questions of the team's own.
-  const unseen = figures.unseen.get(READING_SETTINGS.passageConfidence);
-  if (unseen !== undefined) {
-    console.log(`  as a store without questions of its own: right section ${share(unseen.answered, unseen.answerable).toFixed(2)}% (${unseen.answered}/${unseen.answerable}), wrong quotes ${share(unseen.wrongQuotes, unseen.questions).toFixed(2)}%`);
+  for (const [view, label] of [['unseen', 'as a store without questions of its own'], ['bare', 'as such a store with an empty brand.yaml']] as const) {
+    const other = figures[view].get(READING_SETTINGS.passageConfidence);
+    if (other === undefined) continue;
+    console.log(`  ${label}: right section ${share(other.answered, other.answerable).toFixed(2)}% (${other.answered}/${other.answerable}), wrong quotes ${share(other.wrongQuotes, other.questions).toFixed(2)}%`);
   }
   if (curves) {
     console.log('  curve: bar → right section for answerable questions, wrong quotes of all questions');

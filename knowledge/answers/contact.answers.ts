@@ -10,6 +10,8 @@ const REPLY_NEXT = ['contact.hours', 'contact.channels', 'handoff.human'] as con
 export const contactAnswers = {
   'contact.channels': (brand) => {
     const { channels, supportInbox } = brand.profile;
+    // A store whose brand.yaml names no channel: its documents may still say, in their own words.
+    if (channels.length === 0) return silent(brand, 'contact.channels', 'how to contact the team', { next: CHANNELS_NEXT });
     const exclusive = channels.find((channel) => channel.exclusive);
     const say = exclusive
       ? `The only official way to reach ${brand.name} is ${exclusive.say}.`

@@ -25,6 +25,7 @@ export const ANSWERABILITY_FEATURES = [
   'question words in the heading',
   "like the team's questions for its section",
   'the team wrote questions for this store',
+  "the store's brand.yaml states facts its answers cite",
 ] as const;
 
 export interface SavedAnswerabilityModel {
@@ -54,6 +55,11 @@ export interface TopicView {
    * so its sections resemble nothing, which must not read as "this section answers nothing".
    */
   storeKnown: boolean;
+  /**
+   * Whether any of the store's composed answers cites its documents: a folder with an empty
+   * brand.yaml has none, so no topic "cites" the section a sentence is in.
+   */
+  storeStates: boolean;
 }
 
 /** The question's length as the features take it: training and reading count it the same way. */
@@ -87,6 +93,7 @@ export function answerabilityFeatures(hits: readonly PassageHit[], rank: number,
     asked > 0 ? hit.matched.filter((term) => heading.has(term)).length / asked : 0,
     view.resemblance(source),
     view.storeKnown ? 1 : 0,
+    view.storeStates ? 1 : 0,
   ];
 }
 

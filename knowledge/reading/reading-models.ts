@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BrandId } from '../brand-ids.js';
+import type { Answer } from '../knowledge-base.types.js';
 import { answerabilityFeatures, loadAnswerabilityModel, questionWords, trainAnswerabilityModel, type AnswerabilityModel, type SavedAnswerabilityModel } from './answerability.js';
 import { createSentenceSimilarity, topicDistribution, topicView } from './topic-distribution.js';
 import { fitTemperature, stratifiedFolds } from './learning/cross-validation.js';
@@ -30,7 +31,7 @@ import {
 } from './training-data.js';
 
 /** Bumped when what a saved model means changes (features, recipe, labels). */
-export const READING_MODELS_FORMAT = 5;
+export const READING_MODELS_FORMAT = 6;
 
 export interface ReadingModels {
   topic: LinearModel;
@@ -141,6 +142,10 @@ export function trainCalibrated(name: string, examples: readonly TrainingExample
   return trainLinearModel(name, examples, settings, classes).save(temperature, key);
 }
 
+const STORE_VIEWS = [{ unseen: false, bare: false }, { unseen: true, bare: false }, { unseen: true, bare: true }] as const;
+/** The composed answers of a store whose brand.yaml is empty: they cite nothing. */
+const citesNothing = (): Pick<Answer, 'sources'> => ({ sources: [] });
+
 /** Questions of other domains each brand's passages are tried against too: none of them is answered. */
 const OTHER_DOMAIN_QUESTIONS_PER_BRAND = 150;
 
@@ -151,6 +156,8 @@ export interface AnswerabilityRow {
   answers: boolean;
   /** The row as a store the team wrote no questions for would see it (no section resembles anything). */
   unseen: boolean;
+  /** …and whose brand.yaml states nothing either, so no composed answer cites a section. */
+  bare: boolean;
 }
 
 /**
@@ -186,22 +193,24 @@ export function answerabilityRows(
     ),
   );
   const centroids = loadSectionQuestions(sections);
-  // Every question twice: as its brand is (the team's questions summed by section), and as a store
-  // added as a folder would be, with no questions of its own, so the model answers both.
+  // Every question three times: as its brand is (the team's questions summed by section), as a
+  // store added as a folder would be, with no questions of its own, and as such a store whose
+  // brand.yaml is empty, so no composed answer cites anything: the model answers all three.
   const rows = asked.flatMap(({ brand, questions }) =>
     questions.flatMap(({ question, answer, distribution }) => {
       const index = knowledge.passages(brand);
       const hits = index.search(question);
       const own = answer === null || heldOut(brand, question) ? undefined : sectionKey(answer.document, answer.section);
       const words = questionWords(question);
-      return [false, true].flatMap((unseen) => {
-        const view = unseen
-          ? topicView(knowledge.answer, brand, distribution, similarity, () => undefined, undefined, false)
-          : topicView(knowledge.answer, brand, distribution, similarity, centroids, own);
+      return STORE_VIEWS.flatMap(({ unseen, bare }) => {
+        const view = !unseen
+          ? topicView(knowledge.answer, brand, distribution, similarity, centroids, own)
+          : topicView(bare ? citesNothing : knowledge.answer, brand, distribution, similarity, () => undefined, undefined, false);
         return hits.map((hit, rank) => ({
           brand,
           question,
           unseen,
+          bare,
           features: answerabilityFeatures(hits, rank, index, view, words),
           answers: answer !== null && hit.sentence.document === answer.document && hit.sentence.section === answer.section,
         }));

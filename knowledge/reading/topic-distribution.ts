@@ -166,6 +166,7 @@ export function topicView(
     likeliest: likeliest?.probability ?? 0,
     similarity: (sentence) => similarity.sentence(distribution, sentence),
     storeKnown,
+    storeStates: citing.size > 0,
     resemblance: ({ document, section }) => {
       const key = sectionKey(document, section);
       const centroid = sections(brand, key);

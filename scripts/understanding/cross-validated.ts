@@ -85,29 +85,31 @@ export interface AnswerabilityFigures {
 /**
  * The answerability check, question by question, held out by fold of questions, at a probability
  * bar: `known`, the brands as they are (the team's questions summed by section); `unseen`, the same
- * questions as a store added as a folder meets them, with no questions of its own.
+ * questions as a store added as a folder meets them, with no questions of its own; `bare`, as such
+ * a store with an empty brand.yaml meets them.
  */
 export function answerabilityFigures(
   knowledge: TopicKnowledge & { brandIds: readonly BrandId[] },
   models: Pick<ReadingModels, 'topic'>,
   bars: readonly number[],
-): { known: Map<number, AnswerabilityFigures>; unseen: Map<number, AnswerabilityFigures> } {
+): Record<'known' | 'unseen' | 'bare', Map<number, AnswerabilityFigures>> {
   // Questions are held out by fold, from the model and from the section sums alike.
   const all = answerabilityRows(knowledge, models.topic).rows;
   const questions = [...new Set(all.map((row) => `${row.brand}|${row.question}`))];
   const foldOf = new Map(questions.map((question, at) => [question, at % FOLDS]));
-  const scored: Array<{ question: string; unseen: boolean; answers: boolean; probability: number }> = [];
+  const scored: Array<{ question: string; view: 'known' | 'unseen' | 'bare'; answers: boolean; probability: number }> = [];
   for (let fold = 0; fold < FOLDS; fold += 1) {
     const { rows, sections } = answerabilityRows(knowledge, models.topic, undefined, (brand, question) => foldOf.get(`${brand}|${question}`) === fold);
     const model = loadAnswerabilityModel(trainAnswerabilityModel(rows.filter((row) => foldOf.get(`${row.brand}|${row.question}`) !== fold), sections));
     for (const row of rows) {
       const question = `${row.brand}|${row.question}`;
-      if (foldOf.get(question) === fold) scored.push({ question, unseen: row.unseen, answers: row.answers, probability: model.probability(row.features) });
+      const view = row.bare ? 'bare' : row.unseen ? 'unseen' : 'known';
+      if (foldOf.get(question) === fold) scored.push({ question, view, answers: row.answers, probability: model.probability(row.features) });
     }
   }
-  const tallied = (unseen: boolean): Map<number, AnswerabilityFigures> => {
+  const tallied = (view: 'known' | 'unseen' | 'bare'): Map<number, AnswerabilityFigures> => {
     const byQuestion = new Map<string, typeof scored>();
-    for (const row of scored) if (row.unseen === unseen) byQuestion.set(row.question, [...(byQuestion.get(row.question) ?? []), row]);
+    for (const row of scored) if (row.view === view) byQuestion.set(row.question, [...(byQuestion.get(row.question) ?? []), row]);
     const figures = new Map<number, AnswerabilityFigures>();
     for (const bar of bars) {
       const tally: AnswerabilityFigures = { answered: 0, answerable: 0, wrongQuotes: 0, questions: byQuestion.size };
@@ -123,5 +125,5 @@ export function answerabilityFigures(
     }
     return figures;
   };
-  return { known: tallied(false), unseen: tallied(true) };
+  return { known: tallied('known'), unseen: tallied('unseen'), bare: tallied('bare') };
 }

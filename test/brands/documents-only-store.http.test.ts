@@ -53,9 +53,15 @@ async function conversation(lines: readonly string[]): Promise<string> {
 
 describe('a store with documents and an empty brand.yaml', () => {
   it('answers from its documents, citing the section', async () => {
-    const [reply] = await say(app.url, STORE, newConversationId(), 'do you ship to canada');
+    const [reply] = await say(app.url, STORE, newConversationId(), 'will you deliver a parcel to toronto in canada');
     expect(support(reply)?.sources).toContainEqual({ document: 'customer-care', section: 'delivery' });
     expect(reply?.text).toContain('United States and Canada');
+  });
+
+  it('names no channel brand.yaml does not give', async () => {
+    const [reply] = await say(app.url, STORE, newConversationId(), 'which ways can i get in touch with the shop');
+    expect(reply?.text).not.toContain('()');
+    expect(reply?.text).not.toMatch(/You can reach Harbour Lane\s*\./);
   });
 
   it('says plainly what its documents do not state', async () => {
