@@ -3,9 +3,12 @@ import type { Topic } from './topics.js';
 
 /** A policy section an answer quotes: an item of `channelData.support.sources` (docs/contracts.md). */
 export interface Source {
-  /** Document id: the file name without `.txt`, e.g. `customer-service-policy`. */
+  /** Document id: the file name without `.txt` or `.md`, e.g. `customer-service-policy`. */
   document: string;
-  /** The printed heading number without its trailing dot (`"3"`, `"2.1"`); `"intro"` before the first heading. */
+  /**
+   * The printed heading number without its trailing dot (`"3"`, `"2.1"`); `"intro"` before the
+   * first heading; an unnumbered Markdown heading's words joined by hyphens (`"urgent-problems"`).
+   */
   section: string;
 }
 
