@@ -4,12 +4,18 @@
 // Also: the FAQ turns against a second Clasp whose Reading step remembers nothing, autocannon on
 // the echo bot and the FAQ turns as a check of bench/load.ts, and the Reading step alone.
 // docs/performance.md says what each line means.
+//
+// `npm run bench -- --prod` runs every Clasp child as production runs it: the built service
+// (`npm run build` first; BENCH_DIST=<dir> for a build elsewhere), `node dist/bot/main.js` with no
+// tsx, from the models shipped in dist/var/cache. The row that needs the development server's
+// hooks (b2, the Reading step without its memo) is left out there.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { redisTestsUnavailable, startRedis } from '../test/support/redis-server.js';
 import { autocannonCrossCheck, type CrossCheck } from './cross-check.js';
@@ -28,6 +34,8 @@ const EXPECTED_MS = (7 * (WARMUP_SECONDS + SECONDS) + 2 * AUTOCANNON_SECONDS + 1
 const RUN_BOUND_MS = Math.max(5 * 60_000, 2 * EXPECTED_MS);
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const PROD = process.argv.includes('--prod');
+const DIST = process.env.BENCH_DIST ?? fileURLToPath(new URL('../dist/', import.meta.url));
 const children: ChildProcess[] = [];
 const stopChildren = () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
@@ -84,6 +92,46 @@ function spawnServer(file: string, env: Record<string, string>, extraArgs: strin
     child.once('message', (message: Boot & { port?: number }) => resolve({ child, url: `http://127.0.0.1:${message.port}`, boot: message }));
     child.once('exit', (code) => reject(new Error(`${file} exited (${code}) before listening`)));
   });
+}
+
+// The production child answers the bench's {cmd:'rss'} through this module, given to node with
+// --import as a data: URL (no file, no tsx), and exits when the bench closes its IPC channel.
+const PROD_PROBE = `data:text/javascript,${encodeURIComponent(
+  "process.on('message', (m) => { if (m?.cmd !== 'rss') return; globalThis.gc?.(); globalThis.gc?.(); const { rss, heapUsed } = process.memoryUsage(); process.send?.({ rss, heapUsed }); });" +
+    "process.on('disconnect', () => process.exit(0));",
+)}`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The built service as production runs it (`node dist/bot/main.js`), on a free port; ready when /readyz says so. */
+async function spawnProd(env: Record<string, string>, extraArgs: string[] = []): Promise<{ child: ChildProcess; url: string; boot: Boot }> {
+  const main = join(DIST, 'bot', 'main.js');
+  const port = await freePort();
+  const outboxDir = mkdtempSync(join(tmpdir(), 'clasp-bench-outbox-'));
+  const { NODE_OPTIONS: _inherited, ...parentEnv } = process.env;
+  const child = fork(main, [], {
+    cwd: dirname(DIST.replace(/[/\\]$/, '')),
+    execArgv: ['--expose-gc', '--import', PROD_PROBE, ...extraArgs],
+    env: { ...parentEnv, NODE_NO_WARNINGS: '1', MODEL_CACHE_DIR: join(DIST, 'var', 'cache'), ...env, PORT: String(port), OUTBOX_DIR: outboxDir },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  child.once('exit', () => rmSync(outboxDir, { recursive: true, force: true }));
+  return { child, url: `http://127.0.0.1:${port}`, boot: {} };
+}
+
+/** A Clasp child: bench/clasp-server.ts under tsx, or with --prod the built service. */
+function spawnClasp(env: Record<string, string>, extraArgs: string[] = []): Promise<{ child: ChildProcess; url: string; boot: Boot }> {
+  return PROD ? spawnProd(env, extraArgs) : spawnServer('./clasp-server.ts', env, extraArgs);
 }
 
 function memoryOf(child: ChildProcess): Promise<{ rss: number; heapUsed: number }> {
@@ -278,33 +326,41 @@ async function sanityCheck(url: string): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`Load average before the run: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} on ${os.availableParallelism()} cores (other work on the machine skews every figure)`);
-  console.log(`Clasp bench: ${CONNECTIONS} connections, ${SECONDS} s per run after ${WARMUP_SECONDS} s warm-up, loopback, expectReplies, fresh conversations\n`);
+  console.log(`Clasp bench: ${CONNECTIONS} connections, ${SECONDS} s per run after ${WARMUP_SECONDS} s warm-up, loopback, expectReplies, fresh conversations`);
+  if (PROD) {
+    if (!existsSync(join(DIST, 'bot', 'main.js'))) throw new Error(`--prod needs the production build in ${DIST}: run npm run build first`);
+    console.log(`Clasp as production runs it: node ${join(DIST, 'bot', 'main.js')} (no tsx), the models from ${join(DIST, 'var', 'cache')}`);
+  }
+  console.log('');
 
   // Start-up twice: first with an empty model cache (it trains the Reading step's models, as on a
   // machine where `npm install` never ran), then as every start runs, from the models kept (npm
   // install trains and keeps them).
   const cacheDir = mkdtempSync(join(tmpdir(), 'clasp-bench-cache-'));
   const coldAt = performance.now();
-  const cold = await spawnServer('./clasp-server.ts', { ...CLASP_ENV, MODEL_CACHE_DIR: cacheDir });
+  const cold = await spawnClasp({ ...CLASP_ENV, MODEL_CACHE_DIR: cacheDir });
   await waitReady(cold.url);
   const coldMs = performance.now() - coldAt;
   while (readdirSync(cacheDir).filter((name) => name.endsWith('.json')).length === 0) await sleep(20);
   await finish(cold.child);
   console.log(
     `Clasp start-up, nothing kept (spawn → /readyz 200, the Reading step's models trained): ${fmt(coldMs)} ms ` +
-      `(in the child: modules ${fmt(cold.boot.importedAt ?? NaN)} ms, createClasp ${fmt((cold.boot.builtAt ?? NaN) - (cold.boot.importedAt ?? NaN))} ms)`,
+      (PROD ? '' : `(in the child: modules ${fmt(cold.boot.importedAt ?? NaN)} ms, createClasp ${fmt((cold.boot.builtAt ?? NaN) - (cold.boot.importedAt ?? NaN))} ms)`),
   );
 
   // Clasp again, from the kept models, for the start-up bar and the memory figures.
   const spawnedAt = performance.now();
-  const clasp = await spawnServer('./clasp-server.ts', { ...CLASP_ENV, MODEL_CACHE_DIR: cacheDir }, PROFILE_ARGS);
+  // In production, the models the build shipped (dist/var/cache), as an operator's start loads them.
+  const clasp = await spawnClasp(PROD ? { ...CLASP_ENV, MODEL_CACHE_DIR: join(DIST, 'var', 'cache') } : { ...CLASP_ENV, MODEL_CACHE_DIR: cacheDir }, PROFILE_ARGS);
   await waitReady(clasp.url);
   const startupMs = performance.now() - spawnedAt;
   rmSync(cacheDir, { recursive: true, force: true });
   const { importedAt = NaN, builtAt = NaN, listeningAt = NaN } = clasp.boot;
   console.log(
-    `Clasp start-up (spawn → /readyz 200, the models kept by the start before): ${fmt(startupMs)} ms ` +
-      `(in the child: node + tsx + module loading ${fmt(importedAt)} ms, createClasp ${fmt(builtAt - importedAt)} ms, createApp + listen ${fmt(listeningAt - builtAt)} ms)`,
+    PROD
+      ? `Clasp start-up, production build (spawn of node dist/bot/main.js → /readyz 200, the models shipped in dist/var/cache): ${fmt(startupMs)} ms`
+      : `Clasp start-up (spawn → /readyz 200, the models kept by the start before): ${fmt(startupMs)} ms ` +
+          `(in the child: node + tsx + module loading ${fmt(importedAt)} ms, createClasp ${fmt(builtAt - importedAt)} ms, createApp + listen ${fmt(listeningAt - builtAt)} ms)`,
   );
   await sanityCheck(clasp.url);
 
@@ -333,22 +389,28 @@ async function main(): Promise<void> {
 
   // The FAQ scenario repeats six questions, so with the default Reading step every turn after the
   // first few is a memo hit. The same turns against a Clasp that reads every message afresh:
-  const memoOff = await spawnServer('./clasp-server.ts', CLASP_MEMO_OFF_ENV, PROFILE_ARGS);
-  await waitReady(memoOff.url);
-  rows.push(await measure('(b2) Clasp FAQ, memo off', memoOff.url, faqScenario));
-  await finish(memoOff.child);
+  // (The memo is set through bench/clasp-server.ts: not with --prod, where the row is left out.)
+  const memoOff = PROD ? undefined : await spawnServer('./clasp-server.ts', CLASP_MEMO_OFF_ENV, PROFILE_ARGS);
+  if (memoOff !== undefined) {
+    await waitReady(memoOff.url);
+    rows.push(await measure('(b2) Clasp FAQ, memo off', memoOff.url, faqScenario));
+    await finish(memoOff.child);
+  } else {
+    console.log('(b2) Clasp FAQ, memo off: left out with --prod (the development server sets the memo)');
+  }
 
   rows.push(await measure('(c) Clasp tracking (3 turns/conv)', clasp.url, trackingScenario));
   rows.push(await measure('(d) Clasp Direct Line (widget)', clasp.url, directLineScenario));
   await finish(clasp.child);
 
-  const [base, faq, faqMemoOff, tracking, directLine] = rows as [Figures, Figures, Figures, Figures, Figures];
+  const [base, faq, faqMemoOff, tracking, directLine] = (memoOff === undefined ? [rows[0], rows[1], undefined, rows[2], rows[3]] : rows) as [Figures, Figures, Figures | undefined, Figures, Figures];
 
   // Two instances on one Redis, every request to the next instance in turn (a round-robin
   // balancer): each conversation's turns alternate between them.
   await twoInstancesOnRedis(faq, tracking);
   console.log('\nRatios to the echo baseline (throughput; p99):');
   for (const row of [faq, unique, faqMemoOff, tracking, directLine]) {
+    if (row === undefined) continue;
     console.log(`  ${row.label.padEnd(34)} ${fmt(row.rps / base.rps, 2)}× req/s   p99 ${fmt(row.p99 / base.p99, 2)}×`);
   }
   const dlTurns = directLine.result.iterations / directLine.result.seconds;
@@ -394,10 +456,11 @@ async function main(): Promise<void> {
   console.log('\nBars (throughput and p99 on the default configuration, reading memo on):');
   bar(
     faq.rps >= 1.0 * base.rps,
-    `repeated-question FAQ throughput ≥ 1.0× echo: ${fmt(faq.rps / base.rps, 2)}× (${fmt(faq.rps)} vs ${fmt(base.rps)} req/s); memo off: ${fmt(faqMemoOff.rps / base.rps, 2)}× (${fmt(faqMemoOff.rps)} req/s)`,
+    `repeated-question FAQ throughput ≥ 1.0× echo: ${fmt(faq.rps / base.rps, 2)}× (${fmt(faq.rps)} vs ${fmt(base.rps)} req/s)` +
+      (faqMemoOff === undefined ? '' : `; memo off: ${fmt(faqMemoOff.rps / base.rps, 2)}× (${fmt(faqMemoOff.rps)} req/s)`),
     failures(base.result, faq.result),
   );
-  bar(faq.p99 <= 100, `FAQ p99 ≤ 100 ms: ${fmt(faq.p99, 1)} ms; memo off: ${fmt(faqMemoOff.p99, 1)} ms`, failures(faq.result));
+  bar(faq.p99 <= 100, `FAQ p99 ≤ 100 ms: ${fmt(faq.p99, 1)} ms${faqMemoOff === undefined ? '' : `; memo off: ${fmt(faqMemoOff.p99, 1)} ms`}`, failures(faq.result));
   bar(
     unique.rps >= 0.8 * base.rps,
     `no two messages alike ≥ 0.8× echo: ${fmt(unique.rps / base.rps, 2)}× (${fmt(unique.rps)} vs ${fmt(base.rps)} req/s)`,
@@ -410,9 +473,9 @@ async function main(): Promise<void> {
 
   if (PROFILE_DIR) {
     mkdirSync(PROFILE_DIR, { recursive: true });
-    writeFileSync(`${PROFILE_DIR}/bench-phases.json`, JSON.stringify({ claspPid: clasp.child.pid, claspMemoOffPid: memoOff.child.pid, phases }, null, 2));
+    writeFileSync(`${PROFILE_DIR}/bench-phases.json`, JSON.stringify({ claspPid: clasp.child.pid, claspMemoOffPid: memoOff?.child.pid, phases }, null, 2));
     console.log(
-      `\nCPU profiles of the Clasp children (pid ${clasp.child.pid}; memo off: pid ${memoOff.child.pid}) written to ${PROFILE_DIR}, ` +
+      `\nCPU profiles of the Clasp children (pid ${clasp.child.pid}; memo off: pid ${memoOff?.child.pid ?? 'none'}) written to ${PROFILE_DIR}, ` +
         `with bench-phases.json: when each run happened`,
     );
   }
@@ -439,7 +502,7 @@ async function twoInstancesOnRedis(single: Figures, singleTracking: Figures): Pr
   try {
     // A throwaway Redis without persistence: the bench measures speed, not durability.
     const env = { ...CLASP_ENV, STATE_STORE: 'redis', REDIS_URL: redis.url, REDIS_ACCEPT_NON_DURABLE: 'true', DIRECTLINE_SECRET: 'bench-secret-shared-by-both-instances-0123' };
-    const instances = await Promise.all([spawnServer('./clasp-server.ts', env), spawnServer('./clasp-server.ts', env)]);
+    const instances = await Promise.all([spawnClasp(env), spawnClasp(env)]);
     await Promise.all(instances.map((instance) => waitReady(instance.url)));
     const urls = instances.map((instance) => instance.url);
     console.log('\n(e) two Clasp instances on one Redis, requests alternating between them (same 2 cores):');
