@@ -16,7 +16,7 @@ export function createFlowEffects(deps: {
     async submitHandoff(origin, submission) {
       const verdict = await deps.limits.handoff(origin.client);
       if (!verdict.allowed) return { outcome: 'rateLimited', retryAfterSeconds: verdict.retryAfterSeconds };
-      return { outcome: 'stored', ticket: await deps.submitter.submit(submission, origin.conversationKey) };
+      return { outcome: 'stored', ticket: await deps.submitter.submit(submission, origin.conversationKey, origin.page) };
     },
   };
 }

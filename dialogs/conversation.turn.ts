@@ -30,6 +30,14 @@ export interface TurnOrigin {
   client: string;
   /** Brand, channel and conversation id: where this conversation's transcript and tickets are kept. */
   conversationKey: string;
+  /** The store page the shopper wrote from (the widget says), for the team; absent on other channels. */
+  page?: ShopperPage;
+}
+
+/** A page of the store's site: its address and title, as the shopper's browser gave them. */
+export interface ShopperPage {
+  url: string;
+  title: string;
 }
 
 /** The flows' effects (machines/flow-effects.ts) as the composition root supplies them: each told whose turn it is. */

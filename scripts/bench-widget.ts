@@ -61,7 +61,8 @@ try {
   for (const transport of ['websocket', 'polling'] as const) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.url}/brands/kendra-scott-mall${transport === 'polling' ? '?transport=polling' : ''}`);
+    // The chat frame opened on its own (what the embed tag frames): Web Chat in the page itself.
+    await page.goto(`${app.url}/embed/kendra-scott-mall${transport === 'polling' ? '?transport=polling' : ''}`);
     await suggestedAction(page, 'Track my order').waitFor({ timeout: 20_000 });
     await instrument(page);
     await measure(page, 'hello'); // warm-up

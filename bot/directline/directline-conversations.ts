@@ -4,7 +4,8 @@ import type { Clasp } from '../clasp.js';
 import { BOT_ACCOUNT, shopperJoined } from '../shopper-activity.js';
 import type { ConversationLog, LoggedActivity } from './conversation-log.js';
 import { DIRECTLINE_CHANNEL, widgetStateKey } from './directline-channel.js';
-import type { ClientActivity } from './directline.schema.js';
+import { pageContextSchema, type ClientActivity } from './directline.schema.js';
+import type { ShopperPage } from '../../dialogs/conversation.turn.js';
 import type { TokenGrant } from './directline-token.js';
 import type { TurnQueue } from './turn-queue.js';
 
@@ -42,7 +43,7 @@ export function createDirectLineConversations(deps: { clasp: Clasp; log: Convers
     };
   };
 
-  const runTurn = async (grant: TokenGrant, activity: Partial<Activity>, client: string, showTyping: boolean): Promise<void> => {
+  const runTurn = async (grant: TokenGrant, activity: Partial<Activity>, client: string, showTyping: boolean, page?: ShopperPage): Promise<void> => {
     const replyToId = activity.id;
     if (showTyping) {
       // Dropped while the turn waited (nobody spoke in it and room was needed): no turn, so the
@@ -50,7 +51,7 @@ export function createDirectLineConversations(deps: { clasp: Clasp; log: Convers
       const typing = await log.append(grant.conversationId, [fromBot(grant, { type: ActivityTypes.Typing }, replyToId)]);
       if (typing.length === 0) return;
     }
-    const replies = await clasp.runTurn({ brand: grant.brand, client }, activity);
+    const replies = await clasp.runTurn({ brand: grant.brand, client, ...(page === undefined ? {} : { page }) }, activity);
     const outgoing = replies.filter((reply) => reply.type !== 'delay' && reply.type !== ActivityTypes.Trace).map((reply) => fromBot(grant, reply, replyToId));
     if (outgoing.length === 0) return;
     const logged = await log.append(grant.conversationId, outgoing);
@@ -103,7 +104,9 @@ export function createDirectLineConversations(deps: { clasp: Clasp; log: Convers
       // Messages and events are turns for the bot, which reads the redacted echo like the page.
       const { localTimestamp: _local, timestamp, ...fields } = logged;
       const forBot: Partial<Activity> = { ...fields, timestamp: new Date(timestamp) };
-      queue.enqueue(grant.conversationId, () => runTurn(grant, forBot, client, posted.type === 'message'));
+      // Where the shopper is goes to the bot with the turn (a handoff's ticket names it), never into the log.
+      const page = pageContextSchema.safeParse(posted.channelData?.page);
+      queue.enqueue(grant.conversationId, () => runTurn(grant, forBot, client, posted.type === 'message', page.success ? { url: redactSecrets(page.data.url), title: redactSecrets(page.data.title) } : undefined));
       return { id: logged.id };
     },
   };

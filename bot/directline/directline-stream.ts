@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../logger.js';
+import type { OriginPolicy } from './allowed-origins.js';
 import type { ActivitySet, ConversationLog } from './conversation-log.js';
 import { DIRECTLINE_PATH } from './directline.routes.js';
 import { watermarkSchema } from './directline.schema.js';
@@ -51,7 +52,10 @@ function after(set: ActivitySet, from: number): ActivitySet {
  * headers on a WebSocket; the socket closes when that token expires, and Web Chat reconnects
  * with its refreshed one.
  */
-export function attachDirectLineStream(httpServer: Server, deps: { log: ConversationLog; tokens: TokenIssuer; now: () => Date; logger: Logger }): DirectLineStream {
+export function attachDirectLineStream(
+  httpServer: Server,
+  deps: { log: ConversationLog; tokens: TokenIssuer; origins: OriginPolicy; now: () => Date; logger: Logger },
+): DirectLineStream {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_BYTES });
   const open = new Map<string, number>();
 
@@ -67,6 +71,9 @@ export function attachDirectLineStream(httpServer: Server, deps: { log: Conversa
       const check = deps.tokens.verify(url.searchParams.get('t') ?? '');
       if (!check.ok) return reject(socket, 401, 'Unauthorized');
       if (check.grant.conversationId !== conversationId) return reject(socket, 403, 'Forbidden');
+      // Browsers apply no CORS to WebSockets but send the page's Origin: only the pages of Clasp
+      // and of the token's own store's sites may stream (docs/widget.md).
+      if (deps.origins.check(req, check.grant.brand).kind === 'refused') return reject(socket, 403, 'Forbidden');
       const watermark = watermarkSchema.safeParse(url.searchParams.get('watermark') ?? '');
       if (!watermark.success) return reject(socket, 400, 'Bad Request');
       // A conversation gone with its token still good (dropped before its visitor spoke, or idle)

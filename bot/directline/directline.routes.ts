@@ -3,6 +3,7 @@ import { RateLimiterRes } from 'rate-limiter-flexible';
 import type restify from 'restify';
 import { clientKeyOf } from '../client-key.js';
 import type { Clasp } from '../clasp.js';
+import { ORIGIN_NOT_ALLOWED, originNotAllowedMessage, type OriginPolicy, type OriginVerdict } from './allowed-origins.js';
 import { clientAddress, publicOrigin } from './client-address.js';
 import { reopenedSequence, type ConversationLog, type OpenOptions } from './conversation-log.js';
 import { widgetStateKey } from './directline-channel.js';
@@ -20,6 +21,8 @@ export interface DirectLineRouteDeps {
   log: ConversationLog;
   tokens: TokenIssuer;
   conversations: DirectLineConversations;
+  /** Which sites' pages may call these routes (CORS), per brand. */
+  origins: OriginPolicy;
   now: () => Date;
 }
 
@@ -37,6 +40,23 @@ function sendError(res: restify.Response, status: number, error: string, message
   sendJson(res, status, { error, message }, headers);
 }
 
+// CORS (docs/widget.md): what an allowed site's page may send. Web Chat's Direct Line client adds
+// x-ms-bot-agent to every call.
+const CORS_ALLOWED_HEADERS = 'Authorization, Content-Type, x-ms-bot-agent';
+const CORS_EXPOSED_HEADERS = 'Retry-After, request-id';
+const CORS_MAX_AGE_SECONDS = 600;
+
+/**
+ * Lets an allowed site's page read this answer. Every answer varies by origin. Set, not added:
+ * a call is judged twice (any brand's sites, then its token's).
+ */
+function allowOrigin(res: restify.Response, verdict: OriginVerdict): void {
+  res.setHeader('Vary', 'Origin');
+  if (verdict.kind !== 'allowed') return;
+  res.setHeader('Access-Control-Allow-Origin', verdict.origin);
+  res.setHeader('Access-Control-Expose-Headers', CORS_EXPOSED_HEADERS);
+}
+
 /** The path's query string, parsed (the app has no query parser). */
 function query(req: restify.Request): URLSearchParams {
   return new URL(req.url ?? '/', 'http://localhost').searchParams;
@@ -48,7 +68,7 @@ export function streamPath(conversationId: string): string {
 
 /** The Direct Line 3.0 calls Web Chat makes, plus the storefront's token call. */
 export function registerDirectLineRoutes(server: restify.Server, deps: DirectLineRouteDeps): void {
-  const { clasp, config, log, tokens, conversations } = deps;
+  const { clasp, config, log, tokens, conversations, origins } = deps;
   const trustProxy = clasp.config.trustProxy;
   const starts = clasp.limiters({ points: config.startsPerClient, duration: config.startsWindowSeconds, keyPrefix: 'directline-start' });
   // One client is an IPv4 address or an IPv6 /64: a visitor picks any address in their /64.
@@ -104,6 +124,8 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
       sendError(res, 404, 'unknown_brand', 'This storefront is no longer served; reload the page.');
       return undefined;
     }
+    // Another store's site holding this token: only the token's own store's sites may use it.
+    if (!admitOrigin(req, res, check.grant.brand)) return undefined;
     if (conversationId !== undefined && conversationId !== check.grant.conversationId) {
       sendError(res, 403, 'forbidden', 'This token is for another conversation.');
       return undefined;
@@ -143,11 +165,53 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
 
   const currentToken = (req: restify.Request) => bearerToken(req.header('authorization')) ?? '';
 
+  const unknownBrand = (res: restify.Response, brand: unknown) =>
+    sendError(res, 404, 'unknown_brand', `No storefront is called "${String(brand)}". Known brands: ${clasp.kb.brandIds.join(', ')}.`);
+
+  /**
+   * Judges the request's origin against `brand`'s sites (every brand's when undefined) and lets an
+   * allowed one read the answer; a refused site gets a 403 and nothing it can read.
+   */
+  const admitOrigin = (req: restify.Request, res: restify.Response, brand: string | undefined): boolean => {
+    const verdict = origins.check(req, brand);
+    allowOrigin(res, verdict);
+    if (verdict.kind !== 'refused') return true;
+    sendError(res, 403, ORIGIN_NOT_ALLOWED, originNotAllowedMessage(brand));
+    return false;
+  };
+
+  /** The CORS preflight (OPTIONS) of a route taking `methods`: 204 for an allowed site, else 403. */
+  const preflight = (methods: string, brandOf?: (req: restify.Request) => string | undefined | null): Handler => async (req, res) => {
+    res.header('Vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers');
+    const brand = brandOf?.(req);
+    if (brand === null) return unknownBrand(res, req.params?.brandId);
+    const verdict = origins.check(req, brand);
+    if (verdict.kind === 'refused') return sendError(res, 403, ORIGIN_NOT_ALLOWED, originNotAllowedMessage(brand));
+    res.header('Allow', `${methods}, OPTIONS`);
+    if (verdict.kind === 'allowed') {
+      res.header('Access-Control-Allow-Origin', verdict.origin);
+      res.header('Access-Control-Allow-Methods', `${methods}, OPTIONS`);
+      res.header('Access-Control-Allow-Headers', CORS_ALLOWED_HEADERS);
+      res.header('Access-Control-Max-Age', String(CORS_MAX_AGE_SECONDS));
+    }
+    res.header('Cache-Control', 'no-store');
+    res.send(204);
+  };
+
+  /** A Direct Line route: its token names the brand, so the origin is judged against any brand's first, then the token's. */
+  const directLine = (handler: Handler): Handler => async (req, res) => {
+    if (!admitOrigin(req, res, undefined)) return;
+    await handler(req, res);
+  };
+
+  server.opts('/api/brands/:brandId/token', preflight('POST', (req) => {
+    const brand: unknown = req.params?.brandId;
+    return clasp.kb.hasBrand(brand) ? brand : null;
+  }));
   server.post('/api/brands/:brandId/token', async (req, res) => {
     const brand: unknown = req.params?.brandId;
-    if (!clasp.kb.hasBrand(brand)) {
-      return sendError(res, 404, 'unknown_brand', `No storefront is called "${String(brand)}". Known brands: ${clasp.kb.brandIds.join(', ')}.`);
-    }
+    if (!clasp.kb.hasBrand(brand)) return unknownBrand(res, brand);
+    if (!admitOrigin(req, res, brand)) return;
     if (!noBody(req, res)) return;
     try {
       await starts.consume(clientAddress(req, trustProxy));
@@ -171,17 +235,20 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     await conversations.start(grant, clientAddress(req, trustProxy));
     sendJson(res, 201, connection(req, grant, currentToken(req), undefined));
   };
-  server.post(`${DIRECTLINE_PATH}/conversations`, startConversation);
+  server.opts(`${DIRECTLINE_PATH}/conversations`, preflight('POST'));
+  server.post(`${DIRECTLINE_PATH}/conversations`, directLine(startConversation));
 
-  server.get(`${DIRECTLINE_PATH}/conversations/:conversationId`, async (req, res) => {
+  server.opts(`${DIRECTLINE_PATH}/conversations/:conversationId`, preflight('GET'));
+  server.get(`${DIRECTLINE_PATH}/conversations/:conversationId`, directLine(async (req, res) => {
     const grant = await authorize(req, res, String(req.params?.conversationId), 'read');
     if (grant === undefined) return;
     const watermark = watermarkSchema.safeParse(query(req).get('watermark') ?? '');
     if (!watermark.success) return sendError(res, 400, 'invalid_watermark', describeProblems(watermark.error));
     sendJson(res, 200, connection(req, grant, currentToken(req), watermark.data));
-  });
+  }));
 
-  server.get(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
+  server.opts(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, preflight('GET, POST'));
+  server.get(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, directLine(async (req, res) => {
     const grant = await authorize(req, res, String(req.params?.conversationId), 'read');
     if (grant === undefined) return;
     const watermark = watermarkSchema.safeParse(query(req).get('watermark') ?? '');
@@ -189,9 +256,9 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     // Gone (see authorize): nothing new until the visitor posts and it is opened again.
     const set = await log.read(grant.conversationId, watermark.data);
     sendJson(res, 200, set ?? { activities: [], watermark: String(watermark.data ?? 0) });
-  });
+  }));
 
-  server.post(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
+  server.post(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, directLine(async (req, res) => {
     const grant = await authorize(req, res, String(req.params?.conversationId), 'open');
     if (grant === undefined) return;
     const parsed = clientActivitySchema.safeParse(req.body);
@@ -213,13 +280,14 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     }
     if (posted === 'gone') return sendError(res, 404, 'conversation_not_found', 'The conversation has ended or expired; reload the page to start a new one.');
     sendJson(res, 200, posted);
-  });
+  }));
 
-  server.post(`${DIRECTLINE_PATH}/tokens/refresh`, async (req, res) => {
+  server.opts(`${DIRECTLINE_PATH}/tokens/refresh`, preflight('POST'));
+  server.post(`${DIRECTLINE_PATH}/tokens/refresh`, directLine(async (req, res) => {
     if (!noBody(req, res)) return;
     const grant = await authorize(req, res, undefined, 'read');
     if (grant === undefined) return;
     const { token, grant: fresh } = tokens.issue(grant);
     sendJson(res, 200, { conversationId: fresh.conversationId, token, expires_in: fresh.expiresAt - fresh.issuedAt });
-  });
+  }));
 }

@@ -42,6 +42,27 @@ export const clientActivitySchema = z.looseObject({
 
 export type ClientActivity = z.infer<typeof clientActivitySchema>;
 
+export const MAX_PAGE_URL_LENGTH = 2048;
+export const MAX_PAGE_TITLE_LENGTH = 300;
+
+/**
+ * `channelData.page`: the store page the widget is on (docs/widget.md), for the handoff's ticket.
+ * A web address and a title; anything else there is ignored, never an error.
+ */
+export const pageContextSchema = z.strictObject({
+  url: z
+    .string()
+    .max(MAX_PAGE_URL_LENGTH)
+    .refine((value) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }),
+  title: z.string().max(MAX_PAGE_TITLE_LENGTH * 2).transform((title) => title.replace(/\s+/g, ' ').trim().slice(0, MAX_PAGE_TITLE_LENGTH)),
+});
+
 /** Bodies of calls that take none (start, refresh, token): absent, or a JSON object. */
 export const noBodySchema = z.union([z.undefined(), z.looseObject({})], { message: 'expected no body or a JSON object' });
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { BrandId } from '../../knowledge/brand-ids.js';
+import { WebOriginSchema } from '../../knowledge/brands/brand-profile.schema.js';
 import { optionalString, problemsOf, wholeNumber } from '../env-values.js';
 
 // The widget's settings, read from the environment the way bot/config.ts reads the rest
@@ -28,9 +30,14 @@ export interface WidgetConfig {
   firstMessageSeconds: number;
   /** Live conversations one client (bot/client-key.ts: an IPv4 address, an IPv6 /64) may hold. */
   conversationsPerClient: number;
+  /**
+   * ALLOWED_ORIGINS_<BRAND> (comma-separated origins): replaces that brand's `allowedOrigins` of
+   * brand.yaml, the sites whose pages may show its chat (docs/widget.md).
+   */
+  allowedOrigins: Partial<Record<BrandId, string[]>>;
 }
 
-export const WIDGET_DEFAULTS: Omit<WidgetConfig, 'directLineSecret'> = {
+export const WIDGET_DEFAULTS: Omit<WidgetConfig, 'directLineSecret' | 'allowedOrigins'> = {
   tokenTtlSeconds: 1800,
   conversationIdleSeconds: 3600,
   maxActivitiesPerConversation: 500,
@@ -56,12 +63,45 @@ const widgetEnvSchema = z.object({
   DIRECTLINE_CONVERSATIONS_PER_CLIENT: wholeNumber(WIDGET_DEFAULTS.conversationsPerClient),
 });
 
+// `ALLOWED_ORIGINS_SILVER_MOON` is the `silver-moon` folder's (brand ids are lower-case words and
+// hyphens, so the key names one id); a key naming no folder is warned about at start-up.
+const ORIGINS_KEY = /^ALLOWED_ORIGINS_([A-Z0-9]+(?:_[A-Z0-9]+)*)$/;
+
+/** The brand an ALLOWED_ORIGINS_<BRAND> key names: `ALLOWED_ORIGINS_KENDRA_SCOTT_MALL` → `kendra-scott-mall`. */
+export function brandOfOriginsKey(key: string): BrandId | undefined {
+  const match = ORIGINS_KEY.exec(key);
+  return match === null ? undefined : (match[1] ?? '').toLowerCase().replaceAll('_', '-');
+}
+
+/** `ALLOWED_ORIGINS_KENDRA_SCOTT_MALL` for `kendra-scott-mall`. */
+export function originsKeyOf(brand: BrandId): string {
+  return `ALLOWED_ORIGINS_${brand.toUpperCase().replaceAll('-', '_')}`;
+}
+
+const originListSchema = z.array(WebOriginSchema).max(50, 'at most 50 origins');
+
+function readAllowedOrigins(env: Record<string, string | undefined>): { origins: Partial<Record<BrandId, string[]>>; problems: string[] } {
+  const origins: Partial<Record<BrandId, string[]>> = {};
+  const problems: string[] = [];
+  for (const [key, raw] of Object.entries(env)) {
+    const brand = brandOfOriginsKey(key);
+    const value = optionalString.parse(raw);
+    if (brand === undefined || value === undefined) continue;
+    const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+    const parsed = originListSchema.safeParse(entries);
+    if (parsed.success) origins[brand] = [...new Set(parsed.data)];
+    else problems.push(...parsed.error.issues.map((issue) => `${key}: ${typeof issue.path[0] === 'number' ? `"${entries[issue.path[0]]}": ` : ''}${issue.message}`));
+  }
+  return { origins, problems };
+}
+
 export type WidgetConfigResult = { config: WidgetConfig; problems: [] } | { config: undefined; problems: string[] };
 
 /** Parses the widget's keys; problems are returned for loadConfig to report with the rest. */
 export function readWidgetConfig(env: Record<string, string | undefined>): WidgetConfigResult {
   const parsed = widgetEnvSchema.safeParse(env);
-  if (!parsed.success) return { config: undefined, problems: problemsOf(parsed.error) };
+  const allowed = readAllowedOrigins(env);
+  if (!parsed.success || allowed.problems.length > 0) return { config: undefined, problems: [...(parsed.success ? [] : problemsOf(parsed.error)), ...allowed.problems] };
   const e = parsed.data;
   const config: WidgetConfig = {
     directLineSecret: e.DIRECTLINE_SECRET,
@@ -74,6 +114,7 @@ export function readWidgetConfig(env: Record<string, string | undefined>): Widge
     startsWindowSeconds: e.CONVERSATION_STARTS_WINDOW_SECONDS,
     firstMessageSeconds: e.DIRECTLINE_FIRST_MESSAGE_SECONDS,
     conversationsPerClient: e.DIRECTLINE_CONVERSATIONS_PER_CLIENT,
+    allowedOrigins: allowed.origins,
   };
   return { config, problems: [] };
 }

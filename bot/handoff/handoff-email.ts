@@ -11,6 +11,7 @@ import { CATEGORY_LABELS, oneLine } from '../../knowledge/handoff/subject.js';
 import type { Source } from '../../knowledge/knowledge-base.types.js';
 import { brandTimeZone } from '../../knowledge/orders/tracking-status.js';
 import { escapeHtml } from '../html.js';
+import type { TicketWithPage } from './handoff-ticket.js';
 import { ticketDay as day, ticketTime as time } from './ticket-time.js';
 import type { TranscriptLink } from './transcript-link.js';
 import { readableTranscript, type ReadableLine } from './transcript-reading.js';
@@ -42,7 +43,7 @@ const CASE_WORDS: Record<UrgentCase, string> = {
   shopper_says_urgent: 'the shopper marked it urgent',
 };
 
-export function composeHandoffEmail(ticket: HandoffTicket, profile: EmailProfile, from: string, extras: EmailExtras = {}): SendMailOptions {
+export function composeHandoffEmail(ticket: TicketWithPage, profile: EmailProfile, from: string, extras: EmailExtras = {}): SendMailOptions {
   const sections = sectionsOf(ticket, profile, extras);
   const urgent = ticket.urgency.urgent;
   return {
@@ -61,7 +62,7 @@ export function composeHandoffEmail(ticket: HandoffTicket, profile: EmailProfile
   };
 }
 
-function sectionsOf(ticket: HandoffTicket, profile: EmailProfile, extras: EmailExtras): Section[] {
+function sectionsOf(ticket: TicketWithPage, profile: EmailProfile, extras: EmailExtras): Section[] {
   const zone = brandTimeZone(profile);
   const sections: Section[] = [{ title: 'Handoff from the Clasp support assistant', rows: summaryRows(ticket, profile, zone) }];
   sections.push({ title: 'What the shopper asked for', quote: ticket.description });
@@ -105,7 +106,7 @@ function transcriptLine(line: ReadableLine, zone: string): string {
   return `[${time(line.at, zone)}] ${line.from === 'shopper' ? 'Shopper' : 'Assistant'}: ${line.text}${repeated}`;
 }
 
-function summaryRows(ticket: HandoffTicket, profile: EmailProfile, zone: string): Array<[string, string]> {
+function summaryRows(ticket: TicketWithPage, profile: EmailProfile, zone: string): Array<[string, string]> {
   const { urgency } = ticket;
   const why = urgency.because.map((urgentCase) => CASE_WORDS[urgentCase]).join(', ');
   const basis = urgency.basis?.kind === 'policy' ? `per the ${cite(urgency.basis.source, profile)}` : 'per the store’s own setting';
@@ -118,6 +119,8 @@ function summaryRows(ticket: HandoffTicket, profile: EmailProfile, zone: string)
     ['Customer', `${ticket.customer.name} <${ticket.customer.email}> (reply to this email to reach them)`],
     ['Received', time(ticket.createdAt, zone)],
   ];
+  // Where the shopper was on the store's site when they wrote (the chat widget says).
+  if (ticket.page !== undefined) rows.push(['Page', `${ticket.page.title === '' ? '(untitled)' : ticket.page.title} ${ticket.page.url}`]);
   const told = toldText(ticket, zone);
   if (told !== null) rows.push(['Shopper was told', told]);
   if (ticket.escalation !== null) rows.push(['Escalation', `Sent to the escalation address per the ${cite(ticket.escalation.source, profile)}: review within ${ticket.escalation.review}, resolution or update within ${ticket.escalation.resolution}.`]);

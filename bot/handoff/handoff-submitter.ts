@@ -6,6 +6,7 @@ import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { HandoffSubmission, HandoffTicket, TranscriptLine } from '../../knowledge/handoff/handoff-ticket.types.js';
 import type { HandoffOutbox } from './handoff-outbox.js';
 import type { HandoffSender, SenderLogger } from './handoff-sender.js';
+import type { ShopperPage } from '../../dialogs/conversation.turn.js';
 import { createTicket, type Recipients, type TicketProfile } from './handoff-ticket.js';
 
 export interface HandoffSubmitterDeps {
@@ -24,12 +25,15 @@ export interface HandoffSubmitterDeps {
 }
 
 export interface HandoffSubmitter {
-  /** The stored ticket (the earlier one when the same request was stored before). */
-  submit(submission: HandoffSubmission, conversationKey: string | null): Promise<HandoffTicket>;
+  /**
+   * The stored ticket (the earlier one when the same request was stored before). `page`: the store
+   * page the shopper wrote from (the widget), shown to the team.
+   */
+  submit(submission: HandoffSubmission, conversationKey: string | null, page?: ShopperPage): Promise<HandoffTicket>;
 }
 
 export function createHandoffSubmitter(deps: HandoffSubmitterDeps): HandoffSubmitter {
-  async function submit(submission: HandoffSubmission, conversationKey: string | null): Promise<HandoffTicket> {
+  async function submit(submission: HandoffSubmission, conversationKey: string | null, page?: ShopperPage): Promise<HandoffTicket> {
     let transcript: TranscriptLine[] = [];
     if (conversationKey !== null) {
       try {
@@ -46,6 +50,7 @@ export function createHandoffSubmitter(deps: HandoffSubmitterDeps): HandoffSubmi
       profile: deps.profileOf(submission.brand),
       recipients: deps.recipients,
       mailFrom: deps.mailFromOf(submission.brand),
+      page,
     });
     // The same request from the same conversation (a turn retried after a crash) is one ticket.
     const dedupeKey = conversationKey === null ? undefined : createHash('sha256').update(conversationKey).update('\u0000').update(JSON.stringify(submission)).digest('hex');

@@ -7,6 +7,7 @@ import type { BrandId } from '../../knowledge/brand-ids.js';
 import type { BrandProfile } from '../../knowledge/brands/brand-profile.schema.js';
 import type { HandoffSubmission, HandoffTicket, TranscriptLine } from '../../knowledge/handoff/handoff-ticket.types.js';
 import { redactDeep, redactSecrets } from '../../knowledge/handoff/redaction.js';
+import type { ShopperPage } from '../../dialogs/conversation.turn.js';
 import { DEFAULT_MAIL_FROM, mailFromDomain } from './mail-from.js';
 
 export type TicketProfile = Pick<BrandProfile, 'supportInbox'>;
@@ -57,6 +58,12 @@ export function recipientFor(submission: Pick<HandoffSubmission, 'brand' | 'esca
   return supportInboxFor(submission.brand, profile, recipients);
 }
 
+/**
+ * A ticket as this service stores it: with the store page the shopper wrote from when the widget
+ * said (`page`, absent otherwise and on tickets stored before it was kept).
+ */
+export type TicketWithPage = HandoffTicket & { page?: ShopperPage };
+
 export interface TicketExtras {
   now: Date;
   transcript: readonly TranscriptLine[];
@@ -66,9 +73,11 @@ export interface TicketExtras {
   /** The From the brand's email will carry (bot/handoff/mail-from.ts); its domain is the Message-ID's. */
   mailFrom?: string;
   id?: string;
+  /** The store page the shopper wrote from (the widget's), redacted again like all they typed. */
+  page?: ShopperPage;
 }
 
-export function createTicket(submission: HandoffSubmission, extras: TicketExtras): HandoffTicket {
+export function createTicket(submission: HandoffSubmission, extras: TicketExtras): TicketWithPage {
   const id = extras.id ?? newTicketId(extras.now);
   const createdAt = extras.now.toISOString();
   return {
@@ -85,5 +94,6 @@ export function createTicket(submission: HandoffSubmission, extras: TicketExtras
     messageId: messageIdFor(id, extras.mailFrom),
     transcript: extras.transcript.slice(-MAX_TRANSCRIPT_LINES).map((line) => ({ ...line, text: redactSecrets(line.text) })),
     conversation: extras.conversationKey === null ? null : { key: extras.conversationKey },
+    ...(extras.page === undefined ? {} : { page: { url: redactSecrets(extras.page.url), title: redactSecrets(extras.page.title) } }),
   };
 }

@@ -1,20 +1,23 @@
 import { readFileSync } from 'node:fs';
 import type restify from 'restify';
 import type { LoadedKnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { OriginPolicy } from '../directline/allowed-origins.js';
 import { initialsOf } from './brand-theme.js';
 import { offlineBanner } from './offline-banner.js';
-import { brandListPage, bundleMissingPage, notFoundPage, storefrontPage } from './pages.js';
+import { brandListPage, bundleMissingPage, embedFramePage, notFoundPage, storefrontPage } from './pages.js';
 import type { WebChatBundle } from './webchat-bundle.js';
 
 export interface WebsiteDeps {
   kb: LoadedKnowledgeBase;
   bundle: WebChatBundle;
+  /** Which sites may frame each brand's chat (its `allowedOrigins`). */
+  origins: OriginPolicy;
   now: () => Date;
 }
 
 // Only this service's own scripts run; Web Chat injects <style> elements, hence inline styles;
 // the widget talks to this origin only (Chrome counts ws: to the same host as 'self').
-export const CONTENT_SECURITY_POLICY = [
+const POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -24,28 +27,56 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+/** The storefronts' policy: they frame only the chat (from here), and nobody frames them. */
+export const CONTENT_SECURITY_POLICY = [...POLICY, "frame-src 'self'", "frame-ancestors 'none'"].join('; ');
+
+/**
+ * The chat frame's policy: framed by Clasp's own pages and the brand's allowed sites only
+ * (docs/widget.md). Origins are checked by their schema, so none can add a directive.
+ */
+export function embedFramePolicy(parents: readonly string[]): string {
+  return [...POLICY, "frame-src 'none'", `frame-ancestors ${["'self'", ...parents].join(' ')}`].join('; ');
+}
+
+const BASE_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  ...BASE_HEADERS,
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Frame-Options': 'DENY',
 };
 
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url));
 
-function sendPage(res: restify.Response, status: number, page: string): void {
-  res.sendRaw(status, page, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+function sendPage(res: restify.Response, status: number, page: string, headers: Record<string, string> = SECURITY_HEADERS): void {
+  res.sendRaw(status, page, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
 }
 
-/** The demo website: the brand list, a storefront per brand, and the widget's scripts. */
+function sendAsset(res: restify.Response, body: Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.sendRaw(200, body, { ...SECURITY_HEADERS, 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-cache', ...extra });
+}
+
+/** The demo's `?transport=polling` (no WebSocket), passed on to the chat; anything else is ignored. */
+function transportOf(req: restify.Request): 'polling' | undefined {
+  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('transport') === 'polling' ? 'polling' : undefined;
+}
+
+/**
+ * The demo website (the brand list and a storefront per brand), the embed tag's script
+ * (/embed.js), the chat frame it opens (/embed/<brand>), and the chat's scripts.
+ */
 export function registerWebsiteRoutes(server: restify.Server, deps: WebsiteDeps): void {
-  const { kb } = deps;
+  const { kb, origins } = deps;
   const brands = kb.brandIds.map((id) => ({ id, displayName: kb.brand(id).displayName, theme: kb.profile(id).theme.value }));
-  const storefrontJs = asset('storefront.js');
+  const embedJs = asset('embed.js');
+  const frameJs = asset('embed-frame.js');
+  const frameCss = asset('embed-frame.css');
   const storefrontCss = asset('storefront.css');
 
   server.get('/', async (_req, res) => {
@@ -57,22 +88,52 @@ export function registerWebsiteRoutes(server: restify.Server, deps: WebsiteDeps)
     if (!kb.hasBrand(brandId)) {
       return sendPage(res, 404, notFoundPage(`There is no storefront called "${String(brandId)}".`));
     }
-    const displayName = kb.brand(brandId).displayName;
     sendPage(res, 200, storefrontPage({
       brand: brandId,
-      displayName,
-      initials: initialsOf(displayName),
+      displayName: kb.brand(brandId).displayName,
       theme: kb.profile(brandId).theme.value,
       assistantName: kb.profile(brandId).assistantName.value,
-      offline: offlineBanner(kb.profile(brandId), deps.now()),
+      transport: transportOf(req),
     }));
   });
 
-  server.get('/assets/storefront.js', async (_req, res) => {
-    res.sendRaw(200, storefrontJs, { ...SECURITY_HEADERS, 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
+  server.get('/embed/:brandId', async (req, res) => {
+    const brandId: unknown = req.params?.brandId;
+    if (!kb.hasBrand(brandId)) {
+      return sendPage(res, 404, notFoundPage(`There is no store called "${String(brandId)}".`));
+    }
+    const displayName = kb.brand(brandId).displayName;
+    const parents = origins.originsOf(brandId);
+    // No X-Frame-Options: it cannot name several sites; frame-ancestors does (and overrides it).
+    sendPage(
+      res,
+      200,
+      embedFramePage({
+        brand: brandId,
+        displayName,
+        initials: initialsOf(displayName),
+        theme: kb.profile(brandId).theme.value,
+        assistantName: kb.profile(brandId).assistantName.value,
+        offline: offlineBanner(kb.profile(brandId), deps.now()),
+        parents,
+      }),
+      { ...BASE_HEADERS, 'Content-Security-Policy': embedFramePolicy(parents) },
+    );
+  });
+
+  // The one script a store's pages load, from any site: it shows nothing unless the frame, which
+  // only the brand's allowed sites may embed, answers (docs/widget.md).
+  server.get('/embed.js', async (_req, res) => {
+    sendAsset(res, embedJs, 'text/javascript', { 'Cache-Control': 'public, max-age=300', 'Cross-Origin-Resource-Policy': 'cross-origin' });
+  });
+  server.get('/assets/embed-frame.js', async (_req, res) => {
+    sendAsset(res, frameJs, 'text/javascript');
+  });
+  server.get('/assets/embed-frame.css', async (_req, res) => {
+    sendAsset(res, frameCss, 'text/css');
   });
   server.get('/assets/storefront.css', async (_req, res) => {
-    res.sendRaw(200, storefrontCss, { ...SECURITY_HEADERS, 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' });
+    sendAsset(res, storefrontCss, 'text/css');
   });
 
   server.get('/webchat.js', async (req, res) => {

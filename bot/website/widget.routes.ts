@@ -3,13 +3,14 @@ import type restify from 'restify';
 import type { Clasp } from '../clasp.js';
 import type { ConversationLog } from '../directline/conversation-log.js';
 import { widgetStateKey } from '../directline/directline-channel.js';
+import { createOriginPolicy, type OriginPolicy } from '../directline/allowed-origins.js';
 import { createDirectLineConversations } from '../directline/directline-conversations.js';
 import { registerDirectLineRoutes } from '../directline/directline.routes.js';
 import { attachDirectLineStream } from '../directline/directline-stream.js';
 import { createTokenIssuer, type TokenIssuer } from '../directline/directline-token.js';
 import { createMemoryConversationLog } from '../directline/memory-conversation-log.js';
 import { createTurnQueue } from '../directline/turn-queue.js';
-import type { WidgetConfig } from '../directline/widget-config.js';
+import { originsKeyOf, type WidgetConfig } from '../directline/widget-config.js';
 import { createWebChatBundle } from './webchat-bundle.js';
 import { registerWebsiteRoutes } from './website.routes.js';
 
@@ -27,6 +28,8 @@ export interface WidgetDeps {
 export interface Widget {
   log: ConversationLog;
   tokens: TokenIssuer;
+  /** Which sites' pages may show each brand's chat (docs/widget.md). */
+  origins: OriginPolicy;
   /** Waits for queued turns, closes the streams and the log. Call before server.close(). */
   close(): Promise<void>;
 }
@@ -70,14 +73,23 @@ export function registerWidgetRoutes(server: restify.Server, deps: WidgetDeps): 
     onError: (error, conversationId) => clasp.logger.error({ err: error, conversationId }, 'widget turn failed'),
   });
   const conversations = createDirectLineConversations({ clasp, log, queue, now });
+  for (const brand of Object.keys(config.allowedOrigins)) {
+    if (!clasp.kb.hasBrand(brand)) clasp.logger.warn({ brand, key: originsKeyOf(brand) }, 'an allowed-origins setting names a brand with no folder; it is ignored');
+  }
+  const origins = createOriginPolicy({
+    brandIds: clasp.kb.brandIds,
+    profileOrigins: (brand) => clasp.kb.profile(brand).allowedOrigins.value,
+    overrides: config.allowedOrigins,
+  });
 
-  registerDirectLineRoutes(server, { clasp, config, log, tokens, conversations, now });
-  const stream = attachDirectLineStream(server.server, { log, tokens, now, logger: clasp.logger });
-  registerWebsiteRoutes(server, { kb: clasp.kb, bundle: createWebChatBundle(deps.webChatBundlePath), now });
+  registerDirectLineRoutes(server, { clasp, config, log, tokens, conversations, origins, now });
+  const stream = attachDirectLineStream(server.server, { log, tokens, origins, now, logger: clasp.logger });
+  registerWebsiteRoutes(server, { kb: clasp.kb, bundle: createWebChatBundle(deps.webChatBundlePath), origins, now });
 
   return {
     log,
     tokens,
+    origins,
     async close() {
       await queue.drain();
       await stream.close();

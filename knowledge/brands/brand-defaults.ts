@@ -22,6 +22,7 @@ export function brandDefaults(id: string, documents: readonly PolicyDocument[]):
       { accent: '#3b4a5a', tint: '#eef1f4', tagline: `Questions about an order or a policy? Ask ${name}'s assistant.` },
       'Default: slate blue; set the store’s own accent (dark enough for white text) and tint.',
     ),
+    allowedOrigins: setting([], 'Default: none; only Clasp’s own pages show the chat. List the store’s sites (e.g. "https://shop.example.com") to embed it there with one script tag (docs/widget.md).'),
     documents: documents.map((document) => ({ id: document.id, title: document.title })),
     timeZone: setting('America/New_York', 'Default: America/New_York (US Eastern), used to count business days.'),
     hours: setting(null, 'Default: none, so the bot never tells shoppers the team is offline.'),

@@ -90,6 +90,29 @@ export const ThemeSchema = z.strictObject({
 });
 export type Theme = z.infer<typeof ThemeSchema>;
 
+/**
+ * A web origin, as browsers send it in `Origin`: scheme, host and optional port, nothing after
+ * ("https://shop.example.com", "http://localhost:8080"). A trailing "/" is accepted and dropped;
+ * the host is lower-cased and a default port left out, so the value compares with what browsers send.
+ */
+export const WebOriginSchema = z.string().trim().transform((value, ctx) => {
+  const problem = 'expected an origin: scheme, host and optional port, no path (e.g. "https://shop.example.com")';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+  const onlyOrigin = (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === ''
+    && url.pathname === '/' && url.search === '' && url.hash === '' && !/[?#]/.test(value) && /^https?:\/\/[^/]+\/?$/i.test(value);
+  if (!onlyOrigin) {
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
 export const BrandProfileSchema = z.strictObject({
   id: BrandIdSchema,
   displayName: z.union([quoted({ value: z.string().min(1) }), operatorSetting(z.string().min(1))]),
@@ -98,6 +121,12 @@ export const BrandProfileSchema = z.strictObject({
   /** The first thing the chat says; null: the composed greeting naming the assistant and the store. */
   greeting: operatorSetting(z.string().min(1).max(400).nullable()),
   theme: operatorSetting(ThemeSchema),
+  /**
+   * The websites (origins) whose pages may show this store's chat with the embed tag, besides
+   * Clasp's own pages (docs/widget.md): the frame may be framed by them and the token and Direct
+   * Line routes answer their CORS requests. Empty: Clasp's own pages only.
+   */
+  allowedOrigins: operatorSetting(z.array(WebOriginSchema).max(50, 'at most 50 origins')),
   /** The brand's documents and how answers name them: "(Customer Service Policy, §3)". */
   documents: z.array(z.strictObject({ id: z.string().min(1), title: z.string().min(1) })).min(1),
 

@@ -2,10 +2,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWidgetServer, type RunningWidget } from '../support/widget-server.js';
 import { browserTestsUnavailable, launchChromium } from './chromium.js';
-import { botBubbles, cards, cspViolations, suggestedAction, transcript, type, watchCsp } from './storefront-page.js';
+import { botBubbles, cards, chatFrame, chatFrameOf, cspViolations, launcher, openChat, suggestedAction, transcript, type, watchCsp } from './storefront-page.js';
 
-// The storefront as a shopper uses it: real headless Chromium, stock Web Chat, Clasp's Direct
-// Line endpoint. Skipped only where Chromium or the Web Chat bundle is missing, and never in CI.
+// The demo storefront as a shopper uses it: real headless Chromium, the embed tag's launcher and
+// dialog (the same tag a store puts on its own site: embed.browser.test.ts), stock Web Chat in
+// Clasp's frame, Clasp's Direct Line endpoint. Skipped only where Chromium or the Web Chat bundle
+// is missing, and never in CI.
 const unavailable = browserTestsUnavailable();
 if (unavailable !== undefined && process.env.CI) {
   throw new Error(`Browser tests cannot run in CI: ${unavailable}`);
@@ -41,44 +43,51 @@ describe.skipIf(unavailable !== undefined)('the storefront chat in Chromium', ()
       await context?.close();
     });
 
-    it('sees the greeting and the suggested actions before typing anything', async () => {
+    it('opens the chat from the launcher and sees the greeting and the suggested actions before typing anything', async () => {
       await page.goto(`${app.url}/brands/kendra-scott-mall`);
-      await expect.poll(() => transcript(page).textContent(), { timeout: 20_000 }).toMatch(/Kendra Scott Mall.s support assistant/);
-      await suggestedAction(page, 'Track my order').waitFor();
-      await suggestedAction(page, 'Talk to a person').waitFor();
+      await launcher(page).waitFor({ timeout: 20_000 });
+      const chat = await openChat(page);
+      await expect.poll(() => transcript(chat).textContent(), { timeout: 20_000 }).toMatch(/Kendra Scott Mall.s support assistant/);
+      await suggestedAction(chat, 'Track my order').waitFor();
+      await suggestedAction(chat, 'Talk to a person').waitFor();
       expect(await cspViolations(page)).toEqual([]);
-      conversationId = await page.evaluate(() => JSON.parse(sessionStorage.getItem('clasp.chat.kendra-scott-mall') ?? '{}').conversationId as string);
+      expect(await cspViolations(chatFrameOf(page))).toEqual([]);
+      // On Clasp's own page the frame is first-party: it keeps the conversation in its own storage.
+      conversationId = await chatFrameOf(page).evaluate(() => JSON.parse(sessionStorage.getItem('clasp.chat.kendra-scott-mall') ?? '{}').conversationId as string);
       expect(conversationId).toEqual(expect.any(String));
     }, BROWSER_TIMEOUT);
 
     it('clicks "Track my order", gives the order number and email, and sees the tracking card', async () => {
-      await suggestedAction(page, 'Track my order').click();
-      await expect.poll(() => transcript(page).textContent()).toMatch(/need its order number/);
-      await type(page, 'KS-100234');
-      await expect.poll(() => transcript(page).textContent()).toMatch(/email address/i);
-      await type(page, 'shopper@example.com');
-      const card = cards(page).filter({ hasText: 'Order KS-100234 has shipped' });
+      const chat = chatFrame(page);
+      await suggestedAction(chat, 'Track my order').click();
+      await expect.poll(() => transcript(chat).textContent()).toMatch(/need its order number/);
+      await type(chat, 'KS-100234');
+      await expect.poll(() => transcript(chat).textContent()).toMatch(/email address/i);
+      await type(chat, 'shopper@example.com');
+      const card = cards(chat).filter({ hasText: 'Order KS-100234 has shipped' });
       await card.waitFor({ timeout: 15_000 });
       expect(await card.textContent()).toContain('UPS');
       await card.getByRole('button', { name: 'Track package' }).waitFor();
       // Every message the shopper sent was acknowledged (no "Send failed" after the echo).
-      expect(await transcript(page).textContent()).not.toMatch(/send failed|retry/i);
+      expect(await transcript(chat).textContent()).not.toMatch(/send failed|retry/i);
       expect(await cspViolations(page)).toEqual([]);
-      greetingsShown = (await transcript(page).textContent())?.match(/support assistant/g)?.length ?? 0;
+      expect(await cspViolations(chatFrameOf(page))).toEqual([]);
+      greetingsShown = (await transcript(chat).textContent())?.match(/support assistant/g)?.length ?? 0;
     }, BROWSER_TIMEOUT);
 
     it('still has the whole conversation after a reload', async () => {
       await page.reload();
-      await cards(page).filter({ hasText: 'Order KS-100234 has shipped' }).waitFor({ timeout: 20_000 });
-      const text = (await transcript(page).textContent()) ?? '';
+      const chat = await openChat(page);
+      await cards(chat).filter({ hasText: 'Order KS-100234 has shipped' }).waitFor({ timeout: 20_000 });
+      const text = (await transcript(chat).textContent()) ?? '';
       expect(text).toContain('KS-100234');
       // The same history, once: the bot did not greet again.
       expect(text.match(/support assistant/g)?.length).toBe(greetingsShown);
-      expect(await page.evaluate(() => document.documentElement.dataset.chat)).toBe('resumed');
+      expect(await chatFrameOf(page).evaluate(() => document.documentElement.dataset.chat)).toBe('resumed');
       // The page keeps working after the reload: the bot answers the next message.
-      const answered = await botBubbles(page).count();
-      await type(page, 'track my order');
-      await expect.poll(() => botBubbles(page).count(), { timeout: 15_000 }).toBeGreaterThan(answered);
+      const answered = await botBubbles(chat).count();
+      await type(chat, 'track my order');
+      await expect.poll(() => botBubbles(chat).count(), { timeout: 15_000 }).toBeGreaterThan(answered);
     }, BROWSER_TIMEOUT);
 
     it('cannot be read from a second browser context', async () => {
@@ -86,10 +95,12 @@ describe.skipIf(unavailable !== undefined)('the storefront chat in Chromium', ()
       try {
         const stranger = await other.newPage();
         await stranger.goto(`${app.url}/brands/kendra-scott-mall`);
-        await suggestedAction(stranger, 'Track my order').waitFor({ timeout: 20_000 });
-        expect(await transcript(stranger).textContent()).not.toContain('KS-100234');
+        await launcher(stranger).waitFor({ timeout: 20_000 });
+        const chat = await openChat(stranger);
+        await suggestedAction(chat, 'Track my order').waitFor({ timeout: 20_000 });
+        expect(await transcript(chat).textContent()).not.toContain('KS-100234');
         // Even knowing the first conversation's id, its own token gets nothing.
-        const statuses = await stranger.evaluate(async (id) => {
+        const statuses = await chatFrameOf(stranger).evaluate(async (id) => {
           const own = JSON.parse(sessionStorage.getItem('clasp.chat.kendra-scott-mall') ?? '{}') as { token: string; conversationId: string };
           const path = `/v3/directline/conversations/${encodeURIComponent(id)}/activities`;
           const withOwnToken = await fetch(path, { headers: { authorization: `Bearer ${own.token}` } });
@@ -115,8 +126,9 @@ describe.skipIf(unavailable !== undefined)('the storefront chat in Chromium', ()
       const sockets: string[] = [];
       page.on('websocket', (socket) => sockets.push(socket.url()));
       await page.goto(`${app.url}/brands/james-avery-malls?transport=polling`);
-      await suggestedAction(page, 'Track my order').click();
-      await expect.poll(() => transcript(page).textContent(), { timeout: 20_000 }).toMatch(/need its order number/);
+      const chat = await openChat(page);
+      await suggestedAction(chat, 'Track my order').click();
+      await expect.poll(() => transcript(chat).textContent(), { timeout: 20_000 }).toMatch(/need its order number/);
       expect(sockets).toEqual([]);
     } finally {
       await context.close();

@@ -47,8 +47,8 @@ describe('brand profiles', () => {
   });
 
   it('mark as operator settings exactly what the documents leave unstated', () => {
-    // How the assistant presents itself is the operator's in every store: no policy states it.
-    const PRESENTATION = ['assistantName', 'greeting', 'theme'];
+    // How the assistant presents itself, and on which sites, is the operator's in every store: no policy states it.
+    const PRESENTATION = ['assistantName', 'greeting', 'theme', 'allowedOrigins'];
     for (const id of BRAND_IDS) expect(collectOperatorPaths(profiles[id])).toEqual(expect.arrayContaining(PRESENTATION));
     const operatorPaths = (profile: BrandProfile) => collectOperatorPaths(profile).filter((path) => !PRESENTATION.includes(path)).sort();
     expect(operatorPaths(profiles['james-avery-malls'])).toEqual(['returns.window', 'returns.windowStart']);

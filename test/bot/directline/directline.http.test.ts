@@ -237,20 +237,48 @@ describe('the website', () => {
     }
   });
 
-  it('serves a storefront with the widget, under a strict CSP and security headers', async () => {
+  it('serves a storefront carrying the chat with the one embed tag, under a strict CSP and security headers', async () => {
     const page = await fetch(`${app.url}/brands/kendra-scott-mall`);
     expect(page.status).toBe(200);
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
     const body = await page.text();
     expect(body).toContain('<title>Kendra Scott Mall: shop and support</title>');
-    expect(body).toContain('data-initials="KS"');
-    expect(body).toContain('<script src="/webchat.js" defer></script>');
+    // The same tag a store puts on its own site (docs/widget.md): nothing else of the chat is in the page.
+    expect(body).toContain('<script src="/embed.js" data-brand="kendra-scott-mall" async></script>');
+    expect(body).not.toContain('/webchat.js');
     expect(body).not.toMatch(/<script>(?!<)/);
+  });
+
+  it('serves the chat frame, which only Clasp and the brand’s allowed sites may frame', async () => {
+    const frame = await fetch(`${app.url}/embed/kendra-scott-mall`);
+    expect(frame.status).toBe(200);
+    const csp = frame.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    // X-Frame-Options cannot name several sites; frame-ancestors decides.
+    expect(frame.headers.get('x-frame-options')).toBeNull();
+    const body = await frame.text();
+    expect(body).toContain('<title>Chat with Kendra Scott Mall</title>');
+    expect(body).toContain('data-initials="KS"');
+    expect(body).toContain('<script src="/assets/embed-frame.js" defer></script>');
+    expect(body).not.toMatch(/<script>(?!<)/);
+    expect((await fetch(`${app.url}/embed/no-such-store`)).status).toBe(404);
+  });
+
+  it('serves the embed script to any site', async () => {
+    const script = await fetch(`${app.url}/embed.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(await script.text()).toContain('clasp-chat');
   });
 
   it('answers 404 with an escaped page for an unknown brand', async () => {
@@ -262,7 +290,7 @@ describe('the website', () => {
   });
 
   it('shows the offline banner outside a brand’s stated hours only', async () => {
-    const banner = async (brand: string) => (await (await fetch(`${app.url}/brands/${brand}`)).text()).includes('data-testid="offline-banner"');
+    const banner = async (brand: string) => (await (await fetch(`${app.url}/embed/${brand}`)).text()).includes('data-testid="offline-banner"');
     const before = now;
     try {
       now = new Date('2026-11-20T19:00:00Z'); // Friday 14:00 in New York: open
@@ -270,7 +298,7 @@ describe('the website', () => {
       now = new Date('2026-11-21T15:00:00Z'); // Saturday
       expect(await banner('james-avery-malls')).toBe(true);
       expect(await banner('james-avery-artisan')).toBe(true);
-      const text = await (await fetch(`${app.url}/brands/james-avery-malls`)).text();
+      const text = await (await fetch(`${app.url}/embed/james-avery-malls`)).text();
       expect(text).toContain('Monday-Friday, 9:00 AM-6:00 PM EST');
       expect(text).toContain('back Monday 9:00 AM EST');
       // Kendra Scott Mall's documents state no hours: never "offline".
