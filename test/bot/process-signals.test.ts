@@ -3,10 +3,10 @@
 // its port to be free once npm has exited. A port already taken is one line naming it and PORT.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, occupy, portIsFree } from '../support/ports.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const started: ChildProcess[] = [];
@@ -24,33 +24,6 @@ afterEach(() => {
   }
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
-
-/** Listens on `port` (0: any free one) on every address, as the server does. */
-function occupy(port: number): Promise<Server> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(port, '::', () => resolvePort(server));
-  });
-}
-
-async function freePort(): Promise<number> {
-  const server = await occupy(0);
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-/** Whether the port can be bound now. */
-async function portIsFree(port: number): Promise<boolean> {
-  try {
-    const server = await occupy(port);
-    await new Promise((done) => server.close(done));
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The demo as the README runs it, on `port`, with its own outbox. */
 function run(command: string, args: string[], port: number): { child: ChildProcess; stdout: () => string; stderr: () => string; exited: Promise<{ code: number | null; signal: string | null }> } {

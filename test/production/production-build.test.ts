@@ -7,12 +7,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp, waitUntil, type TestSmtp } from '../bot/handoff/handoff-fixtures.js';
 import { activityBody } from '../support/clasp-server.js';
+import { freePort, occupy, portIsFree } from '../support/ports.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PINNED_WEBCHAT_SHA256 = /BUNDLE_SHA256 = '([0-9a-f]{64})'/.exec(readFileSync(join(ROOT, 'scripts', 'fetch-webchat.mjs'), 'utf8'))?.[1];
@@ -52,31 +52,6 @@ afterEach(async () => {
 afterAll(() => {
   if (work !== undefined) rmSync(work, { recursive: true, force: true });
 });
-
-function occupy(port: number): Promise<Server> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(port, '::', () => done(server));
-  });
-}
-
-async function freePort(): Promise<number> {
-  const server = await occupy(0);
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-async function portIsFree(port: number): Promise<boolean> {
-  try {
-    const server = await occupy(port);
-    await new Promise((done) => server.close(done));
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * An environment made from nothing, as a container's is: no NODE_OPTIONS (so no --import tsx
