@@ -31,3 +31,19 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+// Per-brand keys: `SUPPORT_INBOX_SILVER_MOON` is the `silver-moon` folder's. Brand ids are
+// lower-case words and hyphens, so a key names exactly one id; which ids exist is known only once
+// the folders are read, so every key of the shape is taken and one naming no folder is warned about.
+
+/** `SUPPORT_INBOX_KENDRA_SCOTT_MALL` for `SUPPORT_INBOX` and `kendra-scott-mall`. */
+export function brandKey(prefix: string, brand: string): string {
+  return `${prefix}_${brand.toUpperCase().replaceAll('-', '_')}`;
+}
+
+/** The brand `key` names after `prefix_`: `SUPPORT_INBOX_KENDRA_SCOTT_MALL` → `kendra-scott-mall`. */
+export function brandOfKey(prefix: string, key: string): string | undefined {
+  if (!key.startsWith(`${prefix}_`)) return undefined;
+  const rest = key.slice(prefix.length + 1);
+  return /^[A-Z0-9]+(?:_[A-Z0-9]+)*$/.test(rest) ? rest.toLowerCase().replaceAll('_', '-') : undefined;
+}

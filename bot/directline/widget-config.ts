@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import { WebOriginSchema } from '../../knowledge/brands/brand-profile.schema.js';
-import { optionalString, problemsOf, wholeNumber } from '../env-values.js';
+import { brandKey, brandOfKey, optionalString, problemsOf, wholeNumber } from '../env-values.js';
 
 // The widget's settings, read from the environment the way bot/config.ts reads the rest
 // (empty string = unset, all problems reported together by loadConfig).
@@ -63,19 +63,18 @@ const widgetEnvSchema = z.object({
   DIRECTLINE_CONVERSATIONS_PER_CLIENT: wholeNumber(WIDGET_DEFAULTS.conversationsPerClient),
 });
 
-// `ALLOWED_ORIGINS_SILVER_MOON` is the `silver-moon` folder's (brand ids are lower-case words and
-// hyphens, so the key names one id); a key naming no folder is warned about at start-up.
-const ORIGINS_KEY = /^ALLOWED_ORIGINS_([A-Z0-9]+(?:_[A-Z0-9]+)*)$/;
+// `ALLOWED_ORIGINS_SILVER_MOON` is the `silver-moon` folder's (bot/env-values.ts, brandOfKey); a
+// key naming no folder is warned about at start-up.
+const ORIGINS_PREFIX = 'ALLOWED_ORIGINS';
 
 /** The brand an ALLOWED_ORIGINS_<BRAND> key names: `ALLOWED_ORIGINS_KENDRA_SCOTT_MALL` → `kendra-scott-mall`. */
 export function brandOfOriginsKey(key: string): BrandId | undefined {
-  const match = ORIGINS_KEY.exec(key);
-  return match === null ? undefined : (match[1] ?? '').toLowerCase().replaceAll('_', '-');
+  return brandOfKey(ORIGINS_PREFIX, key);
 }
 
 /** `ALLOWED_ORIGINS_KENDRA_SCOTT_MALL` for `kendra-scott-mall`. */
 export function originsKeyOf(brand: BrandId): string {
-  return `ALLOWED_ORIGINS_${brand.toUpperCase().replaceAll('-', '_')}`;
+  return brandKey(ORIGINS_PREFIX, brand);
 }
 
 const originListSchema = z.array(WebOriginSchema).max(50, 'at most 50 origins');

@@ -3,7 +3,7 @@
 // `readHandoffConfig` returns problems to print alongside the others, `loadHandoffConfig` throws.
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { optionalString, problemsOf, wholeNumber } from '../env-values.js';
+import { brandKey, brandOfKey, optionalString, problemsOf, wholeNumber } from '../env-values.js';
 import type { BrandId } from '../../knowledge/brand-ids.js';
 import { trimTrailing } from '../../knowledge/readers/text-edges.js';
 import { ConfigError } from '../env-values.js';
@@ -46,9 +46,11 @@ const MIN_ADMIN_TOKEN_CHARS = 16;
 
 export type BrandKeyPrefix = 'SUPPORT_INBOX' | 'ESCALATION_INBOX' | 'MAIL_FROM';
 
+const BRAND_KEY_PREFIXES: readonly BrandKeyPrefix[] = ['SUPPORT_INBOX', 'ESCALATION_INBOX', 'MAIL_FROM'];
+
 /** `SUPPORT_INBOX_KENDRA_SCOTT_MALL` for `kendra-scott-mall`. */
 export function brandEnvKey(prefix: BrandKeyPrefix, brand: BrandId): string {
-  return `${prefix}_${brand.toUpperCase().replace(/-/g, '_')}`;
+  return brandKey(prefix, brand);
 }
 
 const email = optionalString.pipe(z.email({ message: 'must be an email address' }).optional());
@@ -63,16 +65,13 @@ const smtpUrl = optionalString.refine((value) => {
   }
 }, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587');
 
-// Which brands exist is known only once their folders are read, so every key of these shapes is
-// taken: `SUPPORT_INBOX_SILVER_MOON` is the `silver-moon` folder's (ids are lower-case words and
-// hyphens, so the key names one id). A key naming no folder is reported at start-up.
-const BRAND_KEY = /^(SUPPORT_INBOX|ESCALATION_INBOX|MAIL_FROM)_([A-Z0-9]+(?:_[A-Z0-9]+)*)$/;
-
-/** The brand a per-brand key names: `SUPPORT_INBOX_KENDRA_SCOTT_MALL` → `kendra-scott-mall`. */
+/** The brand a per-brand key names, and its kind (bot/env-values.ts, brandOfKey). */
 export function brandOfEnvKey(key: string): { prefix: BrandKeyPrefix; brand: BrandId } | undefined {
-  const match = BRAND_KEY.exec(key);
-  if (!match) return undefined;
-  return { prefix: match[1] as BrandKeyPrefix, brand: (match[2] ?? '').toLowerCase().replaceAll('_', '-') };
+  for (const prefix of BRAND_KEY_PREFIXES) {
+    const brand = brandOfKey(prefix, key);
+    if (brand !== undefined) return { prefix, brand };
+  }
+  return undefined;
 }
 
 function brandKeysShape(env: Record<string, string | undefined>) {
