@@ -1,4 +1,6 @@
-// CSV as the training data (knowledge/reading/training-data/) and the evaluation sets are kept.
+// CSV as the training data (knowledge/reading/training-data/), the evaluation sets and the brand
+// folders' kb-questions.csv are kept.
+import { readFileSync } from 'node:fs';
 
 /** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends. */
 export function parseCsv(text: string): string[][] {
@@ -36,4 +38,16 @@ export function parseCsv(text: string): string[][] {
 export function toCsv(rows: readonly (readonly string[])[]): string {
   const quote = (field: string) => (/[",\n\r]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
   return rows.map((row) => row.map(quote).join(',')).join('\n') + '\n';
+}
+
+/** Rows of a CSV file as objects keyed by its header, checked to have exactly `columns`. */
+export function readCsvRows(path: string, columns: readonly string[]): Array<Record<string, string>> {
+  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
+  if (header?.join(',') !== columns.join(',')) throw new Error(`${path}: expected columns ${columns.join(',')}, found ${header?.join(',') ?? 'none'}`);
+  return rows
+    .filter((row) => row.some((field) => field.trim() !== ''))
+    .map((row, index) => {
+      if (row.length !== columns.length) throw new Error(`${path}: row ${index + 2} has ${row.length} fields, expected ${columns.length}`);
+      return Object.fromEntries(columns.map((column, at) => [column, (row[at] ?? '').trim()]));
+    });
 }

@@ -7,12 +7,12 @@
 // A brand folder without kb-questions.csv is named and left out: its owner has not written any yet.
 //
 //   npx tsx scripts/eval-kb.ts [--min <pct>] [--quiet]     (BRANDS_DIR as the service reads it)
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import { KB_QUESTIONS_FILE } from '../knowledge/brands/brand-folders.js';
-import { parseCsv } from '../knowledge/csv.js';
+import { readCsvRows } from '../knowledge/csv.js';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { createBotFirstReply } from './bot-first-reply.js';
 
@@ -88,8 +88,7 @@ function questionsOf(kb: LoadedKnowledgeBase): KbQuestion[] {
   return kb.brandIds.flatMap((brand) => {
     const file = join(kb.folder(brand).folder, KB_QUESTIONS_FILE);
     if (!existsSync(file)) return [];
-    const [, ...rows] = parseCsv(readFileSync(file, 'utf8'));
-    return rows.filter((row) => row.length >= 3).map(([document = '', section = '', question = '']) => ({ brand, document, section, question }));
+    return readCsvRows(file, ['document', 'section', 'question']).map(({ document = '', section = '', question = '' }) => ({ brand, document, section, question }));
   });
 }
 

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../csv.js';
+import { readCsvRows } from '../csv.js';
 
 export const TRAINING_DATA_DIR = fileURLToPath(new URL('./training-data/', import.meta.url));
 
@@ -24,18 +24,6 @@ function lines(path: string): string[] {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('# '));
-}
-
-/** Rows of a CSV file as objects keyed by its header, checked to have exactly `columns`. */
-export function readCsvRows(path: string, columns: readonly string[]): Array<Record<string, string>> {
-  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
-  if (header?.join(',') !== columns.join(',')) throw new Error(`${path}: expected columns ${columns.join(',')}, found ${header?.join(',') ?? 'none'}`);
-  return rows
-    .filter((row) => row.some((field) => field.trim() !== ''))
-    .map((row, index) => {
-      if (row.length !== columns.length) throw new Error(`${path}: row ${index + 2} has ${row.length} fields, expected ${columns.length}`);
-      return Object.fromEntries(columns.map((column, at) => [column, (row[at] ?? '').trim()]));
-    });
 }
 
 /** The team's lines per topic: one file per label (`topics/<label>.txt`), one message a line. */
