@@ -3,7 +3,7 @@
 // brand × topic answer. Any mismatch throws, so a service whose documents drifted from its
 // settings never starts.
 import { z } from 'zod';
-import { buildAnswer, type BrandContext, type ReportedProblem } from './answers/index.js';
+import { buildAnswer, type ReportedProblem } from './answers/index.js';
 import type { BrandId } from './brand-ids.js';
 import { DEFAULT_BRANDS_DIR, readBrandFolders, type BrandFolder } from './brands/brand-folders.js';
 import { BrandProfileSchema, type BrandProfile, type BrandProfileInput } from './brands/brand-profile.schema.js';
@@ -79,8 +79,7 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnow
 
   const answers = new Map<BrandId, Map<Topic, Answer>>();
   for (const [id, profile] of profiles) {
-    const brand: BrandContext = { profile, name: profile.displayName.value };
-    answers.set(id, new Map(TOPICS.map((topic) => [topic, frozen(buildAnswer(brand, topic))])));
+    answers.set(id, new Map(TOPICS.map((topic) => [topic, frozen(composedAnswer(profile, topic))])));
   }
 
   const passages = new Map<BrandId, PassageIndex>();
@@ -106,7 +105,7 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnow
       if (!answer) throw new Error(`No answer for ${id} / ${topic}`);
       return answer;
     },
-    reportAnswer: (id, topic, report) => buildAnswer({ profile: profileOf(id), name: profileOf(id).displayName.value }, topic, report),
+    reportAnswer: (id, topic, report) => composedAnswer(profileOf(id), topic, report),
     profile: profileOf,
     documents: (id) => documents.get(id) ?? [],
     passages: (id) => {
@@ -127,8 +126,8 @@ export function checkBrand(folder: BrandFolder, override?: BrandProfileInput): {
 }
 
 /** What the bot answers for a topic with this profile: the same composition the service uses. */
-export function composedAnswer(profile: BrandProfile, topic: Topic): Answer {
-  return buildAnswer({ profile, name: profile.displayName.value }, topic);
+export function composedAnswer(profile: BrandProfile, topic: Topic, report?: ReportedProblem): Answer {
+  return buildAnswer({ profile, name: profile.displayName.value }, topic, report);
 }
 
 /**

@@ -9,12 +9,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { NOT_SET } from '../knowledge/brands/brand-defaults.js';
 import { BrandSettingsError, readBrandFolder } from '../knowledge/brands/brand-folders.js';
 import { isOperatorSetting, type BrandProfile } from '../knowledge/brands/brand-profile.schema.js';
 import { checkBrand, composedAnswer, ProfileValidationError } from '../knowledge/knowledge-base.js';
 import { FLOW_TOPICS, SMALL_TALK_TOPICS, TOPICS, type Topic } from '../knowledge/topics.js';
 
-const NOT_SET = 'Not set in brand.yaml.';
 
 function main(): number {
   const { positionals } = parseArgs({ allowPositionals: true });

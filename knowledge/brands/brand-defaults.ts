@@ -4,7 +4,8 @@
 import { wordsOf, type PolicyDocument } from '../documents/policy-documents.js';
 import type { BrandProfileInput } from './brand-profile.schema.js';
 
-const NOT_SET = 'Not set in brand.yaml.';
+/** How every default's note starts, so a setting can be told to be at its default. */
+export const NOT_SET = 'Not set in brand.yaml.';
 
 function setting<T>(value: T, note: string) {
   return { operatorSetting: true as const, value, note: `${NOT_SET} ${note}` };
