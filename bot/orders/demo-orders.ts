@@ -77,12 +77,13 @@ const DemoOrdersFileSchema = z.strictObject({ orders: z.array(DemoOrderSpecSchem
 export interface DemoOrdersFolder {
   id: BrandId;
   folder: string;
-  demoOrders: unknown;
+  demoOrders(): unknown;
 }
 
 /** Each folder's demo-orders.yaml, validated; a folder without one has no demo orders. */
 function specsOf(folders: readonly DemoOrdersFolder[]): DemoOrderSpec[] {
-  return folders.flatMap(({ id, folder, demoOrders }) => {
+  return folders.flatMap(({ id, folder, demoOrders: read }) => {
+    const demoOrders = read();
     if (demoOrders === undefined) return [];
     const parsed = DemoOrdersFileSchema.safeParse(demoOrders);
     if (!parsed.success) throw new OrdersFileError(join(folder, DEMO_ORDERS_FILE), parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));

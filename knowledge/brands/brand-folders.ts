@@ -28,8 +28,11 @@ export interface BrandFolder {
   profile: BrandProfileInput;
   /** Top-level settings brand.yaml leaves out, so they are at their default. */
   defaulted: string[];
-  /** The folder's demo-orders.yaml, parsed but not yet validated (bot/orders/demo-orders.ts does). */
-  demoOrders: unknown;
+  /**
+   * The folder's demo-orders.yaml, parsed but not yet validated (bot/orders/demo-orders.ts does);
+   * undefined without one. Read when asked: a service with an ORDERS_FILE never needs it.
+   */
+  demoOrders(): unknown;
 }
 
 export interface SettingsProblem {
@@ -112,7 +115,7 @@ export function readBrandFolder(folder: string, id: string): BrandFolder {
   const defaulted = Object.keys(defaults).filter((key) => key !== 'id' && !(key in given));
 
   const demoFile = join(folder, DEMO_ORDERS_FILE);
-  const demoOrders = existsSync(demoFile) ? readYamlData(demoFile) : undefined;
+  const demoOrders = () => (existsSync(demoFile) ? readYamlData(demoFile) : undefined);
   return { id, folder, documents, profile: profile as unknown as BrandProfileInput, defaulted, demoOrders };
 }
 
