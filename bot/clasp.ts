@@ -4,7 +4,6 @@ import { createConversationTurns } from '../dialogs/conversation.turn.js';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import type { BrandProfileInput } from '../knowledge/brands/index.js';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { loadLanguageDetector } from '../knowledge/reading/language.js';
 import { createMessageReader, type MessageReader } from '../knowledge/reading/read-message.js';
 import { createRecognizers } from '../knowledge/reading/recognizers.js';
 import { ClaspBot } from './clasp.bot.js';
@@ -199,7 +198,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
       return replies.map((reply) => ({ ...reply, id: randomUUID(), timestamp: now() }));
     },
     warmUp: async () => {
-      await Promise.all([recognizers.warmUp(), loadLanguageDetector()]);
+      await recognizers.warmUp();
     },
     close: async () => {
       orderCache.close();

@@ -3,16 +3,19 @@
 // trained from other training data than the repository's (the key differs), or none at all, is
 // trained again at start-up and kept; a cache that cannot be written only costs the next start
 // the same training, never the service.
+//
+// The file's form is knowledge/reading/learning/model-file.ts: the weights as raw bytes.
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrandId } from '../knowledge/brand-ids.js';
 import { loadReadingModels, trainReadingModels, trainingKey, type ReadingModels, type SavedReadingModels } from '../knowledge/reading/reading-models.js';
+import { decodeModelFile, encodeModelFile } from '../knowledge/reading/learning/model-file.js';
 import type { Recognizers } from '../knowledge/reading/recognizers.js';
 import type { TopicKnowledge } from '../knowledge/reading/topic-reading.js';
 import { writeFileAtomic } from './handoff/atomic-file.js';
 
-const FILE = 'reading-models.json';
+const FILE = 'reading-models.bin';
 
 export interface ModelStoreLogger {
   warn(fields: Record<string, unknown>, message: string): void;
@@ -21,7 +24,7 @@ export interface ModelStoreLogger {
 /** The saved models in `dir` if they were trained from the current training data, else undefined. */
 export function readSavedModels(dir: string, key = trainingKey()): SavedReadingModels | undefined {
   try {
-    const saved = JSON.parse(readFileSync(join(dir, FILE), 'utf8')) as SavedReadingModels;
+    const saved = decodeModelFile(readFileSync(join(dir, FILE))) as SavedReadingModels;
     return saved.key === key ? saved : undefined;
   } catch {
     return undefined;
@@ -30,7 +33,7 @@ export function readSavedModels(dir: string, key = trainingKey()): SavedReadingM
 
 export async function writeSavedModels(dir: string, saved: SavedReadingModels): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFileAtomic(join(dir, FILE), JSON.stringify(saved));
+  await writeFileAtomic(join(dir, FILE), encodeModelFile(saved));
 }
 
 export interface LoadModelsOptions {

@@ -5,15 +5,18 @@
 //   dist/bot/main.js, dist/bot/chunks/   the service: compiled by tsc (tsconfig.build.json: bot/,
 //                                     dialogs/, machines/, knowledge/; type-checked), then bundled
 //                                     by esbuild with its production dependencies into one ES
-//                                     module, plus the chunks loaded only after start-up (the
-//                                     date recognizer, the language detector, the Redis client)
+//                                     module, plus the chunks loaded only when first needed (the
+//                                     Redis client)
+//   dist/knowledge/reading/recognizer-thread.worker.js
+//                                     the recognizer thread: the date recognizer and the language
+//                                     detector, bundled apart (knowledge/reading/recognizer-thread.ts)
 //   dist/knowledge/policies/**, dist/knowledge/reading/training-data/**, dist/bot/website/assets/**
 //                                     every non-TypeScript file of those folders, where the code
 //                                     looks for it (paths relative to import.meta.url)
 //   dist/var/webchat/webchat.js       the pinned Web Chat bundle (scripts/fetch-webchat.mjs,
 //                                     checksum-verified), where bot/website/webchat-bundle.ts
 //                                     looks for it: ../../var/webchat/ from dist/bot/website/
-//   dist/var/cache/reading-models.json
+//   dist/var/cache/reading-models.bin
 //                                     the Reading step's trained models, so a start loads them in
 //                                     milliseconds (start:prod and the image set MODEL_CACHE_DIR)
 //   dist/package.json                 {"type": "module"}
@@ -30,7 +33,7 @@
 // current training data (as `npm install` does), then copied: a build after an install does not
 // train again. See docs/deploy.md.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,11 +145,16 @@ step('the trained reading models');
 // minute on two cores). The environment's MODEL_CACHE_DIR is not the build's business.
 const devCache = join(root, 'var', 'cache');
 run('train-models', process.execPath, ['--import', 'tsx', join(root, 'scripts', 'train-models.ts')], { ...process.env, MODEL_CACHE_DIR: devCache });
-const models = join(devCache, 'reading-models.json');
+const models = join(devCache, 'reading-models.bin');
 if (!existsSync(models)) fail(`${models} is missing after train-models`);
 mkdirSync(join(out, 'var', 'cache'), { recursive: true });
-cpSync(models, join(out, 'var', 'cache', 'reading-models.json'));
-const { key: readingModelsKey } = JSON.parse(readFileSync(models, 'utf8'));
+cpSync(models, join(out, 'var', 'cache', 'reading-models.bin'));
+// The cache keeps its file private to the user who trained it; the built tree is read by whoever
+// runs it (the image's non-root user, not the root who built it).
+chmodSync(join(out, 'var', 'cache', 'reading-models.bin'), 0o644);
+// The file starts with its JSON header's length, then the header (bot/reading-models.store.ts).
+const modelBytes = readFileSync(models);
+const { key: readingModelsKey } = JSON.parse(modelBytes.toString('utf8', 4, 4 + modelBytes.readUInt32LE(0)));
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const webchatVersion = join(out, 'var', 'webchat', 'VERSION');
@@ -196,8 +204,7 @@ async function bundleService(compiled, out) {
       }));
     },
   };
-  const result = await esbuild.build({
-    entryPoints: [join(compiled, 'bot', 'main.js')],
+  const shared = {
     bundle: true,
     absWorkingDir: root,
     platform: 'node',
@@ -205,23 +212,27 @@ async function bundleService(compiled, out) {
     nodePaths: [join(root, 'node_modules')],
     format: 'esm',
     target: 'node20.12',
-    outdir: entryDir,
-    entryNames: '[name]',
-    chunkNames: 'chunks/[name]-[hash]',
-    // What only some messages need (the date recognizer, the language detector) and the Redis
-    // client stay in chunks, read and compiled when first imported (see the plugin above).
-    splitting: true,
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    // restify's optional DTrace probes (a native addon it does without).
-    external: ['dtrace-provider'],
     // CommonJS dependencies in an ES module: their require() of Node's modules, and __dirname and
     // __filename (the bundle's own, for the few that read them).
     banner: { js: "import { createRequire as __claspCreateRequire } from 'node:module'; globalThis.require ??= __claspCreateRequire(import.meta.url);" },
     define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
+  };
+  const result = await esbuild.build({
+    ...shared,
+    entryPoints: [join(compiled, 'bot', 'main.js')],
+    outdir: entryDir,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    // What only some deployments need (the Redis client) stays in chunks, read and compiled when
+    // first imported (see the plugin above).
+    splitting: true,
+    // restify's optional DTrace probes (a native addon it does without).
+    external: ['dtrace-provider'],
     plugins: [service],
   }).catch((error) => fail(`esbuild: ${error.message.split('\n')[0]}`));
   // A module that reads a file relative to itself must be in bot/main.js, where its URL was
@@ -230,13 +241,20 @@ async function bundleService(compiled, out) {
   const inEntry = new Set(Object.keys(entry?.[1].inputs ?? {}).map((input) => resolve(root, input)));
   const misplaced = [...relocated].filter((path) => !inEntry.has(path));
   if (misplaced.length > 0) fail(`modules that read files relative to themselves ended up in a chunk: ${misplaced.map((path) => relative(compiled, path)).join(', ')}`);
-  writeNotices(result.metafile, out);
+  // The recognizer thread (knowledge/reading/recognizer-thread.ts) starts its worker from the file
+  // beside its own place in the plain tree: a bundle of its own, with the date recognizer and the
+  // language detector, which the service's thread no longer loads.
+  const worker = 'knowledge/reading/recognizer-thread.worker.js';
+  const workerResult = await esbuild.build({ ...shared, entryPoints: [join(compiled, worker)], outfile: join(out, worker) }).catch((error) =>
+    fail(`esbuild (recognizer thread): ${error.message.split('\n')[0]}`),
+  );
+  writeNotices([result.metafile, workerResult.metafile], out);
 }
 
 /** THIRD-PARTY-NOTICES.txt: each bundled package's name, version, licence and licence text. */
-function writeNotices(metafile, out) {
+function writeNotices(metafiles, out) {
   const packages = new Map();
-  for (const input of Object.keys(metafile.inputs)) {
+  for (const input of metafiles.flatMap((metafile) => Object.keys(metafile.inputs))) {
     const path = resolve(root, input);
     const at = path.lastIndexOf(`${sep}node_modules${sep}`);
     if (at < 0) continue;
@@ -253,6 +271,6 @@ function writeNotices(metafile, out) {
     })
     .sort((a, b) => a.id.localeCompare(b.id))
     .filter((section, at, all) => at === 0 || all[at - 1].id !== section.id);
-  const header = `Clasp's production bundle (bot/main.js and bot/chunks/) includes these ${sections.length} packages.\nThe Web Chat bundle served to browsers has its own notices in var/webchat/webchat.js.LICENSE.txt.\n`;
+  const header = `Clasp's production bundle (bot/main.js, bot/chunks/ and knowledge/reading/recognizer-thread.worker.js) includes these ${sections.length} packages.\nThe Web Chat bundle served to browsers has its own notices in var/webchat/webchat.js.LICENSE.txt.\n`;
   writeFileSync(join(out, 'THIRD-PARTY-NOTICES.txt'), [header, ...sections.map((section) => `${'='.repeat(78)}\n${section.id} (${section.license})\n\n${section.text}\n`)].join('\n'));
 }

@@ -2,16 +2,10 @@
 // mostly made of words the models never learned as English is given to the language detector
 // (tinyld), and only a confident detection of a language Clasp replies in counts: "r u open
 // christmas eve? lol" and "ok thx" stay English, whatever a detector would make of them.
+// tinyld takes a third of a second to load: it runs on the recognizer thread (recognizer-thread.ts).
 import type { LanguageReading } from './reading.types.js';
+import { detectLanguages } from './recognizer-thread.js';
 
-/** tinyld's detector: a third of a second to load, so loaded once, in the background (`loadLanguageDetector`). */
-export type DetectLanguages = (typeof import('tinyld'))['detectAll'];
-let detector: Promise<DetectLanguages> | undefined;
-
-/** Loads the language detector, once; the service starts it after it is listening. */
-export function loadLanguageDetector(): Promise<DetectLanguages> {
-  return (detector ??= import('tinyld').then((tinyld) => tinyld.detectAll));
-}
 
 /** The languages Clasp can say "I read English" in (dialogs/ owns the sentences). */
 export const REPLY_LANGUAGES = ['es', 'fr', 'pt', 'de', 'it', 'nl', 'zh', 'ja', 'ko'] as const;
@@ -55,8 +49,7 @@ export async function readLanguage(text: string, words: readonly string[], isEng
   if (plain.length < MIN_WORDS || letters < MIN_LETTERS) return null;
   const known = plain.filter(isEnglishWord).length;
   if (known >= ENGLISH_SHARE * plain.length) return { code: 'en', english: true };
-  const detectAll = await loadLanguageDetector();
-  const [guess, second] = detectAll(plain.join(' '));
+  const [guess, second] = await detectLanguages(plain.join(' '));
   if (guess === undefined || guess.accuracy < MIN_ACCURACY) return null;
   // A close second guess leaves the language open, unless it too is a language other than English
   // that Clasp replies in (Portuguese and Spanish share many words): then it is surely not English.

@@ -31,7 +31,7 @@ import {
 } from './training-data.js';
 
 /** Bumped when what a saved model means changes (features, recipe, labels). */
-export const READING_MODELS_FORMAT = 6;
+export const READING_MODELS_FORMAT = 7;
 
 export interface ReadingModels {
   topic: LinearModel;

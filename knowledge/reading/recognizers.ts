@@ -1,17 +1,15 @@
 // Bot Framework's own recognizers (recognizers-text) for what they read best: yes and no,
 // places in a list ("the second one", "2nd", "the last one"), and dates and spans of time ("three
 // weeks ago", "two months after delivery"). The date recognizer takes most of a second to load and
-// a millisecond or more a message, so it is loaded in the background (`warmUp`) and only asked
-// when a message reports a problem whose timing matters.
+// a millisecond or more a message, so it runs on the recognizer thread (recognizer-thread.ts) and
+// is only asked when a message reports a problem whose timing matters.
 import { Culture, recognizeBoolean } from '@microsoft/recognizers-text-choice';
 import { NumberRecognizer } from '@microsoft/recognizers-text-number';
+import { recognizeDaysAgo, warmUpRecognizerThread } from './recognizer-thread.js';
 
 const CULTURE = Culture.English;
 /** Yes and no are short: longer messages are not asked (their cost grows with their length). */
 const MAX_YES_NO_WORDS = 12;
-const DAY_MS = 86_400_000;
-
-type DateTimeModule = typeof import('@microsoft/recognizers-text-date-time');
 
 export interface Recognizers {
   /** true for a yes ("yep", "sure"), false for a no ("nope"), undefined otherwise. */
@@ -20,14 +18,12 @@ export interface Recognizers {
   place(text: string): number | undefined;
   /** How many days ago the message says something happened ("3 weeks ago", "yesterday", "after two months"). */
   daysAgo(text: string, now: string): Promise<number | undefined>;
-  /** Loads the date recognizer and runs it once, ahead of the first message that needs it. */
+  /** Starts the recognizer thread, resolving when the date recognizer has loaded and run once. */
   warmUp(): Promise<void>;
 }
 
 export function createRecognizers(): Recognizers {
   const ordinals = new NumberRecognizer(CULTURE).getOrdinalModel(CULTURE);
-  let dates: Promise<DateTimeModule> | undefined;
-  const loadDates = () => (dates ??= import('@microsoft/recognizers-text-date-time'));
 
   return {
     yesNo(text) {
@@ -47,38 +43,7 @@ export function createRecognizers(): Recognizers {
       const value = Number(resolution?.value);
       return Number.isInteger(value) && value >= 1 ? value - 1 : undefined;
     },
-    async daysAgo(text, now) {
-      const { recognizeDateTime } = await loadDates();
-      const reference = new Date(now);
-      for (const found of recognizeDateTime(text, CULTURE, undefined, reference)) {
-        const values = (found.resolution as { values?: Array<{ type?: string; value?: string; start?: string; end?: string }> } | undefined)?.values ?? [];
-        for (const value of values) {
-          const days = daysOf(value, reference);
-          if (days !== undefined) return days;
-        }
-      }
-      return undefined;
-    },
-    async warmUp() {
-      // Its first recognition compiles its patterns (a third of a second); a shopper should not wait for that.
-      const { recognizeDateTime } = await loadDates();
-      recognizeDateTime('two weeks ago', CULTURE, undefined, new Date(0));
-    },
+    daysAgo: recognizeDaysAgo,
+    warmUp: warmUpRecognizerThread,
   };
-}
-
-/** Days back from `reference` that one resolution says: a date, the middle of a range, or a span's length. */
-function daysOf(value: { type?: string; value?: string; start?: string; end?: string }, reference: Date): number | undefined {
-  const daysBefore = (date: string) => Math.round((reference.getTime() - new Date(`${date}T12:00:00Z`).getTime()) / DAY_MS);
-  if (value.type === 'duration' && value.value !== undefined) return Math.round(Number(value.value) / 86_400);
-  if (value.type === 'date' && value.value !== undefined) {
-    const days = daysBefore(value.value);
-    // "On monday" resolves to the last and the next one: the past one is meant.
-    return days >= 0 ? days : undefined;
-  }
-  if (value.type === 'daterange' && value.start !== undefined && value.end !== undefined) {
-    const middle = (daysBefore(value.start) + daysBefore(value.end)) / 2;
-    return middle >= 0 ? Math.round(middle) : undefined;
-  }
-  return undefined;
 }

@@ -136,7 +136,7 @@ describe('npm run build', () => {
       'knowledge/policies/james-avery-malls/privacy-policy.txt',
       'knowledge/reading/training-data/dialogue-acts.csv',
       'var/webchat/webchat.js',
-      'var/cache/reading-models.json',
+      'var/cache/reading-models.bin',
     ]) {
       expect(files, needed).toContain(needed);
     }

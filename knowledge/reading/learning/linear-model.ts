@@ -11,13 +11,13 @@ export interface SavedLinearModel {
   key: string;
   classes: string[];
   shape: FeatureShape;
-  /** Base64 of little-endian int32: the feature hashes of words and word pairs, then of letter sequences. */
-  words: string;
-  chars: string;
-  /** Base64 of float32: inverse document frequency per feature, in the order above. */
-  idf: string;
-  /** Base64 of little-endian float32: features × classes, row by row. */
-  weights: string;
+  /** The feature hashes of words and word pairs, then of letter sequences. */
+  words: Int32Array;
+  chars: Int32Array;
+  /** Inverse document frequency per feature, in the order above. */
+  idf: Float32Array;
+  /** Features × classes, row by row. */
+  weights: Float32Array;
   bias: number[];
   /** Logits are divided by this before the softmax (fitted on held-out examples). */
   temperature: number;
@@ -25,7 +25,7 @@ export interface SavedLinearModel {
   contexts?: string[];
 }
 
-export const LINEAR_MODEL_FORMAT = 2;
+export const LINEAR_MODEL_FORMAT = 3;
 
 /** A message as the model reads it: feature indexes and their TF-IDF values. */
 export interface SparseVector {
@@ -210,41 +210,17 @@ export function softmax(logits: ClassScores, temperature: number): number[] {
   return out;
 }
 
-function bytesOf(base64: string): Uint8Array {
-  const bytes = Buffer.from(base64, 'base64');
-  // Copied into its own buffer: a Buffer's memory may be shared and misaligned.
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return copy;
-}
-
-export function decodeFloats(base64: string): Float32Array {
-  return new Float32Array(bytesOf(base64).buffer);
-}
-
-export function decodeInts(base64: string): Int32Array {
-  return new Int32Array(bytesOf(base64).buffer);
-}
-
-export function encodeFloats(floats: Float32Array): string {
-  return Buffer.from(floats.buffer, floats.byteOffset, floats.byteLength).toString('base64');
-}
-
-export function encodeInts(ints: Int32Array): string {
-  return Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength).toString('base64');
-}
-
 /** The model's vocabulary in the form `vectorize` reads. */
 export function vocabularyOf(saved: Pick<SavedLinearModel, 'words' | 'chars' | 'idf' | 'contexts'>): Vocabulary {
-  const wordHashes = decodeInts(saved.words);
-  const charHashes = decodeInts(saved.chars);
+  const wordHashes = saved.words;
+  const charHashes = saved.chars;
   const words = new FeatureTable(wordHashes);
   const chars = new FeatureTable(charHashes, wordHashes.length);
   const contexts = new Map<string, number>();
   const base = wordHashes.length + charHashes.length;
   (saved.contexts ?? []).forEach((name, index) => contexts.set(name, base + index));
   const idf = new Float32Array(base + contexts.size);
-  idf.set(decodeFloats(saved.idf));
+  idf.set(saved.idf);
   return { words, chars, contexts, idf };
 }
 
@@ -252,7 +228,7 @@ export function loadLinearModel(saved: SavedLinearModel): LinearModel {
   if (saved.format !== LINEAR_MODEL_FORMAT) throw new Error(`model ${saved.name}: format ${String(saved.format)}, expected ${LINEAR_MODEL_FORMAT}`);
   const vocabulary = vocabularyOf(saved);
   const classCount = saved.classes.length;
-  const weights = decodeFloats(saved.weights);
+  const weights = saved.weights;
   const features = vocabulary.idf.length;
   if (weights.length !== features * classCount) throw new Error(`model ${saved.name}: ${weights.length} weights for ${features} features × ${classCount} classes`);
   const bias = [...saved.bias];

@@ -3,7 +3,7 @@
 // deterministic: the same examples and settings give the same model. Used by `npm run train`
 // (scripts/train-models.ts) and by the cross-validation of `npm run eval:understanding`.
 import { featureHashesOfTokens, tokens, type FeatureHashes, type FeatureShape } from './text-features.js';
-import { FeatureTable, LINEAR_MODEL_FORMAT, encodeFloats, encodeInts, fromParts, vectorize, type ClassScores, type LinearModel, type SavedLinearModel, type SparseVector, type Vocabulary } from './linear-model.js';
+import { FeatureTable, LINEAR_MODEL_FORMAT, fromParts, vectorize, type ClassScores, type LinearModel, type SavedLinearModel, type SparseVector, type Vocabulary } from './linear-model.js';
 
 export interface TrainingExample {
   text: string;
@@ -168,10 +168,10 @@ export function trainLinearModel(name: string, examples: readonly TrainingExampl
         key,
         classes,
         shape: settings.shape,
-        words: encodeInts(Int32Array.from(built.wordHashes)),
-        chars: encodeInts(Int32Array.from(built.charHashes)),
-        idf: encodeFloats(built.vocabulary.idf.slice(0, built.wordHashes.length + built.charHashes.length)),
-        weights: encodeFloats(weights),
+        words: Int32Array.from(built.wordHashes),
+        chars: Int32Array.from(built.charHashes),
+        idf: built.vocabulary.idf.slice(0, built.wordHashes.length + built.charHashes.length),
+        weights,
         bias: Array.from(bias),
         temperature,
         ...(built.contextNames.length > 0 ? { contexts: built.contextNames } : {}),

@@ -1,0 +1,107 @@
+// The recognizer thread: a worker thread that holds the date recognizer and the language detector
+// (recognizer-thread.worker.ts). Loading and first running them takes most of a second of CPU;
+// on the service's own thread that held start-up and every turn in flight. Here they load beside
+// it, and a message that needs them waits only for its own answer. Asked rarely: only messages
+// that report a problem in words of time, or that may not be English.
+//
+// One thread per process, started on first use (or by `warmUp`), and never keeping a process
+// alive on its own: it holds the event loop only while an answer is awaited.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** What the thread is asked: `ready` is answered once both recognizers are loaded and warm. */
+type Ask = { kind: 'daysAgo'; text: string; now: string } | { kind: 'languages'; text: string } | { kind: 'ready' };
+export type RecognizerRequest = Ask & { id: number };
+
+/** A language guess of tinyld's `detectAll`. */
+export interface LanguageGuess {
+  lang: string;
+  accuracy: number;
+}
+
+export interface RecognizerReply {
+  id: number;
+  value: number | LanguageGuess[] | null;
+  error?: string;
+}
+
+/** An answer not back by then is taken as nothing recognized; the first waits for the thread to load. */
+const REPLY_TIMEOUT_MS = 10_000;
+
+interface Thread {
+  ask(request: Ask): Promise<RecognizerReply>;
+}
+
+let thread: Thread | undefined;
+
+/**
+ * The built tree has the worker compiled beside this file. From source (npm start, the tests) it
+ * is TypeScript: a small script registers tsx in the new thread first, since Node 20 does not
+ * carry module hooks into worker threads.
+ */
+function createWorker(): Worker {
+  const built = new URL('./recognizer-thread.worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return new Worker(built);
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const source = new URL('./recognizer-thread.worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
+}
+
+function startThread(): Thread {
+  const worker = createWorker();
+  worker.unref();
+  const pending = new Map<number, { settle: (reply: RecognizerReply) => void; timer: NodeJS.Timeout }>();
+  let nextId = 1;
+  const settle = (id: number, reply: RecognizerReply) => {
+    const waiting = pending.get(id);
+    if (waiting === undefined) return;
+    pending.delete(id);
+    clearTimeout(waiting.timer);
+    if (pending.size === 0) worker.unref();
+    waiting.settle(reply);
+  };
+  const fail = (problem: string) => {
+    if (thread === self) thread = undefined;
+    for (const id of [...pending.keys()]) settle(id, { id, value: null, error: problem });
+  };
+  worker.on('message', (reply: RecognizerReply) => settle(reply.id, reply));
+  worker.on('error', (error) => fail(`the recognizer thread failed: ${error.message}`));
+  worker.on('exit', (code) => fail(`the recognizer thread stopped (exit ${code})`));
+  const self: Thread = {
+    ask(request) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => settle(id, { id, value: null, error: `no answer within ${REPLY_TIMEOUT_MS} ms` }), REPLY_TIMEOUT_MS);
+        timer.unref();
+        pending.set(id, { settle: resolve, timer });
+        worker.ref();
+        worker.postMessage({ ...request, id });
+      });
+    },
+  };
+  return self;
+}
+
+function ask(request: Ask): Promise<RecognizerReply> {
+  thread ??= startThread();
+  return thread.ask(request);
+}
+
+/** Starts the thread and resolves once both recognizers are loaded and warm; rejects if it cannot start. */
+export async function warmUpRecognizerThread(): Promise<void> {
+  const reply = await ask({ kind: 'ready' });
+  if (reply.error !== undefined) throw new Error(reply.error);
+}
+
+/** How many days ago the message says something happened, read by the date recognizer. */
+export async function recognizeDaysAgo(text: string, now: string): Promise<number | undefined> {
+  const { value } = await ask({ kind: 'daysAgo', text, now });
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** tinyld's guesses at the message's language, best first; none when the thread cannot answer. */
+export async function detectLanguages(text: string): Promise<LanguageGuess[]> {
+  const { value } = await ask({ kind: 'languages', text });
+  return Array.isArray(value) ? value : [];
+}
