@@ -4,7 +4,7 @@
 // a millisecond or more a message, so it runs on the recognizer thread (recognizer-thread.ts) and
 // is only asked when a message reports a problem whose timing matters.
 import { Culture, recognizeBoolean } from '@microsoft/recognizers-text-choice';
-import { NumberRecognizer } from '@microsoft/recognizers-text-number';
+import { NumberOptions, NumberRecognizer } from '@microsoft/recognizers-text-number';
 import { recognizeDaysAgo, warmUpRecognizerThread } from './recognizer-thread.js';
 
 const CULTURE = Culture.English;
@@ -23,7 +23,8 @@ export interface Recognizers {
 }
 
 export function createRecognizers(): Recognizers {
-  const ordinals = new NumberRecognizer(CULTURE).getOrdinalModel(CULTURE);
+  // Lazily: only the English ordinal model is built, not every culture's number models.
+  const ordinals = new NumberRecognizer(CULTURE, NumberOptions.None, true).getOrdinalModel(CULTURE);
 
   return {
     yesNo(text) {
