@@ -341,7 +341,7 @@ async function main(): Promise<void> {
   const cold = await spawnClasp({ ...CLASP_ENV, MODEL_CACHE_DIR: cacheDir });
   await waitReady(cold.url);
   const coldMs = performance.now() - coldAt;
-  while (readdirSync(cacheDir).filter((name) => name.endsWith('.json')).length === 0) await sleep(20);
+  while (!readdirSync(cacheDir).includes('reading-models.bin')) await sleep(20);
   await finish(cold.child);
   console.log(
     `Clasp start-up, nothing kept (spawn → /readyz 200, the Reading step's models trained): ${fmt(coldMs)} ms ` +
