@@ -84,7 +84,12 @@ function startThread(): Thread {
 }
 
 function ask(request: Ask): Promise<RecognizerReply> {
-  thread ??= startThread();
+  try {
+    thread ??= startThread();
+  } catch (error) {
+    // No thread (its file missing from a build): nothing is recognized, and the warm-up says why.
+    return Promise.resolve({ id: 0, value: null, error: `the recognizer thread could not start: ${error instanceof Error ? error.message : String(error)}` });
+  }
   return thread.ask(request);
 }
 

@@ -137,6 +137,7 @@ describe('npm run build', () => {
       'knowledge/reading/training-data/dialogue-acts.csv',
       'var/webchat/webchat.js',
       'var/cache/reading-models.bin',
+      'knowledge/reading/recognizer-thread.worker.js',
     ]) {
       expect(files, needed).toContain(needed);
     }
@@ -181,9 +182,13 @@ describe('the built service on plain node', () => {
     expect(reply?.channelData?.support?.brand).toBe('kendra-scott-mall');
     expect(reply?.channelData?.support?.sources?.length).toBeGreaterThan(0);
 
-    // A question that needs the date recognizer, loaded after start-up from the bundle.
+    // The recognizer thread runs from its own bundle: a message it must read (the language
+    // detector's) is answered in the shopper's language. Were the thread broken, the warm-up's
+    // error would be in the log (checked below) and this reply in English.
     const [dated] = await say(port, 'kendra-scott-mall', `prod-${Date.now()}-2`, 'my necklace arrived broken three days ago');
     expect(dated?.text).toBeTruthy();
+    const [spanish] = await say(port, 'kendra-scott-mall', `prod-${Date.now()}-3`, 'hola, quiero devolver un collar que compré la semana pasada');
+    expect(spanish?.text).toMatch(/solo puedo leer inglés/);
 
     const webchat = await fetch(`http://127.0.0.1:${port}/webchat.js`);
     expect(webchat.status).toBe(200);
