@@ -5,6 +5,8 @@ import { isIPv4, isIPv6 } from 'node:net';
 // normally given a whole /64 and can pick any address in it, so the /64 is the client, or one
 // visitor would count as 2^64.
 
+const MAPPED = '::ffff:';
+
 /** The 16-bit groups of an IPv6 address (already checked by isIPv6), an embedded IPv4 tail read as two groups. */
 function ipv6Groups(address: string): number[] {
   let text = address.toLowerCase();
@@ -33,6 +35,8 @@ function ipv6Groups(address: string): number[] {
  */
 export function clientKeyOf(address: string): string {
   if (isIPv4(address)) return address;
+  // The common case first (every limit asks, on every turn): a dual-stack socket's IPv4 peer.
+  if (address.slice(0, MAPPED.length).toLowerCase() === MAPPED && isIPv4(address.slice(MAPPED.length))) return address.slice(MAPPED.length);
   // A zone index ("%eth0") names an interface of this machine, not the client.
   const bare = address.split('%')[0] ?? address;
   if (!isIPv6(bare)) return address;

@@ -25,6 +25,7 @@ describe('clientKeyOf', () => {
 
   it('reads an IPv4 address inside IPv6 notation', () => {
     expect(clientKeyOf('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKeyOf('::FFFF:203.0.113.7')).toBe('203.0.113.7');
     expect(clientKeyOf('::FFFF:cb00:7107')).toBe('203.0.113.7');
     // The embedded form in another prefix is an IPv6 address like any other.
     expect(clientKeyOf('2001:db8:1:2::203.0.113.7')).toBe('2001:db8:1:2::/64');
