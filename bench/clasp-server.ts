@@ -13,6 +13,7 @@ import { readSavedModels } from '../bot/reading-models.store.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { createMessageReader } from '../knowledge/reading/read-message.js';
 import { loadReadingModels } from '../knowledge/reading/reading-models.js';
+import { recognizerThread } from '../bot/recognizer-thread.js';
 import { createRecognizers } from '../knowledge/reading/recognizers.js';
 
 const importedAt = performance.now(); // since process start: node + tsx + every module loaded
@@ -22,7 +23,7 @@ const memo = process.env.BENCH_READING_MEMO || undefined;
 if (memo !== undefined && !Number.isInteger(Number(memo))) throw new Error(`BENCH_READING_MEMO must be a whole number, not ${memo}`);
 const saved = memo === undefined || config.modelCacheDir === undefined ? undefined : readSavedModels(config.modelCacheDir);
 if (memo !== undefined && saved === undefined) throw new Error('BENCH_READING_MEMO needs the trained models in MODEL_CACHE_DIR (npm run train)');
-const recognizers = createRecognizers();
+const recognizers = createRecognizers(recognizerThread);
 const reader =
   saved === undefined
     ? undefined

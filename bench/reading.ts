@@ -7,6 +7,7 @@ import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { createMessageReader, type MessageReader } from '../knowledge/reading/read-message.js';
 import type { ReadingContext } from '../knowledge/reading/reading.types.js';
 import { loadReadingModels, trainReadingModels } from '../knowledge/reading/reading-models.js';
+import { recognizerThread } from '../bot/recognizer-thread.js';
 import { createRecognizers } from '../knowledge/reading/recognizers.js';
 import { contextOf } from '../test/support/reading.js';
 import { percentile } from './load.js';
@@ -118,7 +119,7 @@ export function worstMessage(): string {
 export async function measureReading(): Promise<ReadingFigures> {
   const loadStarted = performance.now();
   const kb = loadKnowledgeBase({ brandsDir: process.env.BRANDS_DIR });
-  const recognizers = createRecognizers();
+  const recognizers = createRecognizers(recognizerThread);
   const models = loadReadingModels(readSavedModels('var/cache') ?? trainReadingModels({ knowledge: kb, recognizers }));
   const loadMs = performance.now() - loadStarted;
   await recognizers.warmUp();

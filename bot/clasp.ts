@@ -6,6 +6,7 @@ import type { BrandProfileInput } from '../knowledge/brands/index.js';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { createMessageReader, type MessageReader } from '../knowledge/reading/read-message.js';
 import { createRecognizers } from '../knowledge/reading/recognizers.js';
+import { recognizerThread } from './recognizer-thread.js';
 import { ClaspBot } from './clasp.bot.js';
 import { ConfigError, type Config } from './config.js';
 import { createFlowEffects } from './flow-effects.js';
@@ -99,7 +100,7 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   const kb = loadKnowledgeBase({ brandsDir: config.brandsDir, profiles: deps.profiles });
   const defaultBrand = config.defaultBrand ?? kb.brandIds[0]!;
   if (!kb.hasBrand(defaultBrand)) throw new ConfigError([`DEFAULT_BRAND: no brand folder is called "${defaultBrand}"; the brands are ${kb.brandIds.join(', ')}`]);
-  const recognizers = createRecognizers();
+  const recognizers = createRecognizers(recognizerThread);
   const reader =
     deps.reader ??
     createMessageReader({ models: await loadOrTrainReadingModels({ dir: config.modelCacheDir, knowledge: kb, recognizers, logger }), knowledge: kb, recognizers });

@@ -7,9 +7,9 @@
 //                                     by esbuild with its production dependencies into one ES
 //                                     module, plus the chunks loaded only when first needed (the
 //                                     Redis client)
-//   dist/knowledge/reading/recognizer-thread.worker.js
+//   dist/bot/recognizer-thread.worker.js
 //                                     the recognizer thread: the date recognizer and the language
-//                                     detector, bundled apart (knowledge/reading/recognizer-thread.ts)
+//                                     detector, bundled apart (bot/recognizer-thread.ts)
 //   dist/knowledge/policies/**, dist/knowledge/reading/training-data/**, dist/bot/website/assets/**
 //                                     every non-TypeScript file of those folders, where the code
 //                                     looks for it (paths relative to import.meta.url)
@@ -241,10 +241,10 @@ async function bundleService(compiled, out) {
   const inEntry = new Set(Object.keys(entry?.[1].inputs ?? {}).map((input) => resolve(root, input)));
   const misplaced = [...relocated].filter((path) => !inEntry.has(path));
   if (misplaced.length > 0) fail(`modules that read files relative to themselves ended up in a chunk: ${misplaced.map((path) => relative(compiled, path)).join(', ')}`);
-  // The recognizer thread (knowledge/reading/recognizer-thread.ts) starts its worker from the file
+  // The recognizer thread (bot/recognizer-thread.ts) starts its worker from the file
   // beside its own place in the plain tree: a bundle of its own, with the date recognizer and the
   // language detector, which the service's thread no longer loads.
-  const worker = 'knowledge/reading/recognizer-thread.worker.js';
+  const worker = 'bot/recognizer-thread.worker.js';
   const workerResult = await esbuild.build({ ...shared, entryPoints: [join(compiled, worker)], outfile: join(out, worker) }).catch((error) =>
     fail(`esbuild (recognizer thread): ${error.message.split('\n')[0]}`),
   );
@@ -271,6 +271,6 @@ function writeNotices(metafiles, out) {
     })
     .sort((a, b) => a.id.localeCompare(b.id))
     .filter((section, at, all) => at === 0 || all[at - 1].id !== section.id);
-  const header = `Clasp's production bundle (bot/main.js, bot/chunks/ and knowledge/reading/recognizer-thread.worker.js) includes these ${sections.length} packages.\nThe Web Chat bundle served to browsers has its own notices in var/webchat/webchat.js.LICENSE.txt.\n`;
+  const header = `Clasp's production bundle (bot/main.js, bot/chunks/ and bot/recognizer-thread.worker.js) includes these ${sections.length} packages.\nThe Web Chat bundle served to browsers has its own notices in var/webchat/webchat.js.LICENSE.txt.\n`;
   writeFileSync(join(out, 'THIRD-PARTY-NOTICES.txt'), [header, ...sections.map((section) => `${'='.repeat(78)}\n${section.id} (${section.license})\n\n${section.text}\n`)].join('\n'));
 }

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { READING_SETTINGS } from '../knowledge/reading/reading-settings.js';
+import { recognizerThread } from '../bot/recognizer-thread.js';
 import { createRecognizers } from '../knowledge/reading/recognizers.js';
 import { isTopic } from '../knowledge/topics.js';
 import { loadConversationScript } from '../test/conversations/conversation-script.schema.js';
@@ -56,7 +57,7 @@ function line(label: string, value: number, bar: number, atMost = false): void {
 
 function crossValidated(curves: boolean): void {
   const knowledge = loadKnowledgeBase({ brandsDir: process.env.BRANDS_DIR });
-  const recognizers = createRecognizers();
+  const recognizers = createRecognizers(recognizerThread);
   console.log(`Cross-validated (${5} folds) on the training data`);
 
   const topic = topicReadings();
@@ -193,7 +194,7 @@ async function dev(): Promise<void> {
   line(`CLINC150 dev small talk (${topics.smallTalk.total})`, share(topics.smallTalk.right, topics.smallTalk.total), BARS.dev.smallTalk);
   line('CLINC150 dev other domains answered with a topic, confidently', share(topics.outOfScope.confidentWrong, topics.outOfScope.total), BARS.dev.confidentWrong, true);
   console.log(`  most frequent Bitext confusions: ${topics.confusions.slice(0, 8).map(([pair, n]) => `${pair} (${n})`).join('; ')}`);
-  const acts = await actFigures(readingModels(), createRecognizers(), createReader(), contextOf);
+  const acts = await actFigures(readingModels(), createRecognizers(recognizerThread), createReader(), contextOf);
   console.log(`  SGD dev acts: ${[...acts.perAct].map(([act, { right, total }]) => `${act} ${share(right, total).toFixed(1)}% (${total})`).join(', ')}`);
   line(`SGD dev: a yes right after an offer taken as a yes (${acts.yes.total})`, share(acts.yes.right, acts.yes.total), BARS.dev.yesAfterOffer);
   line(`SGD dev: a no right after an offer taken as a no (${acts.no.total})`, share(acts.no.right, acts.no.total), BARS.dev.noAfterOffer);

@@ -1,6 +1,6 @@
 // How many days back a message says something happened, from the date recognizer's resolutions
 // ("3 weeks ago" is a span, "on monday" a date, "last month" a range). Pure: the recognizer itself
-// runs on the recognizer thread (recognizer-thread.ts).
+// runs on the service's recognizer thread (bot/recognizer-thread.worker.ts).
 
 const DAY_MS = 86_400_000;
 

@@ -2,9 +2,8 @@
 // mostly made of words the models never learned as English is given to the language detector
 // (tinyld), and only a confident detection of a language Clasp replies in counts: "r u open
 // christmas eve? lol" and "ok thx" stay English, whatever a detector would make of them.
-// tinyld takes a third of a second to load: it runs on the recognizer thread (recognizer-thread.ts).
 import type { LanguageReading } from './reading.types.js';
-import { detectLanguages } from './recognizer-thread.js';
+import type { Recognizers } from './recognizers.js';
 
 
 /** The languages Clasp can say "I read English" in (dialogs/ owns the sentences). */
@@ -35,7 +34,12 @@ export function isReplyLanguage(code: string): code is ReplyLanguage {
  * not English and one Clasp replies in; `{ code: 'en' }` when it is clearly English; null when
  * it says too little to tell.
  */
-export async function readLanguage(text: string, words: readonly string[], isEnglishWord: (word: string) => boolean): Promise<LanguageReading | null> {
+export async function readLanguage(
+  text: string,
+  words: readonly string[],
+  isEnglishWord: (word: string) => boolean,
+  detector: Pick<Recognizers, 'languages'>,
+): Promise<LanguageReading | null> {
   for (const { code, from, to } of SCRIPTS) {
     let count = 0;
     for (const char of text) {
@@ -49,7 +53,7 @@ export async function readLanguage(text: string, words: readonly string[], isEng
   if (plain.length < MIN_WORDS || letters < MIN_LETTERS) return null;
   const known = plain.filter(isEnglishWord).length;
   if (known >= ENGLISH_SHARE * plain.length) return { code: 'en', english: true };
-  const [guess, second] = await detectLanguages(plain.join(' '));
+  const [guess, second] = await detector.languages(plain.join(' '));
   if (guess === undefined || guess.accuracy < MIN_ACCURACY) return null;
   // A close second guess leaves the language open, unless it too is a language other than English
   // that Clasp replies in (Portuguese and Spanish share many words): then it is surely not English.

@@ -364,7 +364,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   async function readAfresh(raw: string, context: ReadingContext): Promise<Reading> {
     const text = raw.length > MAX_READ_CHARS ? raw.slice(0, MAX_READ_CHARS) : raw;
     const words = wordsOf(text);
-    const language = await readLanguage(text, words, isEnglishWord);
+    const language = await readLanguage(text, words, isEnglishWord, recognizers);
     if (language !== null && !language.english) {
       const slots: SlotValues = {};
       const orderNumber = orderNumberIn(text)?.typed;

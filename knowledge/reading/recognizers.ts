@@ -1,11 +1,11 @@
 // Bot Framework's own recognizers (recognizers-text) for what they read best: yes and no,
 // places in a list ("the second one", "2nd", "the last one"), and dates and spans of time ("three
 // weeks ago", "two months after delivery"). The date recognizer takes most of a second to load and
-// a millisecond or more a message, so it runs on the recognizer thread (recognizer-thread.ts) and
-// is only asked when a message reports a problem whose timing matters.
+// a millisecond or more a message, so it runs elsewhere (the service gives it its own thread:
+// bot/recognizer-thread.ts) and is only asked when a message reports a problem whose timing
+// matters; so does the language detector.
 import { Culture, recognizeBoolean } from '@microsoft/recognizers-text-choice';
 import { NumberOptions, NumberRecognizer } from '@microsoft/recognizers-text-number';
-import { recognizeDaysAgo, warmUpRecognizerThread } from './recognizer-thread.js';
 
 const CULTURE = Culture.English;
 /** Yes and no are short: longer messages are not asked (their cost grows with their length). */
@@ -18,11 +18,29 @@ export interface Recognizers {
   place(text: string): number | undefined;
   /** How many days ago the message says something happened ("3 weeks ago", "yesterday", "after two months"). */
   daysAgo(text: string, now: string): Promise<number | undefined>;
-  /** Starts the recognizer thread, resolving when the date recognizer has loaded and run once. */
+  /** tinyld's guesses at a message's language, best first (none when it cannot tell). */
+  languages(text: string): Promise<LanguageGuess[]>;
+  /** Loads the slow recognizers, resolving when they have loaded and run once. */
   warmUp(): Promise<void>;
 }
 
-export function createRecognizers(): Recognizers {
+/** A language guess of tinyld's `detectAll`. */
+export interface LanguageGuess {
+  lang: string;
+  accuracy: number;
+}
+
+/** The recognizers too slow to load on the service's thread: dates and languages. */
+export type SlowRecognizers = Pick<Recognizers, 'daysAgo' | 'languages' | 'warmUp'>;
+
+/** Without slow recognizers (training, or a test that needs none): no dates, no languages. */
+const NONE: SlowRecognizers = {
+  daysAgo: async () => undefined,
+  languages: async () => [],
+  warmUp: async () => undefined,
+};
+
+export function createRecognizers(slow: SlowRecognizers = NONE): Recognizers {
   // Lazily: only the English ordinal model is built, not every culture's number models.
   const ordinals = new NumberRecognizer(CULTURE, NumberOptions.None, true).getOrdinalModel(CULTURE);
 
@@ -44,7 +62,8 @@ export function createRecognizers(): Recognizers {
       const value = Number(resolution?.value);
       return Number.isInteger(value) && value >= 1 ? value - 1 : undefined;
     },
-    daysAgo: recognizeDaysAgo,
-    warmUp: warmUpRecognizerThread,
+    daysAgo: (text, now) => slow.daysAgo(text, now),
+    languages: (text) => slow.languages(text),
+    warmUp: () => slow.warmUp(),
   };
 }

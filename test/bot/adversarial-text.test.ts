@@ -18,6 +18,7 @@ import { redactSecrets } from '../../knowledge/handoff/redaction.js';
 import { findEmail, readEmail } from '../../knowledge/readers/email-address.reader.js';
 import { findOrderNumber, readOrderNumber, withoutOrderNumbersOrEmails } from '../../knowledge/readers/order-number.reader.js';
 import { oneLine } from '../../knowledge/handoff/subject.js';
+import { recognizerThread } from '../../bot/recognizer-thread.js';
 import { readLanguage } from '../../knowledge/reading/language.js';
 import { featureCounts, tokens } from '../../knowledge/reading/learning/text-features.js';
 import { splitQuestions } from '../../knowledge/reading/question-parts.js';
@@ -27,7 +28,7 @@ import { adversarial, adversarialMessages, FILLERS, KEYWORDS } from '../support/
 import { contextOf, createReader } from '../support/reading.js';
 import { BRAND_FOLDERS } from '../support/brands.js';
 
-const recognizers = createRecognizers();
+const recognizers = createRecognizers(recognizerThread);
 const reader = createReader();
 
 const READER_LIMIT_MS = 50;
@@ -60,7 +61,7 @@ const READERS: Array<[string, (text: string) => unknown]> = [
   ['tokens (what the models read)', tokens],
   ['featureCounts', (text) => featureCounts(text)],
   ['splitQuestions', splitQuestions],
-  ['readLanguage', (text) => readLanguage(text, tokens(text), () => true)],
+  ['readLanguage', (text) => readLanguage(text, tokens(text), () => true, recognizers)],
   ['readName', readName],
   ['itemMention', (text) => itemMention(text, recognizers)],
   ['slotNamed', slotNamed],

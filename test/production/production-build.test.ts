@@ -137,7 +137,7 @@ describe('npm run build', () => {
       'knowledge/reading/training-data/dialogue-acts.csv',
       'var/webchat/webchat.js',
       'var/cache/reading-models.bin',
-      'knowledge/reading/recognizer-thread.worker.js',
+      'bot/recognizer-thread.worker.js',
     ]) {
       expect(files, needed).toContain(needed);
     }

@@ -5,11 +5,12 @@ import { loadKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { createMessageReader } from '../../knowledge/reading/read-message.js';
 import type { ReadingContext } from '../../knowledge/reading/reading.types.js';
 import { loadReadingModels, trainReadingModels, type ReadingModels } from '../../knowledge/reading/reading-models.js';
+import { recognizerThread } from '../../bot/recognizer-thread.js';
 import { createRecognizers } from '../../knowledge/reading/recognizers.js';
 import { BRAND_PROFILES } from './brands.js';
 
 const kb = loadKnowledgeBase({ profiles: BRAND_PROFILES });
-const recognizers = createRecognizers();
+const recognizers = createRecognizers(recognizerThread);
 let models: ReadingModels | undefined;
 
 export function readingModels(): ReadingModels {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readLanguage } from '../../../knowledge/reading/language.js';
+import { recognizerThread } from '../../../bot/recognizer-thread.js';
 import { tokens } from '../../../knowledge/reading/learning/text-features.js';
 
 // The Reading step hands in the topic model's vocabulary; a small English one is enough to show the rule.
 const ENGLISH = new Set('where is my order the ring necklace can i return a refund how long does shipping take thanks ok yes please'.split(' '));
 const isEnglishWord = (word: string) => ENGLISH.has(word);
-const read = (text: string) => readLanguage(text, tokens(text), isEnglishWord);
+const read = (text: string) => readLanguage(text, tokens(text), isEnglishWord, recognizerThread);
 
 describe('reading the language of a message', () => {
   it.each([

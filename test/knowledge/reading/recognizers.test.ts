@@ -1,9 +1,10 @@
 // Bot Framework's recognizers as the Reading step asks them: yes and no, places in a list, and
 // how long ago something happened, counted from the turn's time.
 import { describe, expect, it } from 'vitest';
+import { recognizerThread } from '../../../bot/recognizer-thread.js';
 import { createRecognizers } from '../../../knowledge/reading/recognizers.js';
 
-const recognizers = createRecognizers();
+const recognizers = createRecognizers(recognizerThread);
 // Wednesday 2 December 2026, noon in New York.
 const NOW = '2026-12-02T17:00:00Z';
 

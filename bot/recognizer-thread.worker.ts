@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-date-time';
 import { detectAll } from 'tinyld';
-import { daysAgoOf, type DateResolution } from './days-ago.js';
+import { daysAgoOf, type DateResolution } from '../knowledge/reading/days-ago.js';
 import type { RecognizerReply, RecognizerRequest } from './recognizer-thread.js';
 
 function answer(request: RecognizerRequest): RecognizerReply['value'] {

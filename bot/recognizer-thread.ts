@@ -9,16 +9,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { LanguageGuess, SlowRecognizers } from '../knowledge/reading/recognizers.js';
 
 /** What the thread is asked: `ready` is answered once both recognizers are loaded and warm. */
 type Ask = { kind: 'daysAgo'; text: string; now: string } | { kind: 'languages'; text: string } | { kind: 'ready' };
 export type RecognizerRequest = Ask & { id: number };
 
-/** A language guess of tinyld's `detectAll`. */
-export interface LanguageGuess {
-  lang: string;
-  accuracy: number;
-}
 
 export interface RecognizerReply {
   id: number;
@@ -93,20 +89,20 @@ function ask(request: Ask): Promise<RecognizerReply> {
   return thread.ask(request);
 }
 
-/** Starts the thread and resolves once both recognizers are loaded and warm; rejects if it cannot start. */
-export async function warmUpRecognizerThread(): Promise<void> {
-  const reply = await ask({ kind: 'ready' });
-  if (reply.error !== undefined) throw new Error(reply.error);
-}
-
-/** How many days ago the message says something happened, read by the date recognizer. */
-export async function recognizeDaysAgo(text: string, now: string): Promise<number | undefined> {
-  const { value } = await ask({ kind: 'daysAgo', text, now });
-  return typeof value === 'number' ? value : undefined;
-}
-
-/** tinyld's guesses at the message's language, best first; none when the thread cannot answer. */
-export async function detectLanguages(text: string): Promise<LanguageGuess[]> {
-  const { value } = await ask({ kind: 'languages', text });
-  return Array.isArray(value) ? value : [];
-}
+/** The date recognizer and the language detector, asked on the recognizer thread (one per process). */
+export const recognizerThread: SlowRecognizers = {
+  /** Starts the thread and resolves once both recognizers are loaded and warm; rejects if it cannot start. */
+  async warmUp() {
+    const reply = await ask({ kind: 'ready' });
+    if (reply.error !== undefined) throw new Error(reply.error);
+  },
+  async daysAgo(text, now) {
+    const { value } = await ask({ kind: 'daysAgo', text, now });
+    return typeof value === 'number' ? value : undefined;
+  },
+  /** None when the thread cannot answer. */
+  async languages(text) {
+    const { value } = await ask({ kind: 'languages', text });
+    return Array.isArray(value) ? value : [];
+  },
+};
