@@ -53,7 +53,7 @@ function askText(purpose: VerifyPurpose, slot: VerifySlot, problem: VerifyAskPro
     case 'notAnOrderNumber':
       return `Sorry, that doesn't look like an order number. It's the letters and digits in your order confirmation email, ${FORMAT_EXAMPLE}. What's your order number?`;
     case 'notMatched':
-      return "I couldn't find an order with that order number and email address. Please check both, then send me the order number again.";
+      return "I couldn't find an order with that order number and email address. Please check both, then send me the order number again, or just the right email if only that was wrong.";
     default:
       return `${NEEDED_FOR[purpose]} You'll find it in your order confirmation email, ${FORMAT_EXAMPLE}.`;
   }

@@ -139,6 +139,9 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
       hasOrderNumber: ({ context }) => context.orderNumber !== null,
       saidOrderNumber: ({ event }) => orderNumberIn(event) !== undefined,
       saidEmail: ({ event }) => emailIn(event) !== undefined,
+      // After a failed lookup, an email alone ("sorry typo, casey@example.com") corrects the
+      // email of the number just tried: tried again, counting as an attempt like any other.
+      correctsEmailOfLastTry: ({ context, event }) => context.lastTried !== null && context.failedAttempts > 0 && emailIn(event) !== undefined,
       verified: ({ context }, result: VerifyOrderResult) =>
         // The effect is trusted to check, but a mismatch here would leak another shopper's order,
         // so the machine checks again what it can: the brand, the number and the email.
@@ -168,6 +171,7 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
           ...(email !== undefined ? { email } : replacesNumber ? { email: null } : {}),
         };
       }),
+      retryLastNumber: assign({ orderNumber: ({ context }) => context.lastTried }),
       forgetSlots: assign({ lastTried: ({ context }) => context.orderNumber ?? context.lastTried, orderNumber: null, email: null }),
       countFailure: assign({ failedAttempts: ({ context }) => context.failedAttempts + 1 }),
       rememberOrder: assign({
@@ -221,6 +225,7 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
         on: {
           'user.said': [
             { guard: 'saidOrderNumber', target: 'deciding', actions: 'takeSlots' },
+            { guard: 'correctsEmailOfLastTry', target: 'deciding', actions: ['retryLastNumber', 'takeSlots'] },
             // An email where the number was asked: kept for later, and the number asked again.
             {
               guard: 'saidEmail',

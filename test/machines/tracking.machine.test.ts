@@ -180,6 +180,20 @@ describe('tracking machine: a verified order', () => {
 });
 
 describe('tracking machine: answers that do not fit the slot', () => {
+  it('takes an email alone after a failed lookup as a correction: the same number is tried again with it', async () => {
+    const h = harness();
+    const actor = await begin(h);
+    await h.turn(actor, orderNumber('KS-100234'));
+    expect(await h.turn(actor, email('shoper@example.com'))).toEqual(ask('orderNumber', 'notMatched'));
+
+    expect(await h.turn(actor, email('shopper@example.com'))).toMatchObject({ kind: 'tracking.status', orderNumber: 'KS-100234' });
+    expect(h.calls).toEqual([
+      { brand: 'kendra-scott-mall', orderNumber: 'KS-100234', email: 'shoper@example.com' },
+      { brand: 'kendra-scott-mall', orderNumber: 'KS-100234', email: 'shopper@example.com' },
+    ]);
+    expect(h.output(actor)).toMatchObject({ failedAttempts: 1 });
+  });
+
   it('keeps an email given instead of the number and asks for the number only', async () => {
     const h = harness();
     const actor = await begin(h);
