@@ -1,32 +1,24 @@
 // The server as operators run it, the README's `npm start`: a container or process manager stops it
 // with SIGTERM sent to npm (Ctrl-C or `kill -INT` with SIGINT), and expects the server to stop and
 // its port to be free once npm has exited. A port already taken is one line naming it and PORT.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, occupy, portIsFree } from '../support/ports.js';
+import { killStarted, logged, spawnCaptured, within, type Running } from '../support/processes.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const started: ChildProcess[] = [];
 const folders: string[] = [];
 
 afterEach(() => {
-  // Whatever a failed test left running: each child leads its own process group, so the group is
-  // exactly the processes this test started.
-  for (const child of started.splice(0)) {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  // Whatever a failed test left running.
+  killStarted();
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
 /** The demo as the README runs it, on `port`, with its own outbox. */
-function run(command: string, args: string[], port: number): { child: ChildProcess; stdout: () => string; stderr: () => string; exited: Promise<{ code: number | null; signal: string | null }> } {
+function run(command: string, args: string[], port: number): Running {
   const outbox = mkdtempSync(join(tmpdir(), 'clasp-process-'));
   folders.push(outbox);
   const env = {
@@ -39,14 +31,7 @@ function run(command: string, args: string[], port: number): { child: ChildProce
     SHUTDOWN_GRACE_SECONDS: '2',
     NODE_NO_WARNINGS: '1',
   };
-  const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  started.push(child);
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (chunk: Buffer) => void (out += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => void (err += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
-  return { child, stdout: () => out, stderr: () => err, exited };
+  return spawnCaptured(command, args, { cwd: ROOT, env });
 }
 
 async function until(condition: () => boolean, what: string, ms: number): Promise<void> {
@@ -56,16 +41,6 @@ async function until(condition: () => boolean, what: string, ms: number): Promis
     await new Promise((done) => setTimeout(done, 50));
   }
 }
-
-function within<T>(promise: Promise<T>, ms: number): Promise<T | 'still running'> {
-  return Promise.race([promise, new Promise<'still running'>((done) => setTimeout(() => done('still running'), ms))]);
-}
-
-const logged = (stdout: string) =>
-  stdout
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as { msg?: string });
 
 describe('npm start, stopped by a signal', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('passes %s to the server, exits when it has stopped, and leaves the port free', { timeout: 90_000 }, async (signal) => {

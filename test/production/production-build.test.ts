@@ -3,7 +3,7 @@
 // node_modules anywhere it could find one, no registry): ready, answering, serving the widget's
 // bundle, and stopped by SIGTERM (sent to `npm run start:prod`, as `docker stop` or a process
 // manager sends it) without losing the handoff ticket a shopper was just given a reference for.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +12,8 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp, waitUntil, type TestSmtp } from '../bot/handoff/handoff-fixtures.js';
 import { activityBody } from '../support/clasp-server.js';
-import { freePort, occupy, portIsFree } from '../support/ports.js';
+import { freePort, portIsFree } from '../support/ports.js';
+import { killStarted, logged, spawnCaptured, within, type Running } from '../support/processes.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PINNED_WEBCHAT_SHA256 = /BUNDLE_SHA256 = '([0-9a-f]{64})'/.exec(readFileSync(join(ROOT, 'scripts', 'fetch-webchat.mjs'), 'utf8'))?.[1];
@@ -21,7 +22,6 @@ let work: string;
 /** What an operator deploys: package.json (for `npm run start:prod`) and dist/, nothing else. */
 let app: string;
 let dist: string;
-const started: ChildProcess[] = [];
 const smtps: TestSmtp[] = [];
 
 beforeAll(() => {
@@ -38,14 +38,7 @@ beforeAll(() => {
 }, 300_000);
 
 afterEach(async () => {
-  // Each child leads its own process group: the group is exactly what this test started.
-  for (const child of started.splice(0)) {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  killStarted();
   for (const smtp of smtps.splice(0)) await smtp.stop();
 });
 
@@ -61,24 +54,8 @@ function productionEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir(), LOG_LEVEL: 'info', SHUTDOWN_GRACE_SECONDS: '2', npm_config_update_notifier: 'false', ...extra };
 }
 
-interface Running {
-  child: ChildProcess;
-  stdout(): string;
-  stderr(): string;
-  exited: Promise<{ code: number | null; signal: string | null }>;
-  startedAt: number;
-}
-
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Running {
-  const startedAt = performance.now();
-  const child = spawn(command, args, { cwd: app, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  started.push(child);
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (chunk: Buffer) => void (out += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => void (err += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
-  return { child, stdout: () => out, stderr: () => err, exited, startedAt };
+  return spawnCaptured(command, args, { cwd: app, env });
 }
 
 /** Milliseconds from the spawn to the first 200 on /readyz. */
@@ -92,16 +69,6 @@ async function readyIn(server: Running, port: number, ms = 60_000): Promise<numb
     await new Promise((done) => setTimeout(done, 10));
   }
 }
-
-function within<T>(promise: Promise<T>, ms: number): Promise<T | 'still running'> {
-  return Promise.race([promise, new Promise<'still running'>((done) => setTimeout(() => done('still running'), ms))]);
-}
-
-const logged = (stdout: string) =>
-  stdout
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as { msg?: string; level?: number });
 
 async function say(port: number, brand: string, conversation: string, text: string): Promise<Array<{ text?: string; channelData?: any }>> {
   const response = await fetch(`http://127.0.0.1:${port}/api/brands/${brand}/messages`, {
