@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp, waitUntil, type TestSmtp } from '../bot/handoff/handoff-fixtures.js';
-import { newConversationId, say, startClasp, type RunningClasp } from '../support/clasp-server.js';
+import { newConversationId, say, startClasp, supportOf, type RunningClasp } from '../support/clasp-server.js';
 
 const STORE = 'harbour-lane';
 const FIXTURE = new URL('../fixtures/brands/tidewater-goldsmiths/', import.meta.url);
@@ -41,9 +41,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const support = (reply: { channelData?: unknown } | undefined) =>
-  (reply?.channelData as { support?: { topic?: string; sources?: Array<{ document: string; section: string }> } } | undefined)?.support;
-
 async function conversation(lines: readonly string[]): Promise<string> {
   const id = newConversationId();
   let last = '';
@@ -54,7 +51,7 @@ async function conversation(lines: readonly string[]): Promise<string> {
 describe('a store with documents and an empty brand.yaml', () => {
   it('answers from its documents, citing the section', async () => {
     const [reply] = await say(app.url, STORE, newConversationId(), 'will you deliver a parcel to toronto in canada');
-    expect(support(reply)?.sources).toContainEqual({ document: 'customer-care', section: 'delivery' });
+    expect(supportOf(reply)?.sources).toContainEqual({ document: 'customer-care', section: 'delivery' });
     expect(reply?.text).toContain('United States and Canada');
   });
 
@@ -67,7 +64,7 @@ describe('a store with documents and an empty brand.yaml', () => {
   it('says plainly what its documents do not state', async () => {
     const [reply] = await say(app.url, STORE, newConversationId(), 'how do i get an invoice for my order');
     expect(reply?.text).toMatch(/doesn.t say|don.t say/);
-    expect(support(reply)?.sources).toEqual([]);
+    expect(supportOf(reply)?.sources).toEqual([]);
   });
 
   it('tracks an order without promising a delivery date', async () => {

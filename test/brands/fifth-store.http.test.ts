@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BRANDS_DIR } from '../../knowledge/brands/brand-folders.js';
 import { startSmtp, waitUntil, type TestSmtp } from '../bot/handoff/handoff-fixtures.js';
-import { newConversationId, say, startClasp, type RunningClasp } from '../support/clasp-server.js';
+import { newConversationId, say, startClasp, supportOf, type RunningClasp } from '../support/clasp-server.js';
 
 const STORE = 'tidewater-goldsmiths';
 const FIXTURE = new URL('../fixtures/brands/tidewater-goldsmiths/', import.meta.url);
@@ -51,12 +51,9 @@ afterAll(async () => {
   rmSync(brandsDir, { recursive: true, force: true });
 });
 
-const support = (reply: { channelData?: unknown } | undefined) =>
-  (reply?.channelData as { support?: { topic?: string; sources?: Array<{ document: string; section: string }> } } | undefined)?.support;
-
 async function ask(text: string) {
   const [first] = await say(app.url, STORE, newConversationId(), text);
-  return { text: first?.text ?? '', sources: support(first)?.sources ?? [], topic: support(first)?.topic };
+  return { text: first?.text ?? '', sources: supportOf(first)?.sources ?? [], topic: supportOf(first)?.topic };
 }
 
 describe('a fifth store from a folder', () => {

@@ -84,6 +84,11 @@ export async function say(url: string, brand: string, conversationId: string, te
   return (body.activities as Activity[]).filter((activity) => activity.type === 'message');
 }
 
+/** A reply's channelData.support: its topic and the sections it cites. */
+export function supportOf(reply: { channelData?: unknown } | undefined): { topic?: string; sources?: Array<{ document: string; section: string }> } | undefined {
+  return (reply?.channelData as { support?: { topic?: string; sources?: Array<{ document: string; section: string }> } } | undefined)?.support;
+}
+
 export async function join(url: string, brand: string, conversationId: string): Promise<Activity[]> {
   const shopper = { id: 'shopper-1', name: 'Shopper', role: 'user' };
   const { status, body } = await postActivity(url, `/api/brands/${brand}/messages`, activityBody(conversationId, { type: 'conversationUpdate', membersAdded: [shopper] }));
