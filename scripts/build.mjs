@@ -37,6 +37,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_BUNDLE } from './node-bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The service's folders: what tsconfig.build.json compiles, and where its data files live. */
@@ -205,22 +206,15 @@ async function bundleService(compiled, out) {
     },
   };
   const shared = {
-    bundle: true,
+    ...NODE_BUNDLE,
     absWorkingDir: root,
-    platform: 'node',
     // tsc's output sits in a temporary folder: the packages are the project's.
     nodePaths: [join(root, 'node_modules')],
-    format: 'esm',
-    target: 'node20.12',
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    // CommonJS dependencies in an ES module: their require() of Node's modules, and __dirname and
-    // __filename (the bundle's own, for the few that read them).
-    banner: { js: "import { createRequire as __claspCreateRequire } from 'node:module'; globalThis.require ??= __claspCreateRequire(import.meta.url);" },
-    define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
   };
   const result = await esbuild.build({
     ...shared,
@@ -231,8 +225,6 @@ async function bundleService(compiled, out) {
     // What only some deployments need (the Redis client) stays in chunks, read and compiled when
     // first imported (see the plugin above).
     splitting: true,
-    // restify's optional DTrace probes (a native addon it does without).
-    external: ['dtrace-provider'],
     plugins: [service],
   }).catch((error) => fail(`esbuild: ${error.message.split('\n')[0]}`));
   // A module that reads a file relative to itself must be in bot/main.js, where its URL was
