@@ -15,8 +15,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import os from 'node:os';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../test/support/ports.js';
 import { redisTestsUnavailable, startRedis } from '../test/support/redis-server.js';
 import { autocannonCrossCheck, type CrossCheck } from './cross-check.js';
 import { percentile, runLoad, type Client, type Result, type Scenario } from './load.js';
@@ -100,17 +100,6 @@ const PROD_PROBE = `data:text/javascript,${encodeURIComponent(
   "process.on('message', (m) => { if (m?.cmd !== 'rss') return; globalThis.gc?.(); globalThis.gc?.(); const { rss, heapUsed } = process.memoryUsage(); process.send?.({ rss, heapUsed }); });" +
     "process.on('disconnect', () => process.exit(0));",
 )}`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The built service as production runs it (`node dist/bot/main.js`), on a free port; ready when /readyz says so. */
 async function spawnProd(env: Record<string, string>, extraArgs: string[] = []): Promise<{ child: ChildProcess; url: string; boot: Boot }> {

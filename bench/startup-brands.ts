@@ -4,37 +4,20 @@
 // medians and their ratio.
 //
 //   npx tsx bench/startup-brands.ts [--runs 5]
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BRANDS_DIR } from '../knowledge/brands/brand-folders.js';
+import { timeToReady } from './time-to-ready.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const RUNS = Number(values.runs);
 const FIXTURE = new URL('../test/fixtures/brands/tidewater-goldsmiths/', import.meta.url);
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function startUp(port: number, brandsDir: string, outbox: string): Promise<number> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-    env: { ...process.env, PORT: String(port), BRANDS_DIR: brandsDir, OUTBOX_DIR: outbox, LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} before it was ready`);
-      const status = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status).catch(() => 0);
-      if (status === 200) return performance.now() - started;
-      await sleep(5);
-    }
-  } finally {
-    child.kill('SIGTERM');
-    await exited;
-  }
+/** `npm start`'s command on the stores of `brandsDir`. */
+function startUp(brandsDir: string, outbox: string): Promise<number> {
+  return timeToReady(['--import', 'tsx', 'bot/main.ts'], { ...process.env, BRANDS_DIR: brandsDir, OUTBOX_DIR: outbox, LOG_LEVEL: 'warn' });
 }
 
 const work = mkdtempSync(join(tmpdir(), 'clasp-startup-'));
@@ -44,8 +27,8 @@ try {
   for (let n = 1; n <= 16; n += 1) cpSync(FIXTURE, join(twenty, `test-store-${n}`), { recursive: true });
   const times = { four: [] as number[], twenty: [] as number[] };
   for (let run = 0; run < RUNS; run += 1) {
-    times.four.push(await startUp(4100 + run, DEFAULT_BRANDS_DIR, join(work, `outbox-4-${run}`)));
-    times.twenty.push(await startUp(4200 + run, twenty, join(work, `outbox-20-${run}`)));
+    times.four.push(await startUp(DEFAULT_BRANDS_DIR, join(work, `outbox-4-${run}`)));
+    times.twenty.push(await startUp(twenty, join(work, `outbox-20-${run}`)));
     console.log(`run ${run + 1}: 4 stores ${times.four.at(-1)!.toFixed(0)} ms, 20 stores ${times.twenty.at(-1)!.toFixed(0)} ms`);
   }
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;

@@ -9,108 +9,73 @@
 // bot's: on a shared machine the ratios hold better than the times.
 //
 //   npx tsx bench/startup.ts [--runs 5]
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { NODE_BUNDLE } from '../scripts/node-bundle.mjs';
+import { timeToReady } from './time-to-ready.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const RUNS = Number(values.runs);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST_MAIN = join(ROOT, 'dist', 'bot', 'main.js');
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 interface Command {
   name: string;
-  /** Starts the command and resolves with the milliseconds from the spawn to its being ready. */
-  start(port: number): { child: ChildProcess; ready: Promise<number> };
-}
-
-async function pollReady(child: ChildProcess, port: number, started: number): Promise<number> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode} before it was ready`);
-    const status = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status).catch(() => 0);
-    if (status === 200) return performance.now() - started;
-    await sleep(5);
-  }
+  /** Starts the command, stops it once ready, and resolves with the milliseconds from the spawn to ready. */
+  time(): Promise<number>;
 }
 
 function clasp(name: string, args: string[], modelCacheDir: string, outbox: string): Command {
   return {
     name,
-    start(port) {
-      const started = performance.now();
-      const child = spawn(process.execPath, args, {
-        cwd: ROOT,
-        env: { ...process.env, PORT: String(port), OUTBOX_DIR: outbox, MODEL_CACHE_DIR: modelCacheDir, LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1' },
-        stdio: 'ignore',
-      });
-      return { child, ready: pollReady(child, port, started) };
-    },
+    time: () => timeToReady(args, { ...process.env, OUTBOX_DIR: outbox, MODEL_CACHE_DIR: modelCacheDir, LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1' }, ROOT),
   };
 }
 
 function echo(bundle: string): Command {
   return {
     name: 'stock echo bot, bundled (bench/echo-bot.ts)',
-    start() {
+    async time() {
       const started = performance.now();
       // execArgv: none of this script's own (tsx).
       const child = fork(bundle, [], { execArgv: [], env: { ...process.env, NODE_NO_WARNINGS: '1' }, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-      // It reports its port once listening: that is when it is ready.
-      const ready = new Promise<number>((resolve, reject) => {
-        child.once('message', () => resolve(performance.now() - started));
-        child.once('exit', (code) => reject(new Error(`the echo bot exited with ${code}`)));
-      });
-      return { child, ready };
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        // It reports its port once listening: that is when it is ready.
+        return await new Promise<number>((resolve, reject) => {
+          child.once('message', () => resolve(performance.now() - started));
+          child.once('exit', (code) => reject(new Error(`the echo bot exited with ${code}`)));
+        });
+      } finally {
+        child.kill('SIGTERM');
+        await exited;
+      }
     },
   };
-}
-
-async function timeOnce(command: Command, port: number): Promise<number> {
-  const { child, ready } = command.start(port);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  try {
-    return await ready;
-  } finally {
-    child.kill('SIGTERM');
-    await exited;
-  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 const work = mkdtempSync(join(tmpdir(), 'clasp-startup-'));
 try {
-  // The echo bot bundled with the build's own settings (scripts/build.mjs): one ES module.
+  // The echo bot bundled with the build's own settings: one ES module.
   const esbuild = await import('esbuild');
   const echoBundle = join(work, 'echo-bot.mjs');
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'bench', 'echo-bot.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20.12',
-    outfile: echoBundle,
-    external: ['dtrace-provider'],
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __claspCreateRequire } from 'node:module'; globalThis.require ??= __claspCreateRequire(import.meta.url);" },
-    define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
-  });
+  await esbuild.build({ ...NODE_BUNDLE, entryPoints: [join(ROOT, 'bench', 'echo-bot.ts')], outfile: echoBundle, logLevel: 'warning' });
   const commands: Command[] = [clasp('npm start (node --import tsx bot/main.ts)', ['--import', 'tsx', 'bot/main.ts'], join(ROOT, 'var', 'cache'), join(work, 'outbox'))];
   if (existsSync(DIST_MAIN)) commands.push(clasp('production build (node dist/bot/main.js)', [DIST_MAIN], join(ROOT, 'dist', 'var', 'cache'), join(work, 'outbox')));
   else console.log('No dist/: run npm run build to time the production build too.');
   commands.push(echo(echoBundle));
 
   const times = commands.map(() => [] as number[]);
-  let port = 39_000 + Math.floor(Math.random() * 500);
   // One start of each first, not counted: the disk cache and tsx's transform cache warm up.
-  for (const command of commands) await timeOnce(command, port++);
+  for (const command of commands) await command.time();
   for (let run = 0; run < RUNS; run += 1) {
-    for (const [at, command] of commands.entries()) times[at]!.push(await timeOnce(command, port++));
+    for (const [at, command] of commands.entries()) times[at]!.push(await command.time());
   }
   const floor = median(times.at(-1)!);
   console.log(`Start-up, spawn → ready, ${RUNS} runs alternated (load average before: ${(await import('node:os')).loadavg()[0]!.toFixed(2)}):`);
