@@ -141,7 +141,7 @@ export function createVerifyOrderMachine(deps: Pick<FlowDeps, 'effects'>) {
       saidEmail: ({ event }) => emailIn(event) !== undefined,
       // After a failed lookup, an email alone ("sorry typo, casey@example.com") corrects the
       // email of the number just tried: tried again, counting as an attempt like any other.
-      correctsEmailOfLastTry: ({ context, event }) => context.lastTried !== null && context.failedAttempts > 0 && emailIn(event) !== undefined,
+      correctsEmailOfLastTry: ({ context, event }) => context.lastTried !== null && emailIn(event) !== undefined,
       verified: ({ context }, result: VerifyOrderResult) =>
         // The effect is trusted to check, but a mismatch here would leak another shopper's order,
         // so the machine checks again what it can: the brand, the number and the email.
