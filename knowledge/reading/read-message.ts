@@ -600,18 +600,17 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // A message of several parts may let the flow go in one and ask in another, whatever its whole
     // reads as ("wait no, I'll keep it. when do you open tomorrow" reads as a no); it is split only
     // when nothing cheaper settled that it asks.
-    const severalParts = questionsIn(raw).length > 1;
-    const plainly = severalParts ? undefined : yesOrNo();
-    if (plainly !== undefined) return plainly;
-    const mayLetGo = () => act.label === 'cancel' || act.label === 'restart' || severalParts;
+    const severalParts = () => questionsIn(raw).length > 1;
+    const plainly = yesOrNo();
+    if (plainly !== undefined && !severalParts()) return plainly;
+    const mayLetGo = () => act.label === 'cancel' || act.label === 'restart' || severalParts();
     if (awaiting !== 'description' && top !== undefined && top.probability >= settings.digressionConfidence && !given && !identifies(slots, awaiting) && (asks || mayLetGo())) {
       // The prompt could not use it: answered from its likeliest topic even below the usual bar. A
       // question about the flow itself ("how do returns work?" while returning) is about its policy.
       const read = questions(raw, context, true, seen.facts, settings.digressionConfidence).map((question) => ({ ...question, command: aboutPolicy(question.command, context) }));
       if (read.every(({ command }) => isDigression(command)) || lettingGoAndAsking(read)) return read;
     }
-    const afterAll = severalParts ? yesOrNo() : undefined;
-    if (afterAll !== undefined) return afterAll;
+    if (plainly !== undefined) return plainly;
     // Something like an address that is not one ("pat@example"): the email was attempted.
     if (awaiting === 'email' && slots.email === undefined && raw.includes('@')) return only(raw, { kind: 'unclear' });
     const sure = top !== undefined && top.probability >= (asks ? settings.topicConfidence : SURE_AT_PROMPT);
