@@ -16,7 +16,7 @@ type ArrayName = keyof typeof ARRAYS;
 type Stored = { $array: ArrayName; at: number; length: number };
 
 function isStored(value: unknown): value is Stored {
-  return typeof value === 'object' && value !== null && '$array' in value && (value as Stored).$array in ARRAYS;
+  return typeof value === 'object' && value !== null && '$array' in value && Object.hasOwn(ARRAYS, (value as Stored).$array);
 }
 
 const padTo = (length: number) => Math.ceil(length / ALIGN) * ALIGN;
