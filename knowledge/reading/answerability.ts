@@ -5,8 +5,7 @@
 // quoted only when this says it answers; otherwise the bot says the documents do not say.
 import type { PassageHit, PassageIndex } from '../passages/passage-index.js';
 import type { PolicySentence } from '../passages/policy-sentences.js';
-import type { Source } from '../knowledge-base.types.js';
-import { loadSectionQuestions, type SavedSectionQuestions, type SectionCentroid } from './section-questions.js';
+import { loadSectionQuestions, sectionKeyOf, type SavedSectionQuestions, type SectionCentroid } from './section-questions.js';
 
 export const ANSWERABILITY_FEATURES = [
   'score (log)',
@@ -38,18 +37,21 @@ export interface SavedAnswerabilityModel {
   scales: number[];
 }
 
-/** What the topic reading says about a question, for the features that compare it with a passage. */
+/**
+ * What the topic reading says about a question, for the features that compare it with a passage.
+ * Sections are named by their key (section-questions.ts `sectionKey`).
+ */
 export interface TopicView {
   /** Probability mass of the topics whose composed answers quote a section. */
-  massCiting(source: Source): number;
+  massCiting(section: string): number;
   /** Whether the likeliest topic's composed answer quotes a section. */
-  likeliestCites(source: Source): boolean;
+  likeliestCites(section: string): boolean;
   outOfScope: number;
   likeliest: number;
   /** How alike the question and a sentence read to the topic model. */
   similarity(sentence: PolicySentence): { topics: number; words: number };
   /** How alike the question and the team's questions for a section read (0 where there are none). */
-  resemblance(source: Source): number;
+  resemblance(section: string): number;
   /**
    * Whether the team wrote questions for this store at all: a store added as a folder has none,
    * so its sections resemble nothing, which must not read as "this section answers nothing".
@@ -72,7 +74,7 @@ export function answerabilityFeatures(hits: readonly PassageHit[], rank: number,
   if (hit === undefined) throw new Error(`no hit at rank ${rank}`);
   const best = hits[0]?.score ?? hit.score;
   const rarest = Math.max(0, ...hit.matched.map((term) => 1 / Math.max(1, index.sentencesWith(term))));
-  const source = { document: hit.sentence.document, section: hit.sentence.section };
+  const source = sectionKeyOf(hit.sentence);
   const alike = view.similarity(hit.sentence);
   const heading = index.headingTerms(hit.sentence);
   const asked = hit.matched.length / Math.max(hit.coverage, 1e-9);

@@ -3,19 +3,55 @@
 // resembles the questions that section answers. One of the answerability check's features
 // (answerability.ts): a sentence is more likely to answer a question like the ones its section
 // was written for ("where do I mail it back to?" and the mailing address of returns).
-import type { SparseVector } from './learning/linear-model.js';
+import { FeatureTable, type SparseVector } from './learning/linear-model.js';
 
 /** A section's questions summed, with its squared length. */
 export interface SectionCentroid {
   indexes: readonly number[];
   values: readonly number[];
   squaredNorm: number;
+  /**
+   * The dot product with a question's vector, walked over the question's few features (a
+   * question has about a hundred, a section's sum a thousand or more).
+   */
+  dot(question: SparseVector): number;
+}
+
+/** A section's sum with its features findable by index: one table lookup per feature of the question. */
+function centroidOf(indexes: readonly number[], values: readonly number[]): SectionCentroid {
+  let squaredNorm = 0;
+  for (const value of values) squaredNorm += value * value;
+  const places = new FeatureTable(indexes);
+  const weights = Float64Array.from(values);
+  return {
+    indexes,
+    values,
+    squaredNorm,
+    dot({ indexes: features, values: amounts }) {
+      let sum = 0;
+      for (let at = 0; at < features.length; at += 1) {
+        const place = places.indexOf(features[at] ?? 0);
+        if (place >= 0) sum += (amounts[at] ?? 0) * (weights[place] ?? 0);
+      }
+      return sum;
+    },
+  };
 }
 
 /** By brand, by "document#section": what `npm run train` keeps with the answerability model. */
 export type SavedSectionQuestions = Record<string, Record<string, { indexes: number[]; values: number[] }>>;
 
 export const sectionKey = (document: string, section: string): string => `${document}#${section}`;
+
+/** Each sentence's section key, made once: the answerability check asks for it several times per passage. */
+const keys = new WeakMap<object, string>();
+
+/** The key of the section a sentence (or any long-lived source) sits in. */
+export function sectionKeyOf(source: { document: string; section: string }): string {
+  let key = keys.get(source);
+  if (key === undefined) keys.set(source, (key = sectionKey(source.document, source.section)));
+  return key;
+}
 
 /** Questions' vectors summed by brand and section. */
 export function sumSectionQuestions(questions: ReadonlyArray<{ brand: string; section: string; vector: SparseVector }>): SavedSectionQuestions {
@@ -41,13 +77,9 @@ export function sumSectionQuestions(questions: ReadonlyArray<{ brand: string; se
 
 /** The saved sums as centroids to compare questions with. */
 export function loadSectionQuestions(saved: SavedSectionQuestions): (brand: string, key: string) => SectionCentroid | undefined {
-  const centroids = new Map<string, SectionCentroid>();
+  const centroids = new Map<string, Map<string, SectionCentroid>>();
   for (const [brand, sections] of Object.entries(saved)) {
-    for (const [key, { indexes, values }] of Object.entries(sections)) {
-      let squaredNorm = 0;
-      for (const value of values) squaredNorm += value * value;
-      centroids.set(`${brand}|${key}`, { indexes, values, squaredNorm });
-    }
+    centroids.set(brand, new Map(Object.entries(sections).map(([key, { indexes, values }]) => [key, centroidOf(indexes, values)])));
   }
-  return (brand, key) => centroids.get(`${brand}|${key}`);
+  return (brand, key) => centroids.get(brand)?.get(key);
 }

@@ -49,11 +49,14 @@ export function topicDistribution(model: LinearModel, words: readonly string[]):
  * their topic probabilities, and the cosine of their TF-IDF vectors. Each sentence is read once.
  */
 export function createSentenceSimilarity(model: LinearModel) {
-  const read = new WeakMap<PolicySentence, TopicDistribution>();
+  const read = new WeakMap<PolicySentence, { distribution: TopicDistribution; norm: number }>();
   const of = (sentence: PolicySentence) => {
     let known = read.get(sentence);
     if (known === undefined) {
-      known = topicDistribution(model, tokens(sentence.text));
+      const distribution = topicDistribution(model, tokens(sentence.text));
+      let squared = 0;
+      for (const value of distribution.vector.values) squared += value * value;
+      known = { distribution, norm: Math.sqrt(squared) };
       read.set(sentence, known);
     }
     return known;
@@ -80,20 +83,17 @@ export function createSentenceSimilarity(model: LinearModel) {
   return {
     /** How alike the question and a sentence read: topics shared, and the cosine of their words. */
     sentence(question: TopicDistribution, sentence: PolicySentence): { topics: number; words: number } {
-      const other = of(sentence);
+      const { distribution: other, norm } = of(sentence);
       let topics = 0;
       for (let at = 0; at < question.probabilities.length; at += 1) topics += Math.min(question.probabilities[at] ?? 0, other.probabilities[at] ?? 0);
       spreadOut(question);
       let dot = 0;
-      let norm = 0;
       const { indexes, values } = other.vector;
       for (let at = 0; at < indexes.length; at += 1) {
-        const value = values[at] ?? 0;
-        norm += value * value;
         const index = indexes[at] ?? 0;
-        if (index < dense.length) dot += value * (dense[index] ?? 0);
+        if (index < dense.length) dot += (values[at] ?? 0) * (dense[index] ?? 0);
       }
-      return { topics, words: spreadNorm > 0 && norm > 0 ? dot / Math.sqrt(spreadNorm * norm) : 0 };
+      return { topics, words: spreadNorm > 0 && norm > 0 ? dot / (Math.sqrt(spreadNorm) * norm) : 0 };
     },
     /**
      * The cosine of the question and a section's questions summed. `includesQuestion`: the sum
@@ -102,12 +102,7 @@ export function createSentenceSimilarity(model: LinearModel) {
      */
     section(question: TopicDistribution, centroid: SectionCentroid, includesQuestion = false): number {
       spreadOut(question);
-      let dot = 0;
-      const { indexes, values } = centroid;
-      for (let at = 0; at < indexes.length; at += 1) {
-        const index = indexes[at] ?? 0;
-        if (index < dense.length) dot += (values[at] ?? 0) * (dense[index] ?? 0);
-      }
+      let dot = centroid.dot(question.vector);
       let squaredNorm = centroid.squaredNorm;
       if (includesQuestion) {
         squaredNorm += spreadNorm - 2 * dot;
@@ -156,19 +151,18 @@ export function topicView(
   const citing = citingTopics(answer, brand);
   const likeliest = distribution.best;
   return {
-    massCiting: ({ document, section }) => {
+    massCiting: (key) => {
       let mass = 0;
-      for (const label of citing.get(sectionKey(document, section)) ?? []) mass += distribution.probability(label);
+      for (const label of citing.get(key) ?? []) mass += distribution.probability(label);
       return mass;
     },
-    likeliestCites: ({ document, section }) => likeliest !== undefined && (citing.get(sectionKey(document, section))?.has(likeliest.label) ?? false),
+    likeliestCites: (key) => likeliest !== undefined && (citing.get(key)?.has(likeliest.label) ?? false),
     outOfScope: distribution.probability('out_of_scope'),
     likeliest: likeliest?.probability ?? 0,
     similarity: (sentence) => similarity.sentence(distribution, sentence),
     storeKnown,
     storeStates: citing.size > 0,
-    resemblance: ({ document, section }) => {
-      const key = sectionKey(document, section);
+    resemblance: (key) => {
       const centroid = sections(brand, key);
       return centroid === undefined ? 0 : similarity.section(distribution, centroid, key === ownSection);
     },
