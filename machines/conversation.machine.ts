@@ -44,9 +44,10 @@ const TRACKING_HANDOFF: Record<NonNullable<TrackingOutput['handoffReason']>, Han
 const TEAM_REQUESTS: Partial<Record<Topic, HandoffCategory>> = { 'order.cancel': 'cancellation', 'order.change': 'order_change' };
 /**
  * Topics whose answer is that the team does it (personalized pieces are confirmed with the team
- * before production): the team is offered, with the shopper's words as the message.
+ * before production; only the team can see a payment that went wrong or where a refund is): the
+ * team is offered, with the shopper's words as the message.
  */
-const TEAM_DOES: ReadonlySet<Topic> = new Set<Topic>(['product.custom']);
+const TEAM_DOES: ReadonlySet<Topic> = new Set<Topic>(['product.custom', 'payment.issue', 'refund.status']);
 
 /** What the bot should say; dialogs/ turns each into a message. Emitted as `reply` events. */
 export type ConversationReply =

@@ -74,11 +74,24 @@ describe('conversation machine: answering', () => {
 
   it('takes "yes" to a "Did you mean…" of one choice as that choice, and "no" as letting the guesses go', async () => {
     const { actor, turn } = start();
-    await turn(clarify([['refund.status', 0.4], ['out_of_scope', 0.3]], { text: 'money thing' }));
-    expect(await turn(affirm({ text: 'yep' }))).toEqual([{ kind: 'answer', topic: 'refund.status', confidence: 1 }]);
+    await turn(clarify([['refund.timeline', 0.4], ['out_of_scope', 0.3]], { text: 'money thing' }));
+    expect(await turn(affirm({ text: 'yep' }))).toEqual([{ kind: 'answer', topic: 'refund.timeline', confidence: 1 }]);
     await turn(clarify([['refund.status', 0.4], ['refund.timeline', 0.3]], { text: 'money thing' }));
     expect(await turn(deny({ text: 'no' }))).toEqual([{ kind: 'declined' }]);
     expect(actor.getSnapshot().value).toBe('idle');
+  });
+
+  it('offers the team where only the team can act: a payment gone wrong, a refund not yet seen', async () => {
+    const { turn } = start();
+    expect(await turn(answer('payment.issue', 0.95, { text: 'the card got billed two times' }))).toEqual([
+      { kind: 'answer', topic: 'payment.issue', confidence: 0.95 },
+      { kind: 'offer' },
+    ]);
+    expect(await turn(deny({ text: 'no' }))).toEqual([{ kind: 'declined' }]);
+    expect(await turn(answer('refund.status', 0.95, { text: 'still no money back after a month' }))).toEqual([
+      { kind: 'answer', topic: 'refund.status', confidence: 0.95 },
+      { kind: 'offer' },
+    ]);
   });
 
   it('treats a new, clear question while choosing as that question', async () => {
