@@ -438,7 +438,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // "Cancel", "start over", "say that again": at a prompt, or when the words ask nothing else.
     // A request of its own ("cancel my order") is not "cancel": steering wins over small talk and other domains only.
     const steering = act.probability >= settings.steeringConfidence && (context.awaiting !== null || !sureTopic || SMALL_TALK_LABELS.has(topic.label) || topic.label === 'out_of_scope');
-    if (steering && (act.label === 'cancel' || act.label === 'restart' || act.label === 'repeat')) {
+    if (steering && !reasonAnyway(seen) && (act.label === 'cancel' || act.label === 'restart' || act.label === 'repeat')) {
       // "Never mind, I'll keep it. How do I clean it though?": let go, and the question answered.
       const read = act.label === 'repeat' ? [] : questions(raw, context, true, seen.facts, settings.digressionConfidence);
       return lettingGoAndAsking(read) ? read : only(raw, { kind: act.label });
@@ -566,7 +566,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // "None (of those)" at a prompt gives nothing for it: a way past it, not a question.
     const asks = asksSomething(act) && act.label !== 'other_options';
     const given = gives(seen, awaiting);
-    if ((act.label === 'dont_know' || act.label === 'other_options') && !identifies(slots, awaiting)) return only(raw, { kind: 'skip', slot: awaiting });
+    if ((act.label === 'dont_know' || act.label === 'other_options') && !identifies(slots, awaiting) && !reasonAnyway(seen)) return only(raw, { kind: 'skip', slot: awaiting });
     if (act.label === 'correct' || act.label === 'deny_and_more') {
       const corrected = slots.orderNumber !== undefined && awaiting !== 'orderNumber' ? 'orderNumber' : slots.email !== undefined && awaiting !== 'email' ? 'email' : undefined;
       if (corrected !== undefined) return only(raw, { kind: 'correct', slot: corrected, slots });
@@ -676,8 +676,18 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         return slots[awaiting] !== undefined;
       default:
         // A value read by a model from the words counts only where the words give a value.
-        return slots[awaiting] !== undefined && !NOT_A_VALUE_ACTS.has(act.label) && act.label !== 'question';
+        return slots[awaiting] !== undefined && (!NOT_A_VALUE_ACTS.has(act.label) || reasonAnyway(seen)) && act.label !== 'question';
     }
+  }
+
+  /**
+   * Asked why, "don't want it anymore" is the reason, neither a wish to stop nor "I don't know":
+   * where the words give a reason, only a sure "cancel" lets the return go ("never mind, I'll keep
+   * it"). Read wrongly the other way, the shopper would have to start the return again.
+   */
+  function reasonAnyway({ context, slots, act }: Seen): boolean {
+    if (context.awaiting !== 'reason' || slots.reason === undefined) return false;
+    return act.label === 'dont_know' || (act.label === 'cancel' && act.probability < SURE_AT_PROMPT);
   }
 
   /** Three or more everyday words typed in lower case: a sentence, not a name ("Rose Marie Taylor" typed so is one). */

@@ -128,6 +128,12 @@ describe('a reply at a prompt', () => {
     ]);
   });
 
+  it('takes "I don\'t want it" asked why as the reason, and a sure change of mind as stopping', async () => {
+    const atReason = { awaiting: 'reason', flow: 'returns', lastTopic: 'returns.start' } as const;
+    expect(await commands('meh dont want it anymore', atReason)).toEqual([{ kind: 'fill', slots: expect.objectContaining({ reason: 'changed_mind' }) }]);
+    expect(await commands('oh actually forget the return, i will hang on to it', atReason)).toEqual([{ kind: 'cancel' }]);
+  });
+
   it('picks a choice on screen by its place', async () => {
     const choices = [
       { title: 'Elisa Pendant Necklace', value: 'Elisa Pendant Necklace' },
