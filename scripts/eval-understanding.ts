@@ -1,6 +1,7 @@
 // How well Clasp reads shoppers, in three parts, each printed with its bars:
 //   1. cross-validated figures on the training data (knowledge/reading/training-data/): the topic
-//      model on the team's own lines, CLINC150's other domains and small talk, and Bitext; the
+//      model on the team's own lines, CLINC150's other domains and small talk, and Bitext, and on
+//      the team's lines and Bitext with typos (scripts/understanding/typos.ts); the
 //      dialogue-act model per act and for yes and no after an offer; the slot models; the
 //      answerability check. The bars of this part guard the models against getting worse.
 //   2. the dev figures (../shared/eval, measuring only): Bitext and CLINC150 dev lines through the
@@ -24,6 +25,7 @@ import { contextOf, createReader, readingModels } from '../test/support/reading.
 import { createBotFirstReply } from './bot-first-reply.js';
 import { accuracy, actReadings, answerabilityFigures, likeliestOf, share, slotReadings, topicReadings, type HeldOut } from './understanding/cross-validated.js';
 import { actFigures, devSetsPresent, topicFigures } from './understanding/dev-sets.js';
+import { typoFigures } from './understanding/typos.js';
 
 /**
  * The bars. Cross-validated ones sit a little below what the chosen models measure (docs/
@@ -36,6 +38,8 @@ const BARS = {
     outOfScope: 97,
     smallTalk: 90,
     bitext: 96,
+    ownTypos: 84,
+    bitextTypos: 96,
     acts: 75,
     yesAfterOffer: 90,
     noAfterOffer: 85,
@@ -73,6 +77,13 @@ function crossValidated(curves: boolean): void {
   if (curves) {
     topicCurve(topic.readings);
     optionsCurve(topic.readings);
+  }
+
+  const typos = typoFigures();
+  for (const [source, label, bar] of [['own', "the team's own lines", BARS.cv.ownTypos], ['bitext', 'Bitext', BARS.cv.bitextTypos]] as const) {
+    const figures = typos.bySource.get(source);
+    if (figures === undefined) continue;
+    line(`${label} with typos, read through the spelling (as typed ${figures.typed.toFixed(2)}%, no typos ${figures.clean.toFixed(2)}%)`, figures.spelled, bar);
   }
 
   const acts = actReadings(recognizers);

@@ -19,6 +19,7 @@ import { readLanguage } from './language.js';
 import { largestAt } from './learning/linear-model.js';
 import { tokens } from './learning/text-features.js';
 import { splitQuestions } from './question-parts.js';
+import { createSpelling } from './spelling.js';
 import type { Command, MessageFacts, Problem, ReadCommand, Reading, ReadingContext, Slot, SlotValues } from './reading.types.js';
 import { actContexts, likeliest, type ReadingModels } from './reading-models.js';
 import { READING_SETTINGS, type ReadingSettings } from './reading-settings.js';
@@ -150,7 +151,12 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   const memo = createRecentMemo<Reading>(deps.memoSize ?? MEMO_SIZE);
   // A message and its parts are read by several steps: their words, topic readings, order
   // number, email and questions once each.
-  const wordsOf: (text: string) => readonly string[] = rememberRecent(RECENT_PARTS, (text) => tokens(text));
+  // Typos are read as the words the models know ("retruns" → "returns"); the words as typed are
+  // kept for what must not be corrected: what a reply does (a name typed at a prompt, "Robin Hale",
+  // is not "robin have"), a name, and the language a message is in.
+  const spelling = createSpelling((word) => models.topic.rarity(word), (word) => models.act.knows(word));
+  const typedWordsOf: (text: string) => readonly string[] = rememberRecent(RECENT_PARTS, (text) => tokens(text));
+  const wordsOf: (text: string) => readonly string[] = rememberRecent(RECENT_PARTS, (text) => spelling.correct(typedWordsOf(text)));
   const topicsOf = rememberRecent(RECENT_PARTS, (text): TopicDistribution => topicDistribution(models.topic, wordsOf(text)));
   const orderNumberIn = rememberRecent(RECENT_PARTS, (text) => findOrderNumber(text));
   const emailIn = rememberRecent(RECENT_PARTS, (text) => findEmail(text));
@@ -236,7 +242,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
    */
   function lettingGo(piece: string, context: ReadingContext): 'cancel' | 'restart' | undefined {
     if (context.flow === null && context.lastTopic === null) return undefined;
-    const act = actOf(wordsOf(piece), actContexts(botSaid(context), piece, recognizers));
+    const act = actOf(typedWordsOf(piece), actContexts(botSaid(context), piece, recognizers));
     if (act.probability < settings.steeringConfidence || (act.label !== 'cancel' && act.label !== 'restart')) return undefined;
     return act.label;
   }
@@ -364,7 +370,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   async function readAfresh(raw: string, context: ReadingContext): Promise<Reading> {
     const text = raw.length > MAX_READ_CHARS ? raw.slice(0, MAX_READ_CHARS) : raw;
     const words = wordsOf(text);
-    const language = await readLanguage(text, words, isEnglishWord, recognizers);
+    const language = await readLanguage(text, typedWordsOf(text), isEnglishWord, recognizers);
     if (language !== null && !language.english) {
       const slots: SlotValues = {};
       const orderNumber = orderNumberIn(text)?.typed;
@@ -372,7 +378,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       return { language, slots, facts: {}, commands: [{ command: { kind: 'notEnglish', language: language.code }, text: raw }] };
     }
     const distribution = topicsOf(text);
-    const act = actOf(words, actContexts(botSaid(context), text, recognizers));
+    const act = actOf(typedWordsOf(text), actContexts(botSaid(context), text, recognizers));
     const { slots, facts } = await valuesOf(text, words, context, distribution);
     const commands = decide({ raw, text, words, context, distribution, act, slots, facts });
     return { language, slots, facts, commands };
@@ -658,7 +664,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
           slots.name !== undefined &&
           !QUESTION_ACTS.has(act.label) &&
           // "ok thanks. Mo Diaz": thanks with a name the models never met as words.
-          (!NOT_A_VALUE_ACTS.has(act.label) || (act.label === 'thanks' && !wordsOf(slots.name).every(isEnglishWord))) &&
+          (!NOT_A_VALUE_ACTS.has(act.label) || (act.label === 'thanks' && !typedWordsOf(slots.name).every(isEnglishWord))) &&
           seen.facts.urgent !== true &&
           // "yes" is no name; "ok thanks. Mo Diaz" is one, its "ok" left before it.
           recognizers.yesNo(slots.name) === undefined &&
@@ -692,7 +698,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
 
   /** Three or more everyday words typed in lower case: a sentence, not a name ("Rose Marie Taylor" typed so is one). */
   function sentenceNotName(name: string, raw: string): boolean {
-    const words = wordsOf(name);
+    const words = typedWordsOf(name);
     return words.length >= 3 && words.every(isEnglishWord) && raw === raw.toLowerCase();
   }
 

@@ -49,6 +49,11 @@ export interface LinearModel {
   vectorOf(words: readonly string[], contexts?: readonly string[]): SparseVector;
   /** Whether a word (as `tokens` gives it) is one the model learned from. */
   knows(word: string): boolean;
+  /**
+   * How rare a word the model learned from is, as its IDF (the lower, the commoner); undefined for
+   * a word it never learned.
+   */
+  rarity(word: string): number | undefined;
 }
 
 /**
@@ -268,6 +273,10 @@ export function fromParts(
     probabilities: (words, contexts) => softmax(logits(vectorOf(words, contexts)), temperature),
     distribution: (vector) => softmax(logits(vector), temperature),
     knows: (word) => vocabulary.words.indexOf(wordFeature(word)) >= 0,
+    rarity(word) {
+      const index = vocabulary.words.indexOf(wordFeature(word));
+      return index < 0 ? undefined : vocabulary.idf[index];
+    },
   };
 }
 

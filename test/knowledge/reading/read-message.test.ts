@@ -29,6 +29,11 @@ describe('a message outside any flow', () => {
     ]);
   });
 
+  it('reads a question through its typos', async () => {
+    expect(await commands('hw long dose shiping tak to canda')).toEqual([expect.objectContaining({ kind: 'answer', topic: 'shipping.international' })]);
+    expect(await commands('waht is ur polcy on retruns')).toEqual([expect.objectContaining({ kind: 'answer', topic: 'returns.policy' })]);
+  });
+
   it('says another domain is out of scope', async () => {
     expect(await commands('can you recommend a good pizza place near the mall')).toEqual([expect.objectContaining({ kind: 'outOfScope' })]);
   });
