@@ -521,7 +521,10 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     const top = seen.distribution.best;
     const closes = top !== undefined && top.label === 'goodbye' && top.probability >= settings.topicConfidence;
     const short = seen.words.length <= SHORT_REPLY_WORDS;
-    if (act.label === 'affirm' && (short || !saysSomething(raw) || closes || recognizers.yesNo(raw) === true)) return only(raw, { kind: 'affirm' });
+    // "all correct, send it over" says yes and nothing more; "correct, add that the box was crushed"
+    // the act model is not sure of, and is added to the message.
+    const onlyYes = act.probability >= SURE_AT_PROMPT && seen.facts.urgent !== true;
+    if (act.label === 'affirm' && (short || onlyYes || !saysSomething(raw) || closes || recognizers.yesNo(raw) === true)) return only(raw, { kind: 'affirm' });
     if (closes || act.label === 'thanks') return only(raw, { kind: 'affirm' });
     if (act.label === 'deny' && short) return only(raw, { kind: 'deny' });
     if (saysSomething(raw) && !short) return only(raw, { kind: 'fill', slots: { ...slots, description: raw } });

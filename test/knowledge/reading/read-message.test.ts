@@ -173,6 +173,13 @@ describe('a reply to the handoff summary', () => {
     ]);
   });
 
+  it('sends on a yes in several words that says nothing more', async () => {
+    expect(await commands('all correct, send it over', summary)).toEqual([{ kind: 'affirm' }]);
+    expect(await commands('correct, please add that the box was crushed too', summary)).toEqual([
+      { kind: 'fill', slots: expect.objectContaining({ description: 'correct, please add that the box was crushed too' }) },
+    ]);
+  });
+
   it('adds more words for the team rather than sending them as a yes', async () => {
     expect(await commands('one more thing, the box itself was crushed too', summary)).toEqual([
       { kind: 'fill', slots: expect.objectContaining({ description: 'one more thing, the box itself was crushed too' }) },
