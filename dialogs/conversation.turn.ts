@@ -211,6 +211,7 @@ export function createConversationTurns(deps: {
         slots: command.kind === 'fill' || command.kind === 'correct' ? { ...reading.slots, ...command.slots } : reading.slots,
         facts: reading.facts,
         text: part,
+        ...(part === said ? {} : { message: said }),
         at,
         ...(index < reading.commands.length - 1 ? { more: true } : {}),
         ...(index > 0 ? { follows: true } : {}),

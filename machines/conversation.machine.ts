@@ -367,7 +367,7 @@ export function createConversationMachine(deps: FlowDeps) {
       steps.push({ say: { kind: 'greetAgain' } });
       return steps;
     }
-    const reported = caseFromReport(topic, event.facts, event.text);
+    const reported = caseFromReport(topic, event.facts, event.message ?? event.text);
     const { command } = event;
     const request = TEAM_REQUESTS[topic] ?? (command.kind === 'answer' && command.alsoAsks !== undefined ? TEAM_REQUESTS[command.alsoAsks] : undefined);
     const withOrder = (known: HandoffCase): HandoffCase => {
@@ -402,10 +402,13 @@ export function createConversationMachine(deps: FlowDeps) {
       steps.push({ assign: { handoffCase: known, offerPending: true } });
       steps.push({ say: { kind: 'offer' } });
     } else if (TEAM_DOES.has(topic) || !deps.answerOf(context.brand, topic).stated) {
-      // Two questions of one message the documents are silent on go to the team as one.
-      const earlier = event.follows === true && context.offerPending && context.handoffCase?.category === 'person_requested' ? context.handoffCase.description : undefined;
-      const description = earlier === undefined ? event.text : `${earlier}\n${event.text}`;
-      steps.push({ assign: { handoffCase: { category: 'person_requested', description }, offerPending: true } });
+      // Two questions of one message the team is offered for go to it as one: what an earlier part
+      // reported keeps its category ("my hoops arrived bent. how long do refunds take?"), and the
+      // message holds both.
+      const pending = event.follows === true && context.offerPending ? context.handoffCase : null;
+      const earlier = pending?.description;
+      const description = earlier === undefined ? event.text : earlier.includes(event.text) ? earlier : `${earlier}\n${event.text}`;
+      steps.push({ assign: { handoffCase: { ...(pending ?? { category: 'person_requested' }), description }, offerPending: true } });
       steps.push({ say: { kind: 'offer' } });
     }
     return steps;

@@ -13,6 +13,11 @@ export interface UserSaid {
   facts: MessageFacts;
   /** The words this command was read from. */
   text: string;
+  /**
+   * The whole message, where this command was read from a part of it: a problem reported goes to
+   * the team in the shopper's own words, all of them ("the clasp snapped, can it be fixed?").
+   */
+  message?: string;
   at: string;
   /** More commands of the same message follow: a flow asks its question again only after the last. */
   more?: boolean;

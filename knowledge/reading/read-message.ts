@@ -213,11 +213,23 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         // A question is read on its first words: "the rest stays with the third" must not make the third a long read.
         return { command: part(piece.slice(0, MAX_PART_CHARS), context, true, facts, confidence), text: piece };
       });
-      const reported = read.some((one) => one !== undefined && one.command.kind === 'answer' && SPECIFIC_REPORTS.has(one.command.topic));
+      const reports = (one: ReadCommand | undefined) => one !== undefined && one.command.kind === 'answer' && SPECIFIC_REPORTS.has(one.command.topic);
+      // "my chain broke already, can it be fixed?", "the bracelet came tarnished, what are my
+      // options": a question after a report that points back at it, or asks what can be done,
+      // asks about that report; the message is one report, read whole. (A request for a person
+      // stays one: "can someone check on it? the tracking hasn't moved".)
+      const firstReport = read.findIndex(reports);
+      const asksAboutReport = (one: ReadCommand | undefined) =>
+        one !== undefined &&
+        !reports(one) &&
+        one.command.kind !== 'person' &&
+        (wordsOf(one.text).some((word) => POINTING_BACK.has(word)) || (one.command.kind === 'smallTalk' && one.command.talk === 'help'));
+      const aboutTheReport = firstReport >= 0 && read.slice(firstReport + 1).some(asksAboutReport);
       // "it says delivered but i never got it?? i'm so frustrated": the feeling goes with the report.
+      const reported = firstReport >= 0;
       const asked = read.filter((one): one is ReadCommand => one !== undefined && !isManners(one.command) && !(reported && one.command.kind === 'answer' && one.command.topic === 'complaint'));
       const distinct = new Set(asked.map(({ command }) => commandKey(command)));
-      if (asked.length > 0 && asked.every(({ command }) => settled(command)) && distinct.size === asked.length) {
+      if (!aboutTheReport && asked.length > 0 && asked.every(({ command }) => settled(command)) && distinct.size === asked.length) {
         if (asked.length > 1) return asked;
         const [only] = asked;
         // "Good evening! how long do refunds take": the question, read on its own words.
