@@ -408,7 +408,8 @@ export function createConversationMachine(deps: FlowDeps) {
       const pending = event.follows === true && context.offerPending ? context.handoffCase : null;
       const earlier = pending?.description;
       const description = earlier === undefined ? event.text : earlier.includes(event.text) ? earlier : `${earlier}\n${event.text}`;
-      steps.push({ assign: { handoffCase: { ...(pending ?? { category: 'person_requested' }), description }, offerPending: true } });
+      // An order number given with it is not asked for again.
+      steps.push({ assign: { handoffCase: withOrder({ ...(pending ?? { category: 'person_requested' }), description }), offerPending: true } });
       steps.push({ say: { kind: 'offer' } });
     }
     return steps;
