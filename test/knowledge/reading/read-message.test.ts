@@ -99,6 +99,10 @@ describe('a reply to a yes/no offer', () => {
   it('does not take "thanks, bye" for a yes', async () => {
     expect(await commands('ok cool thanks, bye', offered)).not.toContainEqual({ kind: 'affirm' });
   });
+
+  it.each(['thx!!', 'ty ty'])('takes %j as thanks, never as a yes', async (text) => {
+    expect(await commands(text, offered)).toEqual([{ kind: 'smallTalk', talk: 'thanks' }]);
+  });
 });
 
 describe('a reply at a prompt', () => {
