@@ -502,12 +502,12 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     if (slots.orderNumber !== undefined && onlyNamesOrder(raw)) return only(raw, { kind: 'fill', slots: { orderNumber: slots.orderNumber } });
     // "Yes, and …" / "no, but …": the yes or no is the answer only where a yes or no word says it.
     const saysYesNo = recognizers.yesNo(raw);
-    // "thx!" to an offer is thanks, not a yes: without a yes or no word, a reply the act model is
-    // unsure of and the topic model surely reads as thanks is that (a handoff is never started on
-    // a guess). "ok" stays a yes.
+    // "thx!" to an offer is thanks, not a yes: without a yes or no word, a yes the act model is
+    // unsure of that the topic model surely reads as thanks is that (a handoff is never started on
+    // a guess).
     const top = seen.distribution.best;
     const thanks = top !== undefined && top.label === 'thanks' && top.probability >= settings.topicConfidence;
-    if (thanks && saysYesNo === undefined && act.probability < SURE_AT_PROMPT) return only(raw, { kind: 'smallTalk', talk: 'thanks' });
+    if (thanks && act.label === 'affirm' && saysYesNo === undefined && act.probability < SURE_AT_PROMPT) return only(raw, { kind: 'smallTalk', talk: 'thanks' });
     switch (act.label) {
       case 'affirm':
         return only(raw, { kind: 'affirm' });
