@@ -7,6 +7,12 @@ const MIN_LETTERS = 4;
 /** Longer words are names, links or keyboard mashing: left as typed (and their cost bounded). */
 const MAX_LETTERS = 20;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/**
+ * Corrections remembered (a word the models never met costs a few hundred lookups to correct, and
+ * shoppers' unknown words repeat: "hiya", "pls", the same typo of "necklace"). Forgotten all at once
+ * when full: the memory stays bounded whatever is typed.
+ */
+const MAX_REMEMBERED = 10_000;
 
 export interface Spelling {
   /** The words with each typo read as the word meant; the same array when nothing changed. */
@@ -52,13 +58,24 @@ export function createSpelling(rarity: (word: string) => number | undefined, kno
     return true;
   }
 
+  const remembered = new Map<string, string | null>();
+  function meantRemembered(word: string): string | undefined {
+    let right = remembered.get(word);
+    if (right === undefined) {
+      if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+      right = meant(word) ?? null;
+      remembered.set(word, right);
+    }
+    return right ?? undefined;
+  }
+
   return {
     correct(words) {
       let corrected: string[] | undefined;
       for (let at = 0; at < words.length; at += 1) {
         const word = words[at] ?? '';
         if (!misspelt(word)) continue;
-        const right = meant(word);
+        const right = meantRemembered(word);
         if (right === undefined) continue;
         corrected ??= [...words];
         corrected[at] = right;
