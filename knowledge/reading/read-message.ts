@@ -578,7 +578,8 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
    * with capitals, at least one; "not quite" and "all good" are words, not a name.
    */
   function bareName(seen: Seen): string | undefined {
-    const words = seen.words;
+    // As typed: "Robin Hale" is a name, not "robin have".
+    const words = typedWordsOf(seen.raw);
     if (words.length < 2 || words.length > 4 || recognizers.yesNo(seen.raw) !== undefined) return undefined;
     const unknown = words.filter((word) => !isEnglishWord(word)).length;
     const capitalised = seen.raw.trim().split(/\s+/).every((word) => /^\p{Lu}/u.test(word));

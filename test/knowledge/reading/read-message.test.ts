@@ -177,6 +177,10 @@ describe('a reply to the handoff summary', () => {
     ]);
   });
 
+  it('takes a name typed on its own as the name, even one a letter from an everyday word', async () => {
+    expect(await commands('Robin Hale', summary)).toEqual([{ kind: 'correct', slot: 'name', slots: expect.objectContaining({ name: 'Robin Hale' }) }]);
+  });
+
   it('sends on a yes in several words that says nothing more', async () => {
     expect(await commands('all correct, send it over', summary)).toEqual([{ kind: 'affirm' }]);
     expect(await commands('correct, please add that the box was crushed too', summary)).toEqual([
