@@ -214,16 +214,11 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         return { command: part(piece.slice(0, MAX_PART_CHARS), context, true, facts, confidence), text: piece };
       });
       const reports = (one: ReadCommand | undefined) => one !== undefined && one.command.kind === 'answer' && SPECIFIC_REPORTS.has(one.command.topic);
-      // "my chain broke already, can it be fixed?", "the bracelet came tarnished, what are my
-      // options": a question after a report that points back at it, or asks what can be done,
-      // asks about that report; the message is one report, read whole. (A request for a person
-      // stays one: "can someone check on it? the tracking hasn't moved".)
+      // "the bracelet came tarnished, what are my options": a part after a report that asks what
+      // can be done asks about that report; the message is one report, read whole. (A part that
+      // points back at it, "…is that covered?", is read on its own: the documents may answer it.)
       const firstReport = read.findIndex(reports);
-      const asksAboutReport = (one: ReadCommand | undefined) =>
-        one !== undefined &&
-        !reports(one) &&
-        one.command.kind !== 'person' &&
-        (wordsOf(one.text).some((word) => POINTING_BACK.has(word)) || (one.command.kind === 'smallTalk' && one.command.talk === 'help'));
+      const asksAboutReport = (one: ReadCommand | undefined) => one !== undefined && one.command.kind === 'smallTalk' && one.command.talk === 'help';
       const aboutTheReport = firstReport >= 0 && read.slice(firstReport + 1).some(asksAboutReport);
       // "it says delivered but i never got it?? i'm so frustrated": the feeling goes with the report.
       const reported = firstReport >= 0;
