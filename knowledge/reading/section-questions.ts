@@ -5,10 +5,8 @@
 // was written for ("where do I mail it back to?" and the mailing address of returns).
 import { FeatureTable, type SparseVector } from './learning/linear-model.js';
 
-/** A section's questions summed, with its squared length. */
+/** A section's questions summed: its squared length, and its dot product with a question. */
 export interface SectionCentroid {
-  indexes: readonly number[];
-  values: readonly number[];
   squaredNorm: number;
   /**
    * The dot product with a question's vector, walked over the question's few features (a
@@ -24,8 +22,6 @@ function centroidOf(indexes: readonly number[], values: readonly number[]): Sect
   const places = new FeatureTable(indexes);
   const weights = Float64Array.from(values);
   return {
-    indexes,
-    values,
     squaredNorm,
     dot({ indexes: features, values: amounts }) {
       let sum = 0;
