@@ -261,6 +261,10 @@ export function fromParts(
     }
     return out;
   }
+  function rarity(word: string): number | undefined {
+    const index = vocabulary.words.indexOf(wordFeature(word));
+    return index < 0 ? undefined : vocabulary.idf[index];
+  }
   function vectorOf(words: readonly string[], contexts: readonly string[] = []): SparseVector {
     return vectorize(featureHashesOfTokens(words, shape, contexts), vocabulary, contexts);
   }
@@ -272,11 +276,8 @@ export function fromParts(
     vectorOf,
     probabilities: (words, contexts) => softmax(logits(vectorOf(words, contexts)), temperature),
     distribution: (vector) => softmax(logits(vector), temperature),
-    knows: (word) => vocabulary.words.indexOf(wordFeature(word)) >= 0,
-    rarity(word) {
-      const index = vocabulary.words.indexOf(wordFeature(word));
-      return index < 0 ? undefined : vocabulary.idf[index];
-    },
+    knows: (word) => rarity(word) !== undefined,
+    rarity,
   };
 }
 
