@@ -145,8 +145,23 @@ function cardGroups(candidate: Candidate): Array<[number, number]> {
   return found;
 }
 
+/**
+ * Whether `text` may hold a card number at all: it has 13 ASCII digits, or a character past ASCII
+ * (a digit of another script, or one that shows as nothing). Most text has neither, and is not scanned.
+ */
+function mayHoldCard(text: string): boolean {
+  let digits = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code > 0x7f) return true;
+    if (code >= 0x30 && code <= 0x39 && ++digits >= MIN_DIGITS) return true;
+  }
+  return false;
+}
+
 /** Where in `text` card numbers are, in order and apart from one another. */
 export function findCardNumbers(text: string): CardSpan[] {
+  if (!mayHoldCard(text)) return [];
   const spans: CardSpan[] = [];
   let candidate: Candidate = { digits: [], firsts: [], starts: [], ends: [] };
   /** Joiners since the last digit; -1 when no group is open to join to. */

@@ -40,6 +40,8 @@ const LABELLED: ReadonlyArray<RegExp> = [
 
 /** Every secret above holds a digit of some script, but a password: text with neither has none. */
 const MAY_HOLD_SECRET = /\p{Nd}|pass|pwd/iu;
+/** Each labelled secret's label starts with one of these: text with none has no labelled secret. */
+const MAY_BE_LABELLED = /cvv|cvc|cvn|csc|cid|secur|verif|digit|exp|valid|pin|pass|pwd|ssn|social/iu;
 
 /** An unlabelled US social security number in its printed form. */
 const SSN_SHAPE = /\b\d{3}-\d{2}-\d{4}\b/g;
@@ -62,8 +64,10 @@ export function redactSecrets(text: string): string {
   // Every transcript line and log field passes here: most hold nothing to remove, and say so cheaply.
   if (!MAY_HOLD_SECRET.test(text)) return text;
   let out = withoutCardNumbers(text);
-  for (const pattern of LABELLED) out = out.replace(pattern, (_match, label: string, gap: string) => `${label}${gap}${SECRET_REDACTED}`);
-  return out.replace(SSN_SHAPE, SECRET_REDACTED);
+  if (MAY_BE_LABELLED.test(out)) {
+    for (const pattern of LABELLED) out = out.replace(pattern, (_match, label: string, gap: string) => `${label}${gap}${SECRET_REDACTED}`);
+  }
+  return out.includes('-') ? out.replace(SSN_SHAPE, SECRET_REDACTED) : out;
 }
 
 /** Whether `text` holds anything `redactSecrets` would remove. */
