@@ -24,7 +24,8 @@ import type { Command, MessageFacts, Problem, ReadCommand, Reading, ReadingConte
 import { actContexts, likeliest, type ReadingModels } from './reading-models.js';
 import { READING_SETTINGS, type ReadingSettings } from './reading-settings.js';
 import type { Recognizers } from './recognizers.js';
-import { createRecentMemo, rememberRecent } from './recent-memo.js';
+import { rememberRecent } from './recent-memo.js';
+import { MEMO_SIZE, rememberReadings, type MessageReader } from './reading-memo.js';
 import { itemMention, readName, removesDetail, saysSomething, slotNamed } from './slot-readers.js';
 import { topicDistribution, type TopicDistribution } from './topic-distribution.js';
 import { FLOW_POLICY, SMALL_TALK_LABELS, createTopicReader, type TopicKnowledge } from './topic-reading.js';
@@ -114,33 +115,13 @@ function botSaid(context: ReadingContext): string {
   return 'INFORM';
 }
 
-export interface MessageReader {
-  read(text: string, context: ReadingContext): Promise<Reading>;
-}
-
 export interface ReaderDeps {
   models: ReadingModels;
   knowledge: TopicKnowledge;
   recognizers: Recognizers;
   settings?: ReadingSettings;
-  /** How many recent readings to remember (0: none); see MEMO_SIZE. */
+  /** How many recent readings to remember (0: none); see reading-memo.ts. */
   memoSize?: number;
-}
-
-/**
- * Shoppers repeat themselves: suggested actions send the same words on every click, and "yes",
- * "hi" and "where is my order" are most of what a support bot reads. The same words read in the
- * same place of a conversation are read the same way, so the last readings are remembered.
- */
-export const MEMO_SIZE = 5_000;
-/** Longer messages are rarely sent twice word for word: not worth remembering. */
-const MEMO_MAX_CHARS = 200;
-
-/** What a reading depends on besides the words: the memo's key. */
-function memoKey(text: string, context: ReadingContext): string {
-  const choices = context.choices.map((choice) => choice.value).join('\u0001');
-  // The day matters: "three weeks ago" counts from it.
-  return [context.brand, context.now.slice(0, 10), context.awaiting, context.flow, context.lastTopic, choices, text].join('\u0000');
 }
 
 export function createMessageReader(deps: ReaderDeps): MessageReader {
@@ -148,7 +129,6 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   const { models, recognizers } = deps;
   const topics = createTopicReader(deps.knowledge, models, settings);
   const isEnglishWord = (word: string) => models.topic.knows(word);
-  const memo = createRecentMemo<Reading>(deps.memoSize ?? MEMO_SIZE);
   // A message and its parts are read by several steps: their words, topic readings, order
   // number, email and questions once each.
   // Typos are read as the words the models know ("retruns" → "returns"); the words as typed are
@@ -362,17 +342,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     return index >= 0 && index < context.choices.length ? index : undefined;
   }
 
-  return {
-    async read(raw, context) {
-      const key = raw.length <= MEMO_MAX_CHARS ? memoKey(raw, context) : undefined;
-      const known = key === undefined ? undefined : memo.get(key);
-      if (known !== undefined) return known;
-      const reading = await readAfresh(raw, context);
-      // Frozen: a remembered reading is handed to many turns.
-      if (key !== undefined) memo.set(key, deepFreeze(reading));
-      return reading;
-    },
-  };
+  return rememberReadings({ read: readAfresh }, deps.memoSize ?? MEMO_SIZE);
 
   async function readAfresh(raw: string, context: ReadingContext): Promise<Reading> {
     const text = raw.length > MAX_READ_CHARS ? raw.slice(0, MAX_READ_CHARS) : raw;
@@ -748,14 +718,6 @@ function only(raw: string, command: Command): ReadCommand[] {
   return [{ command, text: raw }];
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value as object)) deepFreeze(inner);
-  }
-  return value;
-}
-
 /** A question read at a prompt that would start the flow already running asks about its policy instead. */
 function aboutPolicy(command: Command, context: ReadingContext): Command {
   if (command.kind !== 'start' || command.flow !== context.flow) return command;
@@ -820,3 +782,4 @@ function valueAfterSlotName(text: string): string {
 }
 
 export type { ReadingContext, Reading } from './reading.types.js';
+export type { MessageReader } from './reading-memo.js';
