@@ -6,10 +6,8 @@
 //
 // One thread per process, started on first use (or by `warmUp`), and never keeping a process
 // alive on its own: it holds the event loop only while an answer is awaited.
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { LanguageGuess, SlowRecognizers } from '../knowledge/reading/recognizers.js';
+import { startWorker } from './worker-file.js';
 
 /** What the thread is asked: `ready` is answered once both recognizers are loaded and warm. */
 type Ask = { kind: 'daysAgo'; text: string; now: string } | { kind: 'languages'; text: string } | { kind: 'ready' };
@@ -31,21 +29,8 @@ interface Thread {
 
 let thread: Thread | undefined;
 
-/**
- * The built tree has the worker compiled beside this file. From source (npm start, the tests) it
- * is TypeScript: a small script registers tsx in the new thread first, since Node 20 does not
- * carry module hooks into worker threads.
- */
-function createWorker(): Worker {
-  const built = new URL('./recognizer-thread.worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return new Worker(built);
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const source = new URL('./recognizer-thread.worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
-}
-
 function startThread(): Thread {
-  const worker = createWorker();
+  const worker = startWorker(import.meta.url, 'recognizer-thread');
   worker.unref();
   const pending = new Map<number, { settle: (reply: RecognizerReply) => void; timer: NodeJS.Timeout }>();
   let nextId = 1;
