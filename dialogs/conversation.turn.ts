@@ -12,6 +12,7 @@ import type { FlowEffects } from '../machines/flow-effects.js';
 import { settled } from '../machines/settled.js';
 import { MAIN_MENU, messageActivity } from './message.js';
 import { renderReplies } from './reply.render.js';
+import { deepFreeze } from '../knowledge/deep-freeze.js';
 
 export interface TurnResult {
   activities: Partial<Activity>[];
@@ -113,10 +114,25 @@ export function createConversationTurns(deps: {
     },
   });
 
+  // A new conversation starts from its brand's initial snapshot, worked out once: entering the
+  // initial state is pure (its context from the brand, no effects), and restoring it costs less.
+  // Frozen, since every new conversation shares it: the machines only ever replace context.
+  const initial = new Map<BrandId, Snapshot<unknown>>();
+  function initialSnapshot(brand: BrandId): Snapshot<unknown> {
+    let snapshot = initial.get(brand);
+    if (snapshot === undefined) {
+      const actor = createActor(machine, { input: { brand } }).start();
+      snapshot = deepFreeze(actor.getPersistedSnapshot());
+      actor.stop();
+      initial.set(brand, snapshot);
+    }
+    return snapshot;
+  }
+
   function restore(origin: TurnOrigin, persisted: unknown) {
     const input = { brand: origin.brand };
     try {
-      return createActor(machine, { input, snapshot: persisted as Snapshot<unknown> | undefined });
+      return createActor(machine, { input, snapshot: (persisted ?? initialSnapshot(origin.brand)) as Snapshot<unknown> });
     } catch {
       // A snapshot from an older version of the machine cannot be restored: begin afresh
       // rather than leave the shopper stuck.
