@@ -5,8 +5,10 @@ import type { BrandId } from '../knowledge/brand-ids.js';
 import type { BrandProfileInput } from '../knowledge/brands/index.js';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { createMessageReader, type MessageReader } from '../knowledge/reading/read-message.js';
+import { rememberReadings } from '../knowledge/reading/reading-memo.js';
 import { createRecognizers } from '../knowledge/reading/recognizers.js';
 import { recognizerThread } from './recognizer-thread.js';
+import { startReadingThread, type ReadingThread } from './reading-thread.js';
 import { ClaspBot } from './clasp.bot.js';
 import { ConfigError, type Config } from './config.js';
 import { createFlowEffects } from './flow-effects.js';
@@ -93,17 +95,44 @@ async function createOrderSource(config: Config, kb: LoadedKnowledgeBase, now: (
   return createJsonOrderSource(orders);
 }
 
+/** The Reading step on the service's own thread, without a memo (the memo wraps whichever reads). */
+async function readerOnThisThread(config: Config, logger: Logger, kb: LoadedKnowledgeBase): Promise<MessageReader> {
+  const recognizers = createRecognizers(recognizerThread);
+  const models = await loadOrTrainReadingModels({ dir: config.modelCacheDir, knowledge: kb, recognizers, logger });
+  return createMessageReader({ models, knowledge: kb, recognizers, memoSize: 0 });
+}
+
+type StartedThread = { thread: ReadingThread; error?: undefined } | { thread?: undefined; error: unknown };
+
 export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise<Clasp> {
   const logger = deps.logger ?? createLogger(config);
+  // Started first: the reading thread loads its models and the stores' documents while this
+  // thread loads the rest. Settled into a value at once, so a start-up that fails meanwhile
+  // leaves no rejection unhandled.
+  const readingThread: Promise<StartedThread> | undefined =
+    deps.reader === undefined && config.readingThread
+      ? startReadingThread(
+          { brandsDir: config.brandsDir, modelCacheDir: config.modelCacheDir, profiles: deps.profiles },
+          { logger, inProcess: () => readerOnThisThread(config, logger, loadKnowledgeBase({ brandsDir: config.brandsDir, profiles: deps.profiles })) },
+        ).then(
+          (thread) => ({ thread }),
+          (error: unknown) => ({ error }),
+        )
+      : undefined;
+  try {
+    return await assembleClasp(config, deps, logger, readingThread);
+  } catch (error) {
+    await (await readingThread)?.thread?.close();
+    throw error;
+  }
+}
+
+async function assembleClasp(config: Config, deps: ClaspDeps, logger: Logger, readingThread: Promise<StartedThread> | undefined): Promise<Clasp> {
   const now = deps.now ?? (() => new Date());
   const metrics = createMetrics();
   const kb = loadKnowledgeBase({ brandsDir: config.brandsDir, profiles: deps.profiles });
   const defaultBrand = config.defaultBrand ?? kb.brandIds[0]!;
   if (!kb.hasBrand(defaultBrand)) throw new ConfigError([`DEFAULT_BRAND: no brand folder is called "${defaultBrand}"; the brands are ${kb.brandIds.join(', ')}`]);
-  const recognizers = createRecognizers(recognizerThread);
-  const reader =
-    deps.reader ??
-    createMessageReader({ models: await loadOrTrainReadingModels({ dir: config.modelCacheDir, knowledge: kb, recognizers, logger }), knowledge: kb, recognizers });
   const redis = config.stateStore.kind === 'redis' ? await connectRedis(config.stateStore.url, logger) : undefined;
   let durability: RedisDurabilityWatch | undefined;
   if (redis !== undefined && config.stateStore.kind === 'redis') {
@@ -157,6 +186,12 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
   });
   metrics.watchOutbox(async () => (await handoff.outbox.unsent()).length);
   await handoff.start();
+  const started = await readingThread;
+  if (started?.error !== undefined) {
+    logger.error({ err: started.error }, 'the reading thread could not start; reading on the service thread');
+  }
+  const thread = started?.thread;
+  const reader = deps.reader ?? rememberReadings(thread ?? (await readerOnThisThread(config, logger, kb)));
   const turns = createConversationTurns({
     kb,
     reader,
@@ -199,9 +234,10 @@ export async function createClasp(config: Config, deps: ClaspDeps = {}): Promise
       return replies.map((reply) => ({ ...reply, id: randomUUID(), timestamp: now() }));
     },
     warmUp: async () => {
-      await recognizers.warmUp();
+      await (thread ?? recognizerThread).warmUp();
     },
     close: async () => {
+      await thread?.close();
       orderCache.close();
       durability?.stop();
       await handoff.close();

@@ -96,6 +96,7 @@ const envSchema = z.object({
   // At most a day: a longer timer would overflow Node's and fire at once, over and over.
   REDIS_DURABILITY_CHECK_SECONDS: wholeNumber(30).pipe(z.number().max(86_400, 'must be at most 86400 (a day)')),
   MODEL_CACHE_DIR: optionalString,
+  READING_THREAD: booleanFlag(true),
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
@@ -153,6 +154,8 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** Where the Reading step's trained models are kept between starts; undefined: not kept. */
   modelCacheDir: string | undefined;
+  /** Read messages on a worker thread of their own (bot/reading-thread.ts); false: on the service's thread. */
+  readingThread: boolean;
   /** Bearer token Prometheus must send for GET /metrics; undefined: open. */
   metricsToken: string | undefined;
   /** SMTP or .eml outbox, support inboxes, the agents' API token, retries. */
@@ -211,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: e.METRICS_TOKEN,
     // "off" keeps no model; a path, that folder; unset, the git-ignored var/cache.
     modelCacheDir: e.MODEL_CACHE_DIR === 'off' ? undefined : (e.MODEL_CACHE_DIR ?? 'var/cache'),
+    readingThread: e.READING_THREAD,
     handoff: handoff.config,
     widget,
   };

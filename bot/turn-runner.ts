@@ -134,21 +134,24 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
       if (key === null || (activity.type !== ActivityTypes.Message && !shopperJoined(activity))) return [];
       const origin: TurnOrigin = { ...client, conversationKey: key };
       const startedAt = performance.now();
-      // A turn is mostly synchronous work (the Reading step above all), so the time the event loop
-      // was busy across it is the turn's own CPU time; what other turns compute while it waits
-      // (Redis, an order lookup) is counted too, and the budget (TURN_CPU_MS_PER_CLIENT) leaves
-      // room for that. Read from the event loop's own clock, not the process's CPU time: under
-      // load getrusage cost 60-70 µs a call here, about a tenth of a turn.
+      // A turn is mostly synchronous work, so the time the event loop was busy across it is the
+      // turn's own CPU time; what other turns compute while it waits (Redis, an order lookup) is
+      // counted too, and the budget (TURN_CPU_MS_PER_CLIENT) leaves room for that. Read from the
+      // event loop's own clock, not the process's CPU time: under load getrusage cost 60-70 µs a
+      // call here, about a tenth of a turn. A message read on the reading thread adds what its
+      // reading took there.
       const busyAtStart = performance.eventLoopUtilization();
       let replies: Partial<Activity>[] | undefined;
       let tickets: TurnResult['tickets'] = [];
       let fallback = false;
       let turnFailed = false;
+      let offThreadMs = 0;
       for (let tries = 1; replies === undefined; tries += 1) {
         try {
           const result = await attempt(origin, activity);
           fallback = result.fallback;
           tickets = result.tickets;
+          offThreadMs += result.offThreadMs ?? 0;
           replies = result.activities;
         } catch (error) {
           if (isStorageConflict(error) && tries < MAX_ATTEMPTS) continue;
@@ -173,7 +176,7 @@ export function createTurnRunner(deps: TurnRunnerDeps): TurnRunner {
         failed: turnFailed,
         seconds: wallMs / 1000,
         client: client.client,
-        cpuMs: Math.min(loop.active, wallMs),
+        cpuMs: Math.min(loop.active, wallMs) + offThreadMs,
       });
       // Addressed as TurnContext would address them: from the bot, to the shopper, in reply.
       const reference = TurnContext.getConversationReference(activity);

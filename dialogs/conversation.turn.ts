@@ -22,6 +22,8 @@ export interface TurnResult {
   fallback: boolean;
   /** Handoff tickets stored during this turn. */
   tickets: HandoffTicket[];
+  /** CPU time the message's reading took on the reading thread, in milliseconds (for the client's CPU budget). */
+  offThreadMs?: number;
 }
 
 /** Who is on the other end of this turn, for the effects that limit per client. */
@@ -216,7 +218,7 @@ export function createConversationTurns(deps: {
       const reading = await deps.reader.read(said, contextOf(origin, kept, at));
       // "Can you say that again?": the last replies once more, nothing else changes.
       if (reading.commands[0]?.command.kind === 'repeat' && kept.said.length > 0) {
-        return { activities: renderReplies(deps.kb, origin.brand, kept.said), snapshot: persisted, fallback: false, tickets: [] };
+        return { activities: renderReplies(deps.kb, origin.brand, kept.said), snapshot: persisted, fallback: false, tickets: [], offThreadMs: reading.offThreadMs };
       }
       // One event per command, in the order the message gave them; the message's slot values and
       // facts go with each.
@@ -232,8 +234,8 @@ export function createConversationTurns(deps: {
         ...(index < reading.commands.length - 1 ? { more: true } : {}),
         ...(index > 0 ? { follows: true } : {}),
       }));
-      return run(origin, kept, events);
+      const result = await run(origin, kept, events);
+      return reading.offThreadMs === undefined ? result : { ...result, offThreadMs: reading.offThreadMs };
     },
   };
 }
-

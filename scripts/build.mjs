@@ -10,6 +10,9 @@
 //   dist/bot/recognizer-thread.worker.js
 //                                     the recognizer thread: the date recognizer and the language
 //                                     detector, bundled apart (bot/recognizer-thread.ts)
+//   dist/bot/reading-thread.worker.js
+//                                     the reading thread: the Reading step, bundled apart
+//                                     (bot/reading-thread.ts)
 //   dist/knowledge/policies/**, dist/knowledge/reading/training-data/**, dist/bot/website/assets/**
 //                                     every non-TypeScript file of those folders, where the code
 //                                     looks for it (paths relative to import.meta.url)
@@ -240,7 +243,13 @@ async function bundleService(compiled, out) {
   const workerResult = await esbuild.build({ ...shared, entryPoints: [join(compiled, worker)], outfile: join(out, worker) }).catch((error) =>
     fail(`esbuild (recognizer thread): ${error.message.split('\n')[0]}`),
   );
-  writeNotices([result.metafile, workerResult.metafile], out);
+  // The reading thread (bot/reading-thread.ts) starts its worker from the file beside main.js: a
+  // bundle of its own with the Reading step, its data files found as from main.js.
+  const reading = 'bot/reading-thread.worker.js';
+  const readingResult = await esbuild.build({ ...shared, entryPoints: [join(compiled, reading)], outfile: join(out, reading), plugins: [service] }).catch(
+    (error) => fail(`esbuild (reading thread): ${error.message.split('\n')[0]}`),
+  );
+  writeNotices([result.metafile, workerResult.metafile, readingResult.metafile], out);
 }
 
 /** THIRD-PARTY-NOTICES.txt: each bundled package's name, version, licence and licence text. */
@@ -263,6 +272,6 @@ function writeNotices(metafiles, out) {
     })
     .sort((a, b) => a.id.localeCompare(b.id))
     .filter((section, at, all) => at === 0 || all[at - 1].id !== section.id);
-  const header = `Clasp's production bundle (bot/main.js, bot/chunks/ and bot/recognizer-thread.worker.js) includes these ${sections.length} packages.\nThe Web Chat bundle served to browsers has its own notices in var/webchat/webchat.js.LICENSE.txt.\n`;
+  const header = `Clasp's production bundle (bot/main.js, bot/chunks/, bot/recognizer-thread.worker.js and bot/reading-thread.worker.js) includes these ${sections.length} packages.\nThe Web Chat bundle served to browsers has its own notices in var/webchat/webchat.js.LICENSE.txt.\n`;
   writeFileSync(join(out, 'THIRD-PARTY-NOTICES.txt'), [header, ...sections.map((section) => `${'='.repeat(78)}\n${section.id} (${section.license})\n\n${section.text}\n`)].join('\n'));
 }

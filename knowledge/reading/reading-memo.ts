@@ -1,7 +1,8 @@
 // The Reading step's memory of recent readings. Shoppers repeat themselves: suggested actions
 // send the same words on every click, and "yes", "hi" and "where is my order" are most of what a
 // support bot reads. The same words read in the same place of a conversation are read the same
-// way, so the last readings are remembered, wherever the reading itself is done.
+// way, so the last readings are remembered, wherever the reading itself is done (on the service's
+// thread, or on the reading thread: bot/reading-thread.ts).
 import type { Reading, ReadingContext } from './reading.types.js';
 import { createRecentMemo } from './recent-memo.js';
 import { deepFreeze } from '../deep-freeze.js';
@@ -32,8 +33,11 @@ export function rememberReadings(reader: MessageReader, size: number = MEMO_SIZE
       const known = key === undefined ? undefined : memo.get(key);
       if (known !== undefined) return known;
       const reading = await reader.read(text, context);
-      // Frozen: a remembered reading is handed to many turns.
-      if (key !== undefined) memo.set(key, deepFreeze(reading));
+      if (key !== undefined) {
+        // Frozen: a remembered reading is handed to many turns, which spend nothing reading it.
+        const { offThreadMs: _spent, ...remembered } = reading;
+        memo.set(key, deepFreeze(remembered));
+      }
       return reading;
     },
   };

@@ -130,6 +130,12 @@ export interface Reading {
   slots: SlotValues;
   facts: MessageFacts;
   commands: ReadCommand[];
+  /**
+   * CPU time this reading took on the reading thread (bot/reading-thread.ts), in milliseconds: it
+   * is charged to the client's CPU budget beside the service thread's own. Absent when the message
+   * was read on the service's thread or remembered from before.
+   */
+  offThreadMs?: number;
 }
 
 /** What the conversation looks like when the message arrives: the machine's snapshot says it. */

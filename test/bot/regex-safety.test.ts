@@ -60,7 +60,10 @@ describe('regular expressions that read shopper text', () => {
 
   beforeAll(async () => {
     outboxDir = mkdtempSync(join(tmpdir(), 'clasp-regex-'));
-    clasp = await createClasp(loadConfig({ LOG_LEVEL: 'silent', OUTBOX_DIR: outboxDir, MESSAGES_PER_CLIENT: '1000000' }), { logger: createLogger({ logLevel: 'silent' }) });
+    // Read on this thread, where the patterns are watched (the reading thread runs the same code).
+    clasp = await createClasp(loadConfig({ LOG_LEVEL: 'silent', OUTBOX_DIR: outboxDir, MESSAGES_PER_CLIENT: '1000000', READING_THREAD: 'false' }), {
+      logger: createLogger({ logLevel: 'silent' }),
+    });
     const orders = demoOrderSummaries(BRAND_FOLDERS);
     const first = orders[0]!;
     const second = orders[1] ?? first;

@@ -105,6 +105,7 @@ describe('npm run build', () => {
       'var/webchat/webchat.js',
       'var/cache/reading-models.bin',
       'bot/recognizer-thread.worker.js',
+      'bot/reading-thread.worker.js',
     ]) {
       expect(files, needed).toContain(needed);
     }
@@ -149,9 +150,9 @@ describe('the built service on plain node', () => {
     expect(reply?.channelData?.support?.brand).toBe('kendra-scott-mall');
     expect(reply?.channelData?.support?.sources?.length).toBeGreaterThan(0);
 
-    // The recognizer thread runs from its own bundle: a message it must read (the language
-    // detector's) is answered in the shopper's language. Were the thread broken, the warm-up's
-    // error would be in the log (checked below) and this reply in English.
+    // The reading thread and the recognizer thread run from their own bundles: a message the
+    // recognizer thread must read (the language detector's) is answered in the shopper's language.
+    // Were either thread broken, its error would be in the log (checked below) and this reply in English.
     const [dated] = await say(port, 'kendra-scott-mall', `prod-${Date.now()}-2`, 'my necklace arrived broken three days ago');
     expect(dated?.text).toBeTruthy();
     const [spanish] = await say(port, 'kendra-scott-mall', `prod-${Date.now()}-3`, 'hola, quiero devolver un collar que compré la semana pasada');
