@@ -41,6 +41,8 @@ export function renderReplies(kb: LoadedKnowledgeBase, brand: BrandId, replies: 
     const offered = activities.at(-1);
     if (reply.kind !== 'offer') activities.push(renderReply(kb, brand, reply));
     else if (index === lastOffer && offered !== undefined) activities[activities.length - 1] = question = asOffer(offered, reply.urgency);
+    // An offer asked again, after a reply that was neither yes nor no: the question on its own.
+    else if (index === lastOffer) activities.push((question = renderReply(kb, brand, reply)));
   });
   // Two questions in one message, the first answered with an offer: the other answer comes
   // first, so the turn ends with the question the shopper is to answer.
@@ -93,8 +95,8 @@ export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: Conv
     case 'declined':
       return messageActivity(brand, { text: 'No problem. Is there anything else I can help you with?', topic: 'help', choices: MAIN_MENU });
     case 'offer':
-      // Only ever follows another reply (see renderReplies); alone it is the plain question.
-      return asOffer(messageActivity(brand, { text: '', topic: 'handoff.human' }));
+      // Alone (see renderReplies), it is the offer asked again after a reply that said neither yes nor no.
+      return asOffer(messageActivity(brand, { text: "Sorry, I'm not sure whether that's a yes.", topic: 'handoff.human' }), reply.urgency);
     case 'answer': {
       const answer = reply.urgency === undefined ? kb.answer(brand, reply.topic) : kb.reportAnswer(brand, reply.topic, { urgency: reply.urgency });
       return messageActivity(brand, {

@@ -308,6 +308,8 @@ const OFFER_ANSWERS = [
   { guard: 'takesOffer', target: 'handoff', actions: 'understood' },
   { guard: 'namesOfferedOrder', target: 'handoff', actions: ['understood', 'takeOfferedOrder'] },
   { guard: 'declinesOffer', actions: ['understood', 'declined'] },
+  // Neither a yes nor a no ("sounds good"): the offer is asked again.
+  { guard: 'unsureOfOffer', actions: 'offerPerson' },
 ] as const;
 
 /** "Cancel", "start over" and "help" between flows. */
@@ -457,6 +459,7 @@ export function createConversationMachine(deps: FlowDeps) {
       saysNoToGuesses: ({ context, event }) => context.offered.length > 0 && isCommand(event, 'deny'),
       takesOffer: ({ context, event }) => context.offerPending && (isCommand(event, 'affirm') || starts(event, 'handoff')),
       declinesOffer: ({ context, event }) => context.offerPending && isCommand(event, 'deny'),
+      unsureOfOffer: ({ context, event }) => context.offerPending && isCommand(event, 'unclear'),
       /** "It's GS-331043 actually" to the offer: the order the problem is about, and a go-ahead; the summary still asks. */
       namesOfferedOrder: ({ context, event }) => context.offerPending && context.handoffCase !== null && isCommand(event, 'fill') && event.command.slots.orderNumber !== undefined,
       asksForPersonMidFlow: ({ context, event }) => context.flow !== 'handoff' && starts(event, 'handoff'),

@@ -44,6 +44,11 @@ const FOLLOW_UP_WORDS = 8;
 const POINTING_BACK: ReadonlySet<string> = new Set(['that', 'it', 'those', 'they', 'them', 'ones', 'thats', 'its']);
 /** A follow-up the topic model reads this surely on its own words is about those words. */
 const SURE_ON_ITS_OWN = 0.9;
+/**
+ * Topics a reply to an offer reads as when it only acknowledges it ("sounds good" as a goodbye,
+ * "great" as feedback); thanks ("cool thx") is thanked for.
+ */
+const ACKNOWLEDGING: ReadonlySet<string> = new Set(['goodbye', 'feedback']);
 /** How a topic is said when a follow-up leans on it; the catalog's own choice words for the rest. */
 const LEANING_WORDS: Partial<Record<Topic, string>> = {
   'order.tracking': 'my order delivery',
@@ -484,6 +489,20 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       case 'goodbye':
       case 'thanks':
         return only(raw, { kind: 'smallTalk', talk: act.label });
+      case 'select': {
+        // "Sounds good", "okay", "I'm good": taking an offered option where the act model learned
+        // it, but to "shall I pass this on?" as often a polite no as a yes. A yes or no word
+        // decides, and a request of its own ("talk to a person") is that request; otherwise the
+        // offer is asked again, never taken or dropped on a guess.
+        // The act model reads many a short reply to an offer as "select" ("hey there", "who pays
+        // shipping?"): what the topic model surely reads, a question or a greeting, is that.
+        if (saysYesNo !== undefined) return only(raw, { kind: saysYesNo ? 'affirm' : 'deny' });
+        const read = questions(raw, context, false, seen.facts);
+        if (read.some(({ command }) => command.kind === 'person' || command.kind === 'start')) return read;
+        const top = seen.distribution.best;
+        const acknowledges = top === undefined || ACKNOWLEDGING.has(top.label) || top.probability < (top.label === 'greeting' ? SURE_ON_ITS_OWN : settings.topicConfidence);
+        return acknowledges ? only(raw, { kind: 'unclear' }) : read;
+      }
       case 'affirm_and_more':
         return saysYesNo === true ? only(raw, { kind: 'affirm' }) : questions(raw, context, true, seen.facts);
       case 'deny_and_more':
