@@ -82,8 +82,9 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnow
     answers.set(id, new Map(TOPICS.map((topic) => [topic, frozen(composedAnswer(profile, topic))])));
   }
 
+  // Each brand's passage index is built when first searched: only the thread that reads messages
+  // needs them (bot/reading-thread.ts), and building all of them was a tenth of its start-up.
   const passages = new Map<BrandId, PassageIndex>();
-  for (const [id, brandDocuments] of documents) passages.set(id, createPassageIndex(policySentences(brandDocuments)));
 
   const profileOf = (id: BrandId): BrandProfile => {
     const profile = profiles.get(id);
@@ -109,8 +110,12 @@ export function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): LoadedKnow
     profile: profileOf,
     documents: (id) => documents.get(id) ?? [],
     passages: (id) => {
-      const index = passages.get(id);
-      if (!index) throw new Error(`Unknown brand: ${id}`);
+      let index = passages.get(id);
+      if (index === undefined) {
+        const brandDocuments = documents.get(id);
+        if (!brandDocuments) throw new Error(`Unknown brand: ${id}`);
+        passages.set(id, (index = createPassageIndex(policySentences(brandDocuments))));
+      }
       return index;
     },
     section: (id, source) => documents.get(id)
