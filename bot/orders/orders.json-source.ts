@@ -6,6 +6,7 @@ import type { BrandId } from '../../knowledge/brand-ids.js';
 import { normalizeOrderNumber } from '../../knowledge/orders/order-matching.js';
 import type { OrderSource } from './order-source.js';
 import { parseOrdersFile, type Order } from '../../knowledge/orders/order.schema.js';
+import { deepFreeze } from '../../knowledge/deep-freeze.js';
 
 /**
  * An OrderSource over orders already validated (by parseOrdersFile or createDemoOrders). Orders are
@@ -49,10 +50,3 @@ function keyOf(brand: string, orderNumber: string): string {
   return `${brand}\u0000${normalizeOrderNumber(orderNumber)}`;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
