@@ -491,11 +491,11 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         return only(raw, { kind: 'smallTalk', talk: act.label });
       case 'select': {
         // "Sounds good", "okay", "I'm good": taking an offered option where the act model learned
-        // it, but to "shall I pass this on?" as often a polite no as a yes. A yes or no word
-        // decides, and a request of its own ("talk to a person") is that request; otherwise the
-        // offer is asked again, never taken or dropped on a guess.
-        // The act model reads many a short reply to an offer as "select" ("hey there", "who pays
-        // shipping?"): what the topic model surely reads, a question or a greeting, is that.
+        // it, but to "shall I pass this on?" as often a polite no as a yes, and the act model reads
+        // many another short reply so too ("hey there", "who pays shipping?"). A yes or no word
+        // decides; a request of its own ("talk to a person"), or what the topic model surely reads
+        // (a question, a greeting, thanks), is that; otherwise the offer is asked again, never
+        // taken or dropped on a guess.
         if (saysYesNo !== undefined) return only(raw, { kind: saysYesNo ? 'affirm' : 'deny' });
         const read = questions(raw, context, false, seen.facts);
         if (read.some(({ command }) => command.kind === 'person' || command.kind === 'start')) return read;
