@@ -7,7 +7,7 @@ import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWidgetServer, type RunningWidget } from '../support/widget-server.js';
 import { activityBody, postActivity } from '../support/clasp-server.js';
-import { botMessages, pollUntil, say, startConversation, type Started } from './directline/directline-client.js';
+import { answered, botMessages, pollUntil, say, startConversation, type Started } from './directline/directline-client.js';
 
 let app: RunningWidget;
 let victim: Started;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   for (const text of ['where is my order?', 'KS-100234', 'shopper@example.com']) {
     const posted = await say(app.url, victim, text);
     expect(posted.status).toBe(200);
-    watermark = (await pollUntil(app.url, victim, (list) => list.some((activity) => activity.replyToId === posted.body.id && activity.type === 'message'), watermark)).watermark;
+    watermark = (await pollUntil(app.url, victim, answered(posted.body.id), watermark)).watermark;
   }
   const history = await pollUntil(app.url, victim, () => true);
   expect(JSON.stringify(history.activities)).toContain('Order KS-100234 has shipped');
@@ -64,7 +64,7 @@ describe('a widget conversation, its id known to a stranger', () => {
     // Its shopper, with the token, still has it all.
     const posted = await say(app.url, victim, 'say that again');
     expect(posted.status).toBe(200);
-    const { activities } = await pollUntil(app.url, victim, (list) => list.some((activity) => activity.replyToId === posted.body.id && activity.type === 'message'));
+    const { activities } = await pollUntil(app.url, victim, answered(posted.body.id));
     expect(leaks(activities.filter((activity) => activity.replyToId === posted.body.id))).toBe(true);
   });
 });

@@ -164,7 +164,7 @@ describe.runIf(available)('the widget on two instances sharing Redis', () => {
       const posted = await dl.say(a.url, chat, 'where is my order');
       await vi.waitFor(() => expect(pushed.flatMap((set) => set.activities).some((activity) => activity.replyToId === posted.body.id && activity.type === 'message')).toBe(true), { timeout: 10_000 });
       const second = await dl.say(b.url, chat, 'KS-100234');
-      const replies = await dl.pollUntil(a.url, chat, (activities) => activities.some((activity) => activity.replyToId === second.body.id && activity.type === 'message'), greeting.watermark);
+      const replies = await dl.pollUntil(a.url, chat, dl.answered(second.body.id), greeting.watermark);
       const answer = replies.activities.find((activity) => activity.replyToId === second.body.id && activity.type === 'message');
       expect(answer?.text).toMatch(/email/i);
       // Every activity once, with ids that count up across both instances.

@@ -3,7 +3,7 @@ import type { LoggedActivity } from '../../bot/directline/conversation-log.js';
 import { composeHandoffEmail } from '../../bot/handoff/handoff-email.js';
 import type { TicketWithPage } from '../../bot/handoff/handoff-ticket.js';
 import { startWidgetServer, type RunningWidget } from '../support/widget-server.js';
-import { activitiesPath, botMessages, call, pollUntil, startConversation, type Started } from './directline/directline-client.js';
+import { activitiesPath, answered, botMessages, call, pollUntil, startConversation, type Started } from './directline/directline-client.js';
 
 // The embed passes the store page the shopper is on with each message (channelData.page,
 // docs/widget.md), so a handoff's ticket and email say where the shopper was.
@@ -25,7 +25,7 @@ async function converse(started: Started, texts: string[], page: unknown): Promi
       body: { type: 'message', text, channelData: { clientActivityID: `c-${Math.random()}`, page } },
     });
     expect(posted.status, JSON.stringify(posted.body)).toBe(200);
-    const read = await pollUntil(app.url, started, (activities) => botMessages(activities).length > 0, watermark);
+    const read = await pollUntil(app.url, started, answered(posted.body.id), watermark);
     watermark = read.watermark;
     all.push(...read.activities);
   }

@@ -74,6 +74,12 @@ export async function pollUntil(
 
 export const botMessages = (activities: LoggedActivity[]) => activities.filter((a) => a.type === 'message' && a.from?.role === 'bot');
 
+/**
+ * For `pollUntil`: the bot has answered the activity `postedId`. Waiting for "any bot message"
+ * instead takes a late welcome for the answer, and every later reply lands one turn late.
+ */
+export const answered = (postedId: string) => (activities: LoggedActivity[]) => activities.some((a) => a.replyToId === postedId && a.type === 'message');
+
 export function say(
   url: string,
   started: Pick<Started, 'conversationId' | 'token'>,
