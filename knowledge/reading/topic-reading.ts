@@ -111,28 +111,38 @@ export function createTopicReader(knowledge: TopicKnowledge, models: { topic: Li
         }
         return { kind: 'smallTalk', talk: best.label as SmallTalk };
       }
-      const scored = answeringPassages(brand, text, distribution);
+      // Searched only where the answer depends on it: a request for a person, or a flow asked for
+      // rather than asked about, goes where it goes whatever the documents say.
+      let searched: ScoredHit[] | undefined;
+      const answering = () => (searched ??= answeringPassages(brand, text, distribution));
       if (best.label === 'out_of_scope') {
+        const scored = answering();
         // Words of another domain can still be the documents' own ("will you tell me when the privacy policy changes").
         if (scored.length > 0) return passage(brand, distribution, scored);
         if (sure) return { kind: 'outOfScope', confidence: best.probability };
       } else if (sure && isTopic(best.label)) {
         const topic = best.label;
-        const [answering] = scored;
         if (topic === 'handoff.human') return { kind: 'person' };
         const flow = FLOW_OF[topic];
         if (flow !== undefined) {
           // A question about the flow's policy that the documents answer ("what is an RA number?") is answered.
-          if (asks && answering !== undefined && !cites(brand, topic, answering.hit.sentence)) return passage(brand, distribution, scored);
+          if (asks) {
+            const scored = answering();
+            const [first] = scored;
+            if (first !== undefined && !cites(brand, topic, first.hit.sentence)) return passage(brand, distribution, scored);
+          }
           return { kind: 'start', flow, topic, confidence: best.probability };
         }
         // The documents say something more specific than the composed answer: their own sentence.
-        if (answering !== undefined && !cites(brand, topic, answering.hit.sentence)) return passage(brand, distribution, scored, topic);
+        const scored = answering();
+        const [first] = scored;
+        if (first !== undefined && !cites(brand, topic, first.hit.sentence)) return passage(brand, distribution, scored, topic);
         // A personalized piece the shopper wants changed is a change to their order: the team's to make.
         const change = topic === 'product.custom' && distribution.probability('order.change') >= settings.plausibleFloor;
         return { kind: 'answer', topic, confidence: best.probability, ...(change ? { alsoAsks: 'order.change' as const } : {}) };
       }
       // Not sure of a topic: a sentence that answers it, else the plausible options.
+      const scored = answering();
       if (scored.length > 0) return passage(brand, distribution, scored);
       const options = plausibleOptions(distribution, settings.plausibleFloor);
       if (options.length > 0) return { kind: 'clarify', options };
