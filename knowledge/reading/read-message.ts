@@ -28,7 +28,7 @@ import { rememberRecent } from './recent-memo.js';
 import { MEMO_SIZE, rememberReadings, type MessageReader } from './reading-memo.js';
 import { itemMention, readName, removesDetail, saysSomething, slotNamed } from './slot-readers.js';
 import { topicDistribution, type TopicDistribution } from './topic-distribution.js';
-import { FLOW_POLICY, SMALL_TALK_LABELS, createTopicReader, type TopicKnowledge } from './topic-reading.js';
+import { FLOW_POLICY, SMALL_TALK_LABELS, createTopicReader, plausibleOptions, type TopicKnowledge } from './topic-reading.js';
 
 /** How many texts (a message, its parts and clauses) have their words and topics kept while reading. */
 const RECENT_PARTS = 32;
@@ -184,7 +184,8 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
 
   /**
    * The questions of a message, each read; several only where the parts read as different things.
-   * A greeting or thanks beside a question is manners, not a question of its own.
+   * A greeting, thanks or goodbye beside a question is manners, not a question of its own ("ugh
+   * thats so late. can someone look into it" is no farewell).
    */
   function questions(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number): ReadCommand[] {
     const parts = questionsIn(text);
@@ -446,7 +447,15 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // "Talk to a person, my ring arrived damaged": a report with a request for a person goes to a
     // person; a question asked through one ("ask an agent how I close my account") the bot answers.
     if ((!sureTopic || REPORTS.has(topic.label)) && asksForPerson(seen.text)) return only(raw, { kind: 'person' });
-    return questions(raw, context, asksSomething(act), seen.facts);
+    const read = questions(raw, context, asksSomething(act), seen.facts);
+    // "it was too small" reads like a farewell to the topic model ("it was nice talking to you"),
+    // but the act model hears a statement: unless the topic model is sure of it, no goodbye.
+    const [single] = read;
+    const doubtedFarewell = single?.command.kind === 'smallTalk' && single.command.talk === 'goodbye' && act.label === 'inform' && (topic?.probability ?? 0) < SURE_ON_ITS_OWN;
+    if (read.length === 1 && doubtedFarewell) {
+      return only(raw, { kind: 'clarify', options: plausibleOptions(seen.distribution, settings.plausibleFloor).filter(({ topic }) => !SMALL_TALK_LABELS.has(topic)) });
+    }
+    return read;
   }
 
   /** An order number outside any flow: the flow the words ask for (tracking by default), or the request it goes with. */
@@ -480,7 +489,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     if (thanks && act.label === 'affirm' && saysYesNo === undefined && act.probability < SURE_AT_PROMPT) return only(raw, { kind: 'smallTalk', talk: 'thanks' });
     switch (act.label) {
       case 'affirm':
-        return only(raw, { kind: 'affirm' });
+        return yesAndAsked(seen);
       case 'deny':
         // "ugh its late??" to an offer is a complaint about the problem, not a no: without a no
         // word, a message that surely reports a problem is read as what it reports.
@@ -504,13 +513,26 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         return acknowledges ? only(raw, { kind: 'unclear' }) : read;
       }
       case 'affirm_and_more':
-        return saysYesNo === true ? only(raw, { kind: 'affirm' }) : questions(raw, context, true, seen.facts);
+        return saysYesNo === true ? yesAndAsked(seen) : questions(raw, context, true, seen.facts);
       case 'deny_and_more':
       case 'correct':
         return saysYesNo === false ? [{ command: { kind: 'deny' }, text: raw }, ...questions(raw, context, true, seen.facts)] : questions(raw, context, true, seen.facts);
       default:
         return questions(raw, context, act.label === 'question', seen.facts);
     }
+  }
+
+  /**
+   * A yes to an offer, and a question asked beside it ("sure, also do I pay customs?"): the offer
+   * taken, and the question answered where the topic model surely reads it (a quoted passage
+   * beside a yes is too often a guess at a half-asked question).
+   */
+  function yesAndAsked(seen: Seen): ReadCommand[] {
+    const yes: ReadCommand = { command: { kind: 'affirm' }, text: seen.raw };
+    // A short reply is the yes alone ("yes please?"), not a question leaning on the last answer.
+    if (seen.words.length <= SHORT_REPLY_WORDS || (!seen.raw.includes('?') && !asksSomething(seen.act))) return [yes];
+    const answered = questions(seen.raw, seen.context, true, seen.facts).filter(({ command }) => command.kind === 'answer');
+    return [yes, ...answered];
   }
 
   /**
@@ -622,18 +644,26 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       const read = questions(raw, context, true, seen.facts, settings.digressionConfidence).map((question) => ({ ...question, command: aboutPolicy(question.command, context) }));
       if (read.every(({ command }) => isDigression(command)) || lettingGoAndAsking(read)) return read;
     }
+    // The shopper's words for the team take questions too, but not one that lets the handoff go
+    // first ("nah actually nvm, how long do refunds take?"): that stops it and is answered.
+    if (awaiting === 'description' && severalParts()) {
+      const read = questions(raw, context, true, seen.facts, settings.digressionConfidence);
+      if (lettingGoAndAsking(read)) return read;
+    }
     if (plainly !== undefined) return plainly;
     // Something like an address that is not one ("pat@example"): the email was attempted.
     if (awaiting === 'email' && slots.email === undefined && raw.includes('@')) return only(raw, { kind: 'unclear' });
     const sure = top !== undefined && top.probability >= (asks ? settings.topicConfidence : SURE_AT_PROMPT);
     if (sure && !given && top !== undefined) {
-      if (top.label === 'identity' || top.label === 'help') return only(raw, { kind: 'smallTalk', talk: top.label });
+      if (top.label === 'identity' || top.label === 'help' || top.label === 'thanks') return only(raw, { kind: 'smallTalk', talk: top.label });
       if (top.label === 'handoff.human' && awaiting !== 'description') return only(raw, { kind: 'person' });
     }
     if (awaiting === 'description') {
       const short = seen.words.length <= SHORT_REPLY_WORDS;
       const closes = top !== undefined && top.label === 'goodbye' && top.probability >= settings.topicConfidence;
       if (short && (act.label === 'deny' || act.label === 'goodbye' || closes || recognizers.yesNo(raw) === false)) return only(raw, { kind: 'deny' });
+      // "no thats all, thanks": a no that only closes, however many words it takes.
+      if (recognizers.yesNo(raw) === false && NOT_A_VALUE_ACTS.has(act.label)) return only(raw, { kind: 'deny' });
       if (short && act.label === 'affirm') return only(raw, { kind: 'affirm' });
       // "umm ok", "hi": nothing a person could act on.
       if (short && (!SAYS_SOMETHING_ACTS.has(act.label) || SMALL_TALK_LABELS.has(top?.label ?? ''))) return only(raw, { kind: 'unclear' });
@@ -659,6 +689,19 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     return words.length >= STATEMENT_WORDS && !raw.includes('?') && !QUESTION_ACTS.has(act.label) && !NOT_A_VALUE_ACTS.has(act.label);
   }
 
+  /** `name` stands in `raw` capitalised after its first word, as a name typed in a sentence does. */
+  function capitalisedWithin(raw: string, name: string): boolean {
+    const at = raw.indexOf(name.split(' ')[0] ?? name);
+    const first = raw.charAt(at);
+    return at > 0 && first !== first.toLowerCase();
+  }
+
+  /** The topic model surely reads the message as small talk ("great thanks", "hey there"). */
+  function surelySmallTalk(seen: Seen): boolean {
+    const top = seen.distribution.best;
+    return top !== undefined && SMALL_TALK_LABELS.has(top.label) && top.probability >= settings.topicConfidence;
+  }
+
   /** Whether the message gives the awaited slot's value. */
   function gives(seen: Seen, awaiting: Slot): boolean {
     const { slots, context, act } = seen;
@@ -674,7 +717,10 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
           seen.facts.urgent !== true &&
           // "yes" is no name; "ok thanks. Mo Diaz" is one, its "ok" left before it.
           recognizers.yesNo(slots.name) === undefined &&
-          !sentenceNotName(slots.name, seen.raw)
+          !sentenceNotName(slots.name, seen.raw) &&
+          // "perfect thank you!!" names no one: small talk, surely, in words the models know, and not
+          // capitalised as a name is in mid-sentence ("thanks, its Grace Hope").
+          !(surelySmallTalk(seen) && typedWordsOf(slots.name).every(isEnglishWord) && !capitalisedWithin(seen.raw, slots.name))
         );
       case 'item': {
         const item = slots.item;
@@ -768,9 +814,9 @@ function clausesOf(text: string): string[] {
   return clauses.length > 1 ? clauses : [];
 }
 
-/** A greeting or thanks beside a question: manners, not something to answer on its own. */
+/** A greeting, thanks or goodbye beside a question: manners, not something to answer on its own. */
 function isManners(command: Command): boolean {
-  return command.kind === 'smallTalk' && (command.talk === 'greeting' || command.talk === 'thanks');
+  return command.kind === 'smallTalk' && (command.talk === 'greeting' || command.talk === 'thanks' || command.talk === 'goodbye');
 }
 
 /** Two questions read alike are one question: what makes a command's reading its own. */
