@@ -49,6 +49,9 @@ function splitAtJoints(sentence: string): string[] {
 }
 
 const MIN_WORDS = 2;
+/** A one-word sentence opens a part of at least this many words rather than joining it. */
+const OPENED_WORDS = 3;
+const SENTENCE_ENDS: ReadonlySet<string> = new Set(['!', '?', '.']);
 
 /** The questions of `text`, in order, at most three; a message asking one thing is one question. */
 export function splitQuestions(text: string): string[] {
@@ -59,12 +62,16 @@ export function splitQuestions(text: string): string[] {
     .flatMap(splitAtJoints)
     .map((part) => part.trim().replace(/^(?:and|also|but|plus)\s+/i, ''))
     .filter((part) => part !== '');
-  // A fragment too short to ask anything ("thanks.", "ok") stays with its neighbour.
+  // A fragment too short to ask anything ("thanks.", "ok") stays with its neighbour, but a word
+  // that ends a sentence of its own before a question ("hiya! is gift wrap a thing?") opens it:
+  // read whole, the greeting would drown the question.
   const questions: string[] = [];
   for (const part of parts) {
     const words = part.split(/\s+/).length;
     const last = questions.length - 1;
-    if (last >= 0 && (words < MIN_WORDS || (questions[last] ?? '').split(/\s+/).length < MIN_WORDS)) {
+    const previous = questions[last] ?? '';
+    const opens = SENTENCE_ENDS.has(previous.at(-1) ?? '') && words >= OPENED_WORDS;
+    if (last >= 0 && (words < MIN_WORDS || (previous.split(/\s+/).length < MIN_WORDS && !opens))) {
       questions[last] = `${questions[last]} ${part}`;
     } else {
       questions.push(part);

@@ -189,6 +189,8 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
    */
   function questions(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number): ReadCommand[] {
     const parts = questionsIn(text);
+    // What the parts ask besides manners, should the message read whole be only manners.
+    let askedInParts: ReadCommand[] = [];
     // "The chain came in the wrong size. Order JAM-204813": a part that only names the order
     // belongs to what the rest says, so the message is read whole.
     if (parts.length > 1 && !parts.some(onlyNamesOrder)) {
@@ -209,6 +211,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       // "it says delivered but i never got it?? i'm so frustrated": the feeling goes with the report.
       const reported = firstReport >= 0;
       const asked = read.filter((one): one is ReadCommand => one !== undefined && !isManners(one.command) && !(reported && one.command.kind === 'answer' && one.command.topic === 'complaint'));
+      askedInParts = asked;
       const distinct = new Set(asked.map(({ command }) => commandKey(command)));
       if (!aboutTheReport && asked.length > 0 && asked.every(({ command }) => settled(command)) && distinct.size === asked.length) {
         if (asked.length > 1) return asked;
@@ -217,7 +220,10 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         if (only !== undefined) return [only];
       }
     }
-    return [{ command: part(text, context, asks, facts, confidence), text }];
+    const whole = part(text, context, asks, facts, confidence);
+    // "hiya! is gift wrap a thing u do?": read whole, the greeting drowns the question it opens.
+    if (isManners(whole) && askedInParts.length > 0) return askedInParts;
+    return [{ command: whole, text }];
   }
 
   /** A part that gives an order number and little else ("order JAM-204813", "my order # is KS-100234"). */

@@ -7,6 +7,7 @@ describe('splitting a message into the questions it asks', () => {
     ['Can you send a ring to Norway? Is it free?', ['Can you send a ring to Norway?', 'Is it free?']],
     ['how long does shipping take, and can I return a ring I wore once?', ['how long does shipping take', 'can I return a ring I wore once?']],
     ['what are your hours, how fast do you answer emails', ['what are your hours', 'how fast do you answer emails']],
+    ['hiya! is engraving something you offer?', ['hiya!', 'is engraving something you offer?']],
   ])('"%s" asks each of its questions in order', (text, questions) => {
     expect(splitQuestions(text)).toEqual(questions);
   });

@@ -29,6 +29,12 @@ describe('a message outside any flow', () => {
     ]);
   });
 
+  it('never answers a question opened by a greeting with the greeting alone', async () => {
+    const read = await commands('hellooo! quick one - do u do gift bags');
+    expect(read.length).toBeGreaterThan(0);
+    expect(read).not.toContainEqual(expect.objectContaining({ kind: 'smallTalk', talk: 'greeting' }));
+  });
+
   it('reads a question through its typos', async () => {
     expect(await commands('hw long dose shiping tak to canda')).toEqual([expect.objectContaining({ kind: 'answer', topic: 'shipping.international' })]);
     expect(await commands('waht is ur polcy on retruns')).toEqual([expect.objectContaining({ kind: 'answer', topic: 'returns.policy' })]);
