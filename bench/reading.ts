@@ -137,14 +137,15 @@ export async function measureReading(): Promise<ReadingFigures> {
   for (const [n, text] of SHOPPER_MESSAGES.entries()) for (const fields of PROMPTS) await memoOff.read(text, context(n, fields));
 
   // In rounds: on a shared machine one round can run at half speed while another tenant works,
-  // and the median round is what reading costs, the range how much the machine wandered.
+  // and the median round is what reading costs, the range how much the machine wandered. Each
+  // round takes every tenth message of one stretch, so all rounds read the same mix (the messages
+  // change their opening words every 2,400, and some openings cost more to read).
   const rounds = 10;
   const perRound = 2_000;
   const offset = 100_000;
   const roundMicros: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
-    const from = offset + round * perRound;
-    roundMicros.push(await cpuMicros(perRound, (n) => memoOff.read(uniqueQuestion(from + n), context(n))));
+    roundMicros.push(await cpuMicros(perRound, (n) => memoOff.read(uniqueQuestion(offset + n * rounds + round), context(n))));
   }
   const sortedRounds = Float64Array.from(roundMicros).sort();
   const times: number[] = [];
