@@ -24,14 +24,12 @@ import type { Command, MessageFacts, Problem, ReadCommand, Reading, ReadingConte
 import { actContexts, likeliest, type ReadingModels } from './reading-models.js';
 import { READING_SETTINGS, type ReadingSettings } from './reading-settings.js';
 import type { Recognizers } from './recognizers.js';
-import { rememberRecent } from './recent-memo.js';
+import { rememberUntilForgotten, type Remembering } from './recent-memo.js';
 import { MEMO_SIZE, rememberReadings, type MessageReader } from './reading-memo.js';
 import { itemMention, readName, removesDetail, saysSomething, slotNamed } from './slot-readers.js';
 import { topicDistribution, type TopicDistribution } from './topic-distribution.js';
 import { FLOW_POLICY, SMALL_TALK_LABELS, createTopicReader, plausibleOptions, type TopicKnowledge } from './topic-reading.js';
 
-/** How many texts (a message, its parts and clauses) have their words and topics kept while reading. */
-const RECENT_PARTS = 32;
 /** A message is read for at most this many characters: a longer one costs no more to read. */
 export const MAX_READ_CHARS = 500;
 /** Characters of one question read, when a message asks several. */
@@ -140,12 +138,13 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   // kept for what must not be corrected: what a reply does (a name typed at a prompt, "Robin Hale",
   // is not "robin have"), a name, and the language a message is in.
   const spelling = createSpelling((word) => models.topic.rarity(word), (word) => models.act.knows(word));
-  const typedWordsOf: (text: string) => readonly string[] = rememberRecent(RECENT_PARTS, (text) => tokens(text));
-  const wordsOf: (text: string) => readonly string[] = rememberRecent(RECENT_PARTS, (text) => spelling.correct(typedWordsOf(text)));
-  const topicsOf = rememberRecent(RECENT_PARTS, (text): TopicDistribution => topicDistribution(models.topic, wordsOf(text)));
-  const orderNumberIn = rememberRecent(RECENT_PARTS, (text) => findOrderNumber(text));
-  const emailIn = rememberRecent(RECENT_PARTS, (text) => findEmail(text));
-  const questionsIn = rememberRecent(RECENT_PARTS, (text) => splitQuestions(text));
+  const typedWordsOf: Remembering<readonly string[]> = rememberUntilForgotten((text) => tokens(text));
+  const wordsOf: Remembering<readonly string[]> = rememberUntilForgotten((text) => spelling.correct(typedWordsOf(text)));
+  const topicsOf = rememberUntilForgotten((text): TopicDistribution => topicDistribution(models.topic, wordsOf(text)));
+  const orderNumberIn = rememberUntilForgotten((text) => findOrderNumber(text));
+  const emailIn = rememberUntilForgotten((text) => findEmail(text));
+  const questionsIn = rememberUntilForgotten((text) => splitQuestions(text));
+  const remembered = [typedWordsOf, wordsOf, topicsOf, orderNumberIn, emailIn, questionsIn];
 
   /**
    * What one question is about, for the brand. A short one that points back ("how long does that
@@ -357,6 +356,9 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   return rememberReadings({ read: readAfresh }, deps.memoSize ?? MEMO_SIZE);
 
   async function readAfresh(raw: string, context: ReadingContext): Promise<Reading> {
+    // What the last messages' texts read as is of no use to this one (a repeated message is the
+    // reading memo's): forgotten, so the memory stays that of the messages being read.
+    for (const memo of remembered) memo.forget();
     const text = raw.length > MAX_READ_CHARS ? raw.slice(0, MAX_READ_CHARS) : raw;
     const words = wordsOf(text);
     const language = await readLanguage(text, typedWordsOf(text), isEnglishWord, recognizers);

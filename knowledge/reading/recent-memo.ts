@@ -1,5 +1,6 @@
-// A bounded memo of recent results, most recently used kept longest: what the Reading step
-// remembers of messages shoppers send again and again in the same place of a conversation.
+// Memos of the Reading step: a bounded one, most recently used kept longest, for messages shoppers
+// send again and again in the same place of a conversation; and one kept only while messages are
+// read, for the texts (a message, its parts, its clauses) several of its steps ask about.
 
 export interface RecentMemo<V> {
   /** The value kept for `key`, now the most recently used; undefined when none is kept. */
@@ -29,15 +30,24 @@ export function createRecentMemo<V>(size: number): RecentMemo<V> {
   };
 }
 
+/** A function's results kept until `forget()`: a key asked again meanwhile is answered from memory. */
+export interface Remembering<V> {
+  (key: string): V;
+  forget(): void;
+}
+
 /**
- * `compute`, with its results for the last `size` keys kept: a text asked the same question by
- * several steps of one reading is answered once. An undefined result is kept too.
+ * `compute`, its results kept until forgotten: the Reading step forgets them as each message
+ * starts, so a message and its parts and clauses, asked for by several steps, are worked out once,
+ * at the cost of one Map lookup, and nothing outlives the messages being read.
  */
-export function rememberRecent<V>(size: number, compute: (key: string) => V): (key: string) => V {
-  const memo = createRecentMemo<{ value: V }>(size);
-  return (key) => {
-    let kept = memo.get(key);
-    if (kept === undefined) memo.set(key, (kept = { value: compute(key) }));
-    return kept.value;
+export function rememberUntilForgotten<V>(compute: (key: string) => V): Remembering<V> {
+  const kept = new Map<string, V>();
+  const remembering = (key: string): V => {
+    let value = kept.get(key);
+    if (value === undefined && !kept.has(key)) kept.set(key, (value = compute(key)));
+    return value as V;
   };
+  remembering.forget = () => kept.clear();
+  return remembering;
 }
