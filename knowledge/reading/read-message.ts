@@ -435,7 +435,10 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // "Cancel", "start over", "say that again": at a prompt, or when the words ask nothing else.
     // A request of its own ("cancel my order") is not "cancel": steering wins over small talk and other domains only.
     const steering = act.probability >= settings.steeringConfidence && (context.awaiting !== null || !sureTopic || SMALL_TALK_LABELS.has(topic.label) || topic.label === 'out_of_scope');
-    if (steering && !reasonAnyway(seen) && (act.label === 'cancel' || act.label === 'restart' || act.label === 'repeat')) {
+    // "sorry casey@example.com" reads like "sorry?" to the act model, but nobody asks to hear the
+    // bot again with an order number or an email in hand.
+    const withIdentifier = slots.orderNumber !== undefined || slots.email !== undefined;
+    if (steering && !reasonAnyway(seen) && (act.label === 'cancel' || act.label === 'restart' || (act.label === 'repeat' && !withIdentifier))) {
       // "Never mind, I'll keep it. How do I clean it though?": let go, and the question answered.
       const read = act.label === 'repeat' ? [] : questions(raw, context, true, seen.facts, settings.digressionConfidence);
       return lettingGoAndAsking(read) ? read : only(raw, { kind: act.label });
