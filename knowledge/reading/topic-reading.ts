@@ -153,12 +153,15 @@ export function createTopicReader(knowledge: TopicKnowledge, models: { topic: Li
   };
 }
 
+/** Manners: never something to pick in a "Did you mean…" ("Hello | Return policy"). */
+const NOT_OPTIONS: ReadonlySet<string> = new Set(['out_of_scope', 'greeting', 'thanks', 'goodbye']);
+
 /** The topics worth offering in a "Did you mean…": each likely in its own right, at most three. */
 export function plausibleOptions(distribution: TopicDistribution, floor: number): TopicScore[] {
   const options: TopicScore[] = [];
   for (const { label, probability } of distribution.ranked) {
     if (options.length >= MAX_OPTIONS || probability < floor) break;
-    if (!isTopic(label) || label === 'out_of_scope') continue;
+    if (!isTopic(label) || NOT_OPTIONS.has(label)) continue;
     options.push({ topic: label, confidence: probability });
   }
   return options;

@@ -35,6 +35,13 @@ describe('a message outside any flow', () => {
     expect(read).not.toContainEqual(expect.objectContaining({ kind: 'smallTalk', talk: 'greeting' }));
   });
 
+  it('never offers manners as a guess in a "Did you mean…"', async () => {
+    const [read] = await commands('yo! so um gift bags?');
+    expect(read?.kind).toBe('clarify');
+    const offered = read?.kind === 'clarify' ? read.options.map(({ topic }) => topic) : [];
+    expect(offered).not.toContain('greeting');
+  });
+
   it('reads a question through its typos', async () => {
     expect(await commands('hw long dose shiping tak to canda')).toEqual([expect.objectContaining({ kind: 'answer', topic: 'shipping.international' })]);
     expect(await commands('waht is ur polcy on retruns')).toEqual([expect.objectContaining({ kind: 'answer', topic: 'returns.policy' })]);
