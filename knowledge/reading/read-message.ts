@@ -516,6 +516,8 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         // decides; a request of its own ("talk to a person"), or what the topic model surely reads
         // (a question, a greeting, thanks), is that; otherwise the offer is asked again, never
         // taken or dropped on a guess.
+        // "ok thanks" is as often "no need, thanks" as a yes: with thanks it is asked again.
+        if (saysYesNo === true && thanks) return only(raw, { kind: 'unclear' });
         if (saysYesNo !== undefined) return only(raw, { kind: saysYesNo ? 'affirm' : 'deny' });
         const read = questions(raw, context, false, seen.facts);
         if (read.some(({ command }) => command.kind === 'person' || command.kind === 'start')) return read;
