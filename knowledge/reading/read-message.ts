@@ -453,7 +453,10 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // Nothing asked: a bare yes or no answers a question no longer on screen.
     const yesNo = seen.words.length <= SHORT_REPLY_WORDS ? recognizers.yesNo(raw) : undefined;
     if ((act.label === 'affirm' || act.label === 'deny' || yesNo !== undefined) && !sureTopic) {
-      return only(raw, { kind: yesNo === false || (yesNo === undefined && act.label === 'deny') ? 'deny' : 'affirm' });
+      const no = yesNo === false || (yesNo === undefined && act.label === 'deny');
+      // "You're welcome! Is there anything else I can help with?" – "no": that is goodbye.
+      if (no && context.lastTopic === 'thanks') return only(raw, { kind: 'smallTalk', talk: 'goodbye' });
+      return only(raw, { kind: no ? 'deny' : 'affirm' });
     }
     // "Talk to a person, my ring arrived damaged": a report with a request for a person goes to a
     // person; a question asked through one ("ask an agent how I close my account") the bot answers.
