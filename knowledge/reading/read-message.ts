@@ -679,7 +679,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       const closes = top !== undefined && top.label === 'goodbye' && top.probability >= settings.topicConfidence;
       if (short && (act.label === 'deny' || act.label === 'goodbye' || closes || recognizers.yesNo(raw) === false)) return only(raw, { kind: 'deny' });
       // "no thats all, thanks": a no that only closes, however many words it takes.
-      if (recognizers.yesNo(raw) === false && NOT_A_VALUE_ACTS.has(act.label)) return only(raw, { kind: 'deny' });
+      if (recognizers.yesNo(raw) === false && (NOT_A_VALUE_ACTS.has(act.label) || surelySmallTalk(seen))) return only(raw, { kind: 'deny' });
       if (short && act.label === 'affirm') return only(raw, { kind: 'affirm' });
       // "umm ok", "hi": nothing a person could act on.
       if (short && (!SAYS_SOMETHING_ACTS.has(act.label) || SMALL_TALK_LABELS.has(top?.label ?? ''))) return only(raw, { kind: 'unclear' });

@@ -175,6 +175,13 @@ describe('a reply at a prompt', () => {
     ]);
   });
 
+  it('hears a no in several words at "anything to add?", and sends none of them to the team', async () => {
+    expect(await commands("nope, that's everything thanks", { awaiting: 'description', flow: 'handoff' })).toEqual([{ kind: 'deny' }]);
+    expect(await commands('no, the box was crushed as well', { awaiting: 'description', flow: 'handoff' })).toEqual([
+      { kind: 'fill', slots: expect.objectContaining({ description: 'no, the box was crushed as well' }) },
+    ]);
+  });
+
   it('takes a problem told at the optional order number as no number and the words for the team', async () => {
     const told = 'my earring post bent the first time i put it on';
     expect(await commands(told, { awaiting: 'orderNumber', flow: 'handoff' })).toEqual([{ kind: 'fill', slots: { description: told } }]);
