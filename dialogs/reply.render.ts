@@ -14,6 +14,7 @@ import { renderTrackingReply } from './tracking.render.js';
 import type { HandoffUrgency } from '../knowledge/handoff/urgency.js';
 import type { SupportChannelData } from './support-channel-data.js';
 import { renderVerifyReply } from './verify.render.js';
+import { YOU_ARE_WELCOME } from '../knowledge/answers/small-talk.answers.js';
 
 const FLOW_HELP: Record<FlowName, string> = {
   tracking: "I'm looking up your order: I need its order number and the email address you used when ordering.",
@@ -49,7 +50,13 @@ export function renderReplies(kb: LoadedKnowledgeBase, brand: BrandId, replies: 
   const ordered = question !== undefined && awaitingIn(activities.at(-1)) === null ? [...activities.filter((activity) => activity !== question), question] : activities;
   // A flow's question asked as the flow starts and again after another answer in the same turn
   // ("where is my order and can I change the address"): only the last ask is shown.
-  return ordered.filter((activity, index) => !ordered.slice(index + 1).some((later) => later.text === activity.text));
+  const shown = ordered.filter((activity, index) => !ordered.slice(index + 1).some((later) => later.text === activity.text));
+  // Thanks at a prompt: the prompt that follows is the turn's question, not "anything else?".
+  return shown.map((activity, index) => (index < shown.length - 1 && topicOf(activity) === 'thanks' ? { ...activity, text: YOU_ARE_WELCOME, suggestedActions: undefined } : activity));
+}
+
+function topicOf(activity: Partial<Activity> | undefined): string | undefined {
+  return (activity?.channelData as { support?: SupportChannelData } | undefined)?.support?.topic;
 }
 
 function awaitingIn(activity: Partial<Activity> | undefined): string | null {
