@@ -24,12 +24,14 @@ import type { Command, MessageFacts, Problem, ReadCommand, Reading, ReadingConte
 import { actContexts, likeliest, type ReadingModels } from './reading-models.js';
 import { READING_SETTINGS, type ReadingSettings } from './reading-settings.js';
 import type { Recognizers } from './recognizers.js';
-import { rememberUntilForgotten, type Remembering } from './recent-memo.js';
+import { rememberSome } from './recent-memo.js';
 import { MEMO_SIZE, rememberReadings, type MessageReader } from './reading-memo.js';
 import { itemMention, readName, removesDetail, saysSomething, slotNamed } from './slot-readers.js';
 import { topicDistribution, type TopicDistribution } from './topic-distribution.js';
 import { FLOW_POLICY, SMALL_TALK_LABELS, createTopicReader, plausibleOptions, type TopicKnowledge } from './topic-reading.js';
 
+/** How many texts (a message, its parts and clauses) each of the reading's memos keeps before it starts afresh. */
+const RECENT_PARTS = 64;
 /** A message is read for at most this many characters: a longer one costs no more to read. */
 export const MAX_READ_CHARS = 500;
 /** Characters of one question read, when a message asks several. */
@@ -138,13 +140,12 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   // kept for what must not be corrected: what a reply does (a name typed at a prompt, "Robin Hale",
   // is not "robin have"), a name, and the language a message is in.
   const spelling = createSpelling((word) => models.topic.rarity(word), (word) => models.act.knows(word));
-  const typedWordsOf: Remembering<readonly string[]> = rememberUntilForgotten((text) => tokens(text));
-  const wordsOf: Remembering<readonly string[]> = rememberUntilForgotten((text) => spelling.correct(typedWordsOf(text)));
-  const topicsOf = rememberUntilForgotten((text): TopicDistribution => topicDistribution(models.topic, wordsOf(text)));
-  const orderNumberIn = rememberUntilForgotten((text) => findOrderNumber(text));
-  const emailIn = rememberUntilForgotten((text) => findEmail(text));
-  const questionsIn = rememberUntilForgotten((text) => splitQuestions(text));
-  const remembered = [typedWordsOf, wordsOf, topicsOf, orderNumberIn, emailIn, questionsIn];
+  const typedWordsOf = rememberSome(RECENT_PARTS, (text): readonly string[] => tokens(text));
+  const wordsOf = rememberSome(RECENT_PARTS, (text): readonly string[] => spelling.correct(typedWordsOf(text)));
+  const topicsOf = rememberSome(RECENT_PARTS, (text): TopicDistribution => topicDistribution(models.topic, wordsOf(text)));
+  const orderNumberIn = rememberSome(RECENT_PARTS, (text) => findOrderNumber(text));
+  const emailIn = rememberSome(RECENT_PARTS, (text) => findEmail(text));
+  const questionsIn = rememberSome(RECENT_PARTS, (text) => splitQuestions(text));
 
   /**
    * What one question is about, for the brand. A short one that points back ("how long does that
@@ -356,9 +357,6 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   return rememberReadings({ read: readAfresh }, deps.memoSize ?? MEMO_SIZE);
 
   async function readAfresh(raw: string, context: ReadingContext): Promise<Reading> {
-    // What the last messages' texts read as is of no use to this one (a repeated message is the
-    // reading memo's): forgotten, so the memory stays that of the messages being read.
-    for (const memo of remembered) memo.forget();
     const text = raw.length > MAX_READ_CHARS ? raw.slice(0, MAX_READ_CHARS) : raw;
     const words = wordsOf(text);
     const language = await readLanguage(text, typedWordsOf(text), isEnglishWord, recognizers);

@@ -1,6 +1,6 @@
-// Memos of the Reading step: a bounded one, most recently used kept longest, for messages shoppers
-// send again and again in the same place of a conversation; and one kept only while messages are
-// read, for the texts (a message, its parts, its clauses) several of its steps ask about.
+// Memos of the Reading step: one, most recently used kept longest, for messages shoppers send
+// again and again in the same place of a conversation; and a cheaper one, forgotten all at once
+// when full, for the texts (a message, its parts, its clauses) several of its steps ask about.
 
 export interface RecentMemo<V> {
   /** The value kept for `key`, now the most recently used; undefined when none is kept. */
@@ -30,24 +30,21 @@ export function createRecentMemo<V>(size: number): RecentMemo<V> {
   };
 }
 
-/** A function's results kept until `forget()`: a key asked again meanwhile is answered from memory. */
-export interface Remembering<V> {
-  (key: string): V;
-  forget(): void;
-}
-
 /**
- * `compute`, its results kept until forgotten: the Reading step forgets them as each message
- * starts, so a message and its parts and clauses, asked for by several steps, are worked out once,
- * at the cost of one Map lookup, and nothing outlives the messages being read.
+ * `compute`, its results kept until `limit` are kept, then all forgotten at once: a message and
+ * its parts and clauses, asked for by several steps of the Reading step, are worked out once, at
+ * the cost of one Map lookup, and the memory stays bounded. (Forgetting as each message starts
+ * would make messages read at the same time, each waiting on a recognizer, work each other's
+ * texts out again.)
  */
-export function rememberUntilForgotten<V>(compute: (key: string) => V): Remembering<V> {
+export function rememberSome<V>(limit: number, compute: (key: string) => V): (key: string) => V {
   const kept = new Map<string, V>();
-  const remembering = (key: string): V => {
+  return (key) => {
     let value = kept.get(key);
-    if (value === undefined && !kept.has(key)) kept.set(key, (value = compute(key)));
+    if (value === undefined && !kept.has(key)) {
+      if (kept.size >= limit) kept.clear();
+      kept.set(key, (value = compute(key)));
+    }
     return value as V;
   };
-  remembering.forget = () => kept.clear();
-  return remembering;
 }
