@@ -174,8 +174,9 @@ describe('fuzz: malformed and adversarial requests at every endpoint', () => {
   beforeAll(async () => {
     process.on('unhandledRejection', onRejection);
     process.on('uncaughtException', onException);
-    // Every request comes from this one address: its message allowance would end the storm early.
-    app = await startClasp({ ADMIN_TOKEN, CONVERSATION_STARTS_PER_CLIENT: '100000', DIRECTLINE_MAX_CONVERSATIONS: '100000', MESSAGES_PER_CLIENT: '1000000', TRUST_PROXY: 'loopback' });
+    // Every request comes from this one address: its message and CPU allowances would end the storm
+    // early (turn-cpu-limit.http.test.ts tests the CPU one).
+    app = await startClasp({ ADMIN_TOKEN, CONVERSATION_STARTS_PER_CLIENT: '100000', DIRECTLINE_MAX_CONVERSATIONS: '100000', MESSAGES_PER_CLIENT: '1000000', TURN_CPU_MS_PER_CLIENT: '1000000', TRUST_PROXY: 'loopback' });
     brands = app.clasp.kb.brandIds;
     const grant = async () => {
       const response = await fetch(`${app.url}/api/brands/generic-store/token`, { method: 'POST' });
