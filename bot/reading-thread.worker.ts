@@ -28,6 +28,20 @@ async function start() {
 
 start().then(
   (reader) => {
+    // One reading at a time. A reading that waits on the recognizer thread (a long message's
+    // language) leaves this thread idle rather than starting the next one, so the thread's busy
+    // time across a reading is that reading's own: what its client is charged (turn-runner.ts).
+    // Read side by side, each would be charged for the others run while it waited.
+    let previous: Promise<void> = Promise.resolve();
+    const readOne = async (ask: Extract<ThreadAsk, { kind: 'read' }>) => {
+      const busyAtStart = performance.eventLoopUtilization();
+      try {
+        const reading = await reader.read(ask.text, ask.context);
+        say({ kind: 'read', id: ask.id, reading: { ...reading, offThreadMs: performance.eventLoopUtilization(busyAtStart).active } });
+      } catch (error) {
+        say({ kind: 'read', id: ask.id, error: problemOf(error) });
+      }
+    };
     port.on('message', (ask: ThreadAsk) => {
       if (ask.kind === 'warmUp') {
         recognizers.warmUp().then(
@@ -36,13 +50,7 @@ start().then(
         );
         return;
       }
-      // This thread's busy time across the reading: its CPU time, but for another reading run
-      // while this one waited on the recognizer thread.
-      const busyAtStart = performance.eventLoopUtilization();
-      reader.read(ask.text, ask.context).then(
-        (reading) => say({ kind: 'read', id: ask.id, reading: { ...reading, offThreadMs: performance.eventLoopUtilization(busyAtStart).active } }),
-        (error: unknown) => say({ kind: 'read', id: ask.id, error: problemOf(error) }),
-      );
+      previous = previous.then(() => readOne(ask));
     });
     say({ kind: 'ready' });
   },
