@@ -52,15 +52,15 @@ export function renderReplies(kb: LoadedKnowledgeBase, brand: BrandId, replies: 
   // ("where is my order and can I change the address"): only the last ask is shown.
   const shown = ordered.filter((activity, index) => !ordered.slice(index + 1).some((later) => later.text === activity.text));
   // Thanks at a prompt: the prompt that follows is the turn's question, not "anything else?".
-  return shown.map((activity, index) => (index < shown.length - 1 && topicOf(activity) === 'thanks' ? { ...activity, text: YOU_ARE_WELCOME, suggestedActions: undefined } : activity));
+  return shown.map((activity, index) => (index < shown.length - 1 && supportOf(activity)?.topic === 'thanks' ? { ...activity, text: YOU_ARE_WELCOME, suggestedActions: undefined } : activity));
 }
 
-function topicOf(activity: Partial<Activity> | undefined): string | undefined {
-  return (activity?.channelData as { support?: SupportChannelData } | undefined)?.support?.topic;
+function supportOf(activity: Partial<Activity> | undefined): SupportChannelData | undefined {
+  return (activity?.channelData as { support?: SupportChannelData } | undefined)?.support;
 }
 
 function awaitingIn(activity: Partial<Activity> | undefined): string | null {
-  return (activity?.channelData as { support?: SupportChannelData } | undefined)?.support?.awaiting ?? null;
+  return supportOf(activity)?.awaiting ?? null;
 }
 
 const YES_NO: CardAction[] = [

@@ -435,8 +435,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     const steering = act.probability >= settings.steeringConfidence && (context.awaiting !== null || !sureTopic || SMALL_TALK_LABELS.has(topic.label) || topic.label === 'out_of_scope');
     // "sorry casey@example.com" reads like "sorry?" to the act model, but nobody asks to hear the
     // bot again with an order number or an email in hand.
-    const withIdentifier = slots.orderNumber !== undefined || slots.email !== undefined;
-    if (steering && !reasonAnyway(seen) && (act.label === 'cancel' || act.label === 'restart' || (act.label === 'repeat' && !withIdentifier))) {
+    if (steering && !reasonAnyway(seen) && (act.label === 'cancel' || act.label === 'restart' || (act.label === 'repeat' && !hasAnySlot(slots, false)))) {
       // "Never mind, I'll keep it. How do I clean it though?": let go, and the question answered.
       const read = act.label === 'repeat' ? [] : questions(raw, context, true, seen.facts, settings.digressionConfidence);
       return lettingGoAndAsking(read) ? read : only(raw, { kind: act.label });
