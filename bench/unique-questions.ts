@@ -47,3 +47,15 @@ export function uniqueQuestion(n: number): string {
   const opener = OPENERS[rest % OPENERS.length]!;
   return [opener, question, closing].filter(Boolean).join(' ').replace(/ \?$/, '?');
 }
+
+/** Coprime to UNIQUE_QUESTIONS: stepping by it visits every message once, in a scattered order. */
+const SCATTER = 7_919;
+
+/**
+ * The n-th message in a scattered order: any run of them mixes all the openers, questions and
+ * closings alike, where `uniqueQuestion`'s own order changes its opener only every 2,400 and a
+ * run of every tenth message meets only six of the questions.
+ */
+export function scatteredQuestion(n: number): string {
+  return uniqueQuestion(((n % UNIQUE_QUESTIONS) * SCATTER) % UNIQUE_QUESTIONS);
+}
