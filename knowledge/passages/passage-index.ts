@@ -128,6 +128,8 @@ export function createPassageIndex(sentences: readonly PolicySentence[]): Passag
   for (const terms of ownTerms) for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
 
   const byWord = new Map<string, WordResults>();
+  const scores = new Float64Array(sentences.length);
+  const terms = new Int32Array(sentences.length);
 
   return {
     sentences,
@@ -152,15 +154,21 @@ export function createPassageIndex(sentences: readonly PolicySentence[]): Passag
       };
       for (const word of words) count(word);
       for (const word of words) for (const synonym of SYNONYM_WORDS.get(word) ?? []) count(synonym);
-      const scores = new Array<number>(sentences.length).fill(0);
-      const terms = new Array<number>(sentences.length).fill(0);
+      // Summed in scratch arrays kept for the index, over the sentences met only: a question's
+      // words are in tens of sentences, the documents have hundreds.
+      const touched: number[] = [];
       for (const { count: times, scores: termScores } of occurrences.values()) {
         for (const [id, score] of termScores) {
+          if (terms[id] === 0) touched.push(id);
           scores[id] = (scores[id] ?? 0) + times * score;
           terms[id] = (terms[id] ?? 0) + 1;
         }
       }
-      const best = bestOf(scores, terms, options.limit ?? 5);
+      const best = bestOf(touched, scores, terms, options.limit ?? 5);
+      for (const id of touched) {
+        scores[id] = 0;
+        terms[id] = 0;
+      }
       const hits: PassageHit[] = [];
       for (const { id, score } of best) {
         const sentence = sentences[id];
@@ -186,16 +194,16 @@ export function createPassageIndex(sentences: readonly PolicySentence[]): Passag
   }
 }
 
-/** The `limit` best sentences by score × terms held, best first (the earlier sentence first on a tie). */
-function bestOf(scores: readonly number[], terms: readonly number[], limit: number): Array<{ id: number; score: number }> {
+/** The `limit` best of some sentences (`ids`, in any order) by score × terms held, best first (the earlier sentence first on a tie). */
+function bestOf(ids: readonly number[], scores: Float64Array, terms: Int32Array, limit: number): Array<{ id: number; score: number }> {
   const best: Array<{ id: number; score: number }> = [];
-  for (let id = 0; id < scores.length; id += 1) {
-    const held = terms[id] ?? 0;
-    if (held === 0) continue;
-    const score = (scores[id] ?? 0) * held;
-    if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue;
+  const before = (score: number, id: number, other: { id: number; score: number }) => score > other.score || (score === other.score && id < other.id);
+  for (const id of ids) {
+    const score = (scores[id] ?? 0) * (terms[id] ?? 0);
+    const last = best[limit - 1];
+    if (last !== undefined && !before(score, id, last)) continue;
     let at = best.length;
-    while (at > 0 && (best[at - 1]?.score ?? 0) < score) at -= 1;
+    while (at > 0 && before(score, id, best[at - 1]!)) at -= 1;
     best.splice(at, 0, { id, score });
     if (best.length > limit) best.pop();
   }

@@ -73,10 +73,15 @@ export function answerabilityFeatures(hits: readonly PassageHit[], rank: number,
   const hit = hits[rank];
   if (hit === undefined) throw new Error(`no hit at rank ${rank}`);
   const best = hits[0]?.score ?? hit.score;
-  const rarest = Math.max(0, ...hit.matched.map((term) => 1 / Math.max(1, index.sentencesWith(term))));
+  const heading = index.headingTerms(hit.sentence);
+  let rarest = 0;
+  let inHeading = 0;
+  for (const term of hit.matched) {
+    rarest = Math.max(rarest, 1 / Math.max(1, index.sentencesWith(term)));
+    if (heading.has(term)) inHeading += 1;
+  }
   const source = sectionKeyOf(hit.sentence);
   const alike = view.similarity(hit.sentence);
-  const heading = index.headingTerms(hit.sentence);
   const asked = hit.matched.length / Math.max(hit.coverage, 1e-9);
   return [
     Math.log1p(hit.score),
@@ -92,7 +97,7 @@ export function answerabilityFeatures(hits: readonly PassageHit[], rank: number,
     Math.log1p(questionWords),
     alike.topics,
     alike.words,
-    asked > 0 ? hit.matched.filter((term) => heading.has(term)).length / asked : 0,
+    asked > 0 ? inHeading / asked : 0,
     view.resemblance(source),
     view.storeKnown ? 1 : 0,
     view.storeStates ? 1 : 0,

@@ -24,24 +24,39 @@ export interface TopicDistribution {
 /** Each model's class indexes by label, made once. */
 const classIndexes = new WeakMap<LinearModel, ReadonlyMap<string, number>>();
 
+/**
+ * A class rather than an object literal: several are made for each message, and a literal with a
+ * getter and its own functions costs more to make than the reading it holds.
+ */
+class Distribution implements TopicDistribution {
+  readonly best: { label: string; probability: number } | undefined;
+  private sorted: Array<{ label: string; probability: number }> | undefined;
+
+  constructor(
+    private readonly classes: readonly string[],
+    private readonly index: ReadonlyMap<string, number>,
+    readonly probabilities: ClassScores,
+    readonly vector: SparseVector,
+  ) {
+    const top = largestAt(probabilities);
+    this.best = top < 0 ? undefined : { label: classes[top] ?? '', probability: probabilities[top] ?? 0 };
+  }
+
+  get ranked(): ReadonlyArray<{ label: string; probability: number }> {
+    this.sorted ??= this.classes.map((label, at) => ({ label, probability: this.probabilities[at] ?? 0 })).sort((a, b) => b.probability - a.probability);
+    return this.sorted;
+  }
+
+  probability(label: string): number {
+    return this.probabilities[this.index.get(label) ?? -1] ?? 0;
+  }
+}
+
 export function topicDistribution(model: LinearModel, words: readonly string[]): TopicDistribution {
   const vector = model.vectorOf(words);
-  const probabilities = model.distribution(vector);
   let index = classIndexes.get(model);
   if (index === undefined) classIndexes.set(model, (index = new Map(model.classes.map((label, at) => [label, at]))));
-  const of = index;
-  const top = largestAt(probabilities);
-  let ranked: Array<{ label: string; probability: number }> | undefined;
-  return {
-    best: top < 0 ? undefined : { label: model.classes[top] ?? '', probability: probabilities[top] ?? 0 },
-    get ranked() {
-      ranked ??= model.classes.map((label, at) => ({ label, probability: probabilities[at] ?? 0 })).sort((a, b) => b.probability - a.probability);
-      return ranked;
-    },
-    probability: (label) => probabilities[of.get(label) ?? -1] ?? 0,
-    probabilities,
-    vector,
-  };
+  return new Distribution(model.classes, index, model.distribution(vector), vector);
 }
 
 /**

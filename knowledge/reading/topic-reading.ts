@@ -59,15 +59,38 @@ export function createTopicReader(knowledge: TopicKnowledge, models: { topic: Li
   const cites = (brand: BrandId, topic: Topic, sentence: PolicySentence) => knowledge.answer(brand, topic).sources.some((source) => sameSection(source, sentence));
 
   function answeringPassages(brand: BrandId, text: string, distribution: TopicDistribution): ScoredHit[] {
+    return scoreHits(brand, text, distribution, knowledge.passages(brand).search(text));
+  }
+
+  /** The hits (those `included`) that answer the question, best first. */
+  function scoreHits(brand: BrandId, text: string, distribution: TopicDistribution, hits: readonly PassageHit[], included = (_hit: PassageHit) => true): ScoredHit[] {
+    if (!hits.some(included)) return [];
     const index = knowledge.passages(brand);
-    const hits = index.search(text);
-    if (hits.length === 0) return [];
     const seen = topicView(knowledge.answer, brand, distribution, similarity, answerability.sections, undefined, answerability.knowsStore(brand));
     const words = questionWords(text);
-    return hits
-      .map((hit, rank) => ({ hit, answers: answerability.probability(answerabilityFeatures(hits, rank, index, seen, words)) }))
-      .filter((scored) => scored.answers >= settings.passageConfidence)
-      .sort((a, b) => b.answers - a.answers);
+    const scored: ScoredHit[] = [];
+    for (let rank = 0; rank < hits.length; rank += 1) {
+      const hit = hits[rank]!;
+      if (!included(hit)) continue;
+      const answers = answerability.probability(answerabilityFeatures(hits, rank, index, seen, words));
+      if (answers >= settings.passageConfidence) scored.push({ hit, answers });
+    }
+    return scored.sort((a, b) => b.answers - a.answers);
+  }
+
+  /**
+   * The passages that answer the question better than the topic's composed answer does: the
+   * answering ones, when the best of them is in a section the answer does not quote; none
+   * otherwise. Most questions have no such passage, and it shows on the hits outside the quoted
+   * sections alone: the rest are scored only when one of those answers.
+   */
+  function moreSpecificPassages(brand: BrandId, text: string, distribution: TopicDistribution, topic: Topic): ScoredHit[] {
+    const hits = knowledge.passages(brand).search(text);
+    const unquoted = (hit: PassageHit) => !cites(brand, topic, hit.sentence);
+    if (scoreHits(brand, text, distribution, hits, unquoted).length === 0) return [];
+    const scored = scoreHits(brand, text, distribution, hits);
+    const [first] = scored;
+    return first !== undefined && unquoted(first.hit) ? scored : [];
   }
 
   /** The catalog topic a quoted sentence answers: the likeliest topic (not a flow or small talk) whose answer quotes its section. */
@@ -127,16 +150,14 @@ export function createTopicReader(knowledge: TopicKnowledge, models: { topic: Li
         if (flow !== undefined) {
           // A question about the flow's policy that the documents answer ("what is an RA number?") is answered.
           if (asks) {
-            const scored = answering();
-            const [first] = scored;
-            if (first !== undefined && !cites(brand, topic, first.hit.sentence)) return passage(brand, distribution, scored);
+            const scored = moreSpecificPassages(brand, text, distribution, topic);
+            if (scored.length > 0) return passage(brand, distribution, scored);
           }
           return { kind: 'start', flow, topic, confidence: best.probability };
         }
         // The documents say something more specific than the composed answer: their own sentence.
-        const scored = answering();
-        const [first] = scored;
-        if (first !== undefined && !cites(brand, topic, first.hit.sentence)) return passage(brand, distribution, scored, topic);
+        const scored = moreSpecificPassages(brand, text, distribution, topic);
+        if (scored.length > 0) return passage(brand, distribution, scored, topic);
         // A personalized piece the shopper wants changed is a change to their order: the team's to make.
         const change = topic === 'product.custom' && distribution.probability('order.change') >= settings.plausibleFloor;
         return { kind: 'answer', topic, confidence: best.probability, ...(change ? { alsoAsks: 'order.change' as const } : {}) };

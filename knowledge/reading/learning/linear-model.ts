@@ -134,15 +134,20 @@ export function vectorize(hashes: FeatureHashes, vocabulary: Vocabulary, context
   }
   const wordsEnd = distinct(hashes.words, vocabulary.words, 0);
   const charsEnd = distinct(hashes.chars, vocabulary.chars, wordsEnd);
-  const indexes: number[] = [];
-  const values: number[] = [];
+  // Made at their full size at once: grown one push at a time, they would be copied as they grow.
+  let size = charsEnd;
+  for (const context of contexts) if (vocabulary.contexts.has(context)) size += 1;
+  const indexes = new Array<number>(size);
+  const values = new Array<number>(size);
   weigh(0, wordsEnd, vocabulary.idf, indexes, values);
   weigh(wordsEnd, charsEnd, vocabulary.idf, indexes, values);
+  let at = charsEnd;
   for (const context of contexts) {
     const index = vocabulary.contexts.get(context);
     if (index === undefined) continue;
-    indexes.push(index);
-    values.push(1);
+    indexes[at] = index;
+    values[at] = 1;
+    at += 1;
   }
   return { indexes, values };
 }
@@ -176,21 +181,20 @@ function distinct(hashes: readonly number[], table: FeatureTable, end: number): 
   return size;
 }
 
-/** Features [from, to) of the scratch space with (1 + log count) × IDF, normalised, into the vector. */
+/** Features [from, to) of the scratch space with (1 + log count) × IDF, normalised, into the same places of the vector. */
 function weigh(from: number, to: number, idf: Float32Array, indexes: number[], values: number[]): void {
-  const start = values.length;
   let norm = 0;
   for (let at = from; at < to; at += 1) {
-    const index = found[at] ?? 0;
-    const count = counts[at] ?? 1;
-    const value = (count === 1 ? 1 : 1 + Math.log(count)) * (idf[index] ?? 0);
-    indexes.push(index);
-    values.push(value);
+    const index = found[at]!;
+    const count = counts[at]!;
+    const value = (count === 1 ? 1 : 1 + Math.log(count)) * idf[index]!;
+    indexes[at] = index;
+    values[at] = value;
     norm += value * value;
   }
   if (norm > 0) {
     const scale = 1 / Math.sqrt(norm);
-    for (let at = start; at < values.length; at += 1) values[at] = (values[at] ?? 0) * scale;
+    for (let at = from; at < to; at += 1) values[at] = values[at]! * scale;
   }
 }
 
@@ -207,11 +211,11 @@ export function softmax(logits: ClassScores, temperature: number): number[] {
   const out: number[] = [];
   let sum = 0;
   for (let c = 0; c < logits.length; c += 1) {
-    const value = Math.exp(((logits[c] ?? 0) - max) / temperature);
+    const value = Math.exp((logits[c]! - max) / temperature);
     out.push(value);
     sum += value;
   }
-  for (let c = 0; c < out.length; c += 1) out[c] = (out[c] ?? 0) / sum;
+  for (let c = 0; c < out.length; c += 1) out[c] = out[c]! / sum;
   return out;
 }
 
@@ -251,13 +255,15 @@ export function fromParts(
   temperature: number,
 ): LinearModel {
   const classCount = classes.length;
+  // Hot path: every message is read by several models. The vector's indexes are the model's own,
+  // so every row is in range.
   function logits(vector: SparseVector): number[] {
     const out = bias.slice();
     const { indexes, values } = vector;
     for (let i = 0; i < indexes.length; i += 1) {
-      const row = (indexes[i] ?? 0) * classCount;
-      const value = values[i] ?? 0;
-      for (let c = 0; c < classCount; c += 1) out[c] = (out[c] ?? 0) + value * (weights[row + c] ?? 0);
+      const row = indexes[i]! * classCount;
+      const value = values[i]!;
+      for (let c = 0; c < classCount; c += 1) out[c] = out[c]! + value * weights[row + c]!;
     }
     return out;
   }
