@@ -69,10 +69,15 @@ const CONDITIONS: ReadonlySet<string> = new Set(['unused_with_tags', 'unused_no_
 const WISHES: ReadonlySet<string> = new Set(['changed_mind', 'wrong_size', 'damaged_on_arrival', 'defective', 'wrong_item']);
 /** Problems whose timing matters to the team (a defect window): the date recognizer is asked about them. */
 const TIMED_PROBLEMS: ReadonlySet<Problem> = new Set<Problem>(['damaged_on_arrival', 'defective']);
-/** Words without which a message says nothing the date recognizer could read ("0" stands for any digit). */
+/**
+ * Words without which a message names no day or span the date recognizer could count back from
+ * ("0" stands for any digit). "ago", "last", "since" or "morning" name none on their own: "three
+ * weeks ago", "last monday" and "yesterday morning" hold a word here too, and "good morning" or
+ * "since it came" are not worth the recognizer's milliseconds.
+ */
 const TIME_WORDS: ReadonlySet<string> = new Set([
-  '0', 'today', 'yesterday', 'tonight', 'ago', 'since', 'after', 'later', 'last', 'day', 'days', 'week', 'weeks', 'month', 'months',
-  'year', 'years', 'weekend', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'night',
+  '0', 'today', 'yesterday', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'weekend',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 /** Topics whose messages may report a problem or press for time. */
 const TROUBLE_TOPICS: ReadonlySet<string> = new Set(['product.issue', 'shipping.problem', 'returns.start', 'handoff.human', 'complaint', 'order.tracking', 'order.change', 'order.cancel']);
