@@ -24,14 +24,14 @@ function bareWord(word: string): string {
  * "also" / "but" / "plus" or a comma ("…and is it free", "…, how long does it take"). Read word
  * by word, once.
  */
-function splitAtJoints(sentence: string): string[] {
+function splitAtJoints(sentence: string, joinLeadIns: boolean): string[] {
   const parts: string[][] = [[]];
   for (const word of sentence.split(/\s+/).filter(Boolean)) {
     const current = parts[parts.length - 1] ?? [];
     const previous = current.at(-1);
     if (previous !== undefined && QUESTION_STARTS.has(bareWord(word))) {
       const joined = CONNECTIVES.has(bareWord(previous));
-      if (joined || previous.endsWith(',')) {
+      if (joined || (previous.endsWith(',') && !(joinLeadIns && leadsIn(current)))) {
         if (joined) {
           current.pop();
           // "…and also can it…"
@@ -49,17 +49,32 @@ function splitAtJoints(sentence: string): string[] {
 }
 
 const MIN_WORDS = 2;
+/**
+ * Words of a lead-in at most: a few words before a comma that ask nothing of their own ("quick
+ * question, …", "just checking, …", "one more thing, …") open the question after them rather than
+ * being one. A longer lead says something ("my necklace arrived broken, what are my options").
+ */
+const LEAD_IN_WORDS = 3;
+
+/** Words before a comma that only lead into the question after them. */
+function leadsIn(words: readonly string[]): boolean {
+  return words.length <= LEAD_IN_WORDS && !QUESTION_STARTS.has(bareWord(words[0] ?? ''));
+}
 /** A one-word sentence opens a part of at least this many words rather than joining it. */
 const OPENED_WORDS = 3;
 const SENTENCE_ENDS: ReadonlySet<string> = new Set(['!', '?', '.']);
 
-/** The questions of `text`, in order, at most three; a message asking one thing is one question. */
-export function splitQuestions(text: string): string[] {
+/**
+ * The questions of `text`, in order, at most three; a message asking one thing is one question.
+ * `joinLeadIns`: a lead-in before a comma stays with the question it opens (outside a prompt; at
+ * one, "forget it, …" lets the flow go and must stay apart from what follows).
+ */
+export function splitQuestions(text: string, joinLeadIns = false): string[] {
   const trimmed = text.trim();
   if (trimmed === '') return [];
   const parts = trimmed
     .split(SENTENCE_END)
-    .flatMap(splitAtJoints)
+    .flatMap((sentence) => splitAtJoints(sentence, joinLeadIns))
     .map((part) => part.trim().replace(/^(?:and|also|but|plus)\s+/i, ''))
     .filter((part) => part !== '');
   // A fragment too short to ask anything ("thanks.", "ok") stays with its neighbour, but a word

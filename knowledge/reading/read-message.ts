@@ -151,6 +151,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   const orderNumberIn = rememberSome(RECENT_PARTS, (text) => findOrderNumber(text));
   const emailIn = rememberSome(RECENT_PARTS, (text) => findEmail(text));
   const questionsIn = rememberSome(RECENT_PARTS, (text) => splitQuestions(text));
+  const questionsLedIn = rememberSome(RECENT_PARTS, (text) => splitQuestions(text, true));
 
   /**
    * What one question is about, for the brand. A short one that points back ("how long does that
@@ -193,7 +194,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
    * thats so late. can someone look into it" is no farewell).
    */
   function questions(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number): ReadCommand[] {
-    const parts = questionsIn(text);
+    const parts = context.awaiting === null ? questionsLedIn(text) : questionsIn(text);
     // What the parts ask besides manners, should the message read whole be only manners.
     let askedInParts: ReadCommand[] = [];
     // "The chain came in the wrong size. Order JAM-204813": a part that only names the order

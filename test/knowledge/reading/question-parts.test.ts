@@ -19,9 +19,21 @@ describe('splitting a message into the questions it asks', () => {
     'is it sterling silver or is it plated?',
     'what are your hours, e.g. on saturday?',
     'thanks. bye',
+
     'ok',
   ])('keeps "%s" as one question', (text) => {
     expect(splitQuestions(text)).toEqual([text]);
+  });
+
+  it.each([
+    ['quick question, can I swap a ring for a bigger size', ['quick question, can I swap a ring for a bigger size']],
+    ['just checking, is shipping free over $50?', ['just checking, is shipping free over $50?']],
+    ['what about canada, how much is shipping there', ['what about canada', 'how much is shipping there']],
+    ['the clasp snapped off, what can I do about it?', ['the clasp snapped off', 'what can I do about it?']],
+  ])('outside a prompt, "%s" keeps a short lead-in with its question', (text, questions) => {
+    expect(splitQuestions(text, true)).toEqual(questions);
+    // At a prompt, "forget it, …" must stay apart from the question after it.
+    expect(splitQuestions('forget it, how long do refunds take', false)).toEqual(['forget it', 'how long do refunds take']);
   });
 
   it('asks at most three questions, the rest staying with the third', () => {

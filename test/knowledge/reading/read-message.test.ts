@@ -35,6 +35,12 @@ describe('a message outside any flow', () => {
     expect(read).not.toContainEqual(expect.objectContaining({ kind: 'smallTalk', talk: 'greeting' }));
   });
 
+  it('answers the question after a lead-in, and nothing for the lead-in', async () => {
+    // Read on its own, "just checking" asks to track an order and "one more thing" is feedback.
+    expect(await commands('just checking, do returned items need their tags?')).toEqual([expect.objectContaining({ kind: 'answer', topic: 'returns.policy' })]);
+    expect(await commands('one more thing, what does it cost to ship to you?')).not.toContainEqual(expect.objectContaining({ topic: 'feedback' }));
+  });
+
   it('never offers manners as a guess in a "Did you mean…"', async () => {
     const [read] = await commands('yo! so um gift bags?');
     expect(read?.kind).toBe('clarify');
