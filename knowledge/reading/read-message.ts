@@ -158,7 +158,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
    * take?") or that its own words do not settle is read again with the words of the last answer's
    * topic, and leans on it where that reading is settled.
    */
-  function question(brand: BrandId, text: string, context: ReadingContext, asks: boolean, confidence = settings.topicConfidence): Command {
+  function question(brand: BrandId, text: string, context: ReadingContext, asks: boolean, confidence = settings.topicConfidence, leansIfUnsettled = false): Command {
     const words = wordsOf(text);
     const distribution = topicsOf(text);
     const own = topics.read(brand, text, distribution, asks, confidence);
@@ -169,7 +169,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // Without a word pointing back, only a question its own words leave open, or could be asking
     // about the last topic too ("how many days do I have?" after the return policy), leans on it.
     const couldBeAbout = distribution.probability(last) >= settings.plausibleFloor && (distribution.best?.probability ?? 0) < SURE_ON_ITS_OWN;
-    if (settled(own) && !pointsBack && !couldBeAbout) return own;
+    if (settled(own) && (leansIfUnsettled || (!pointsBack && !couldBeAbout))) return own;
     const leaning = `${text} ${LEANING_WORDS[last] ?? TOPIC_CHOICES[last].value}`;
     const withContext = topics.read(brand, leaning, topicsOf(leaning), asks, confidence);
     // A follow-up asks about what was said; it never starts something new (asking after the order
@@ -182,10 +182,13 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     return command.kind !== 'clarify' && command.kind !== 'outOfScope';
   }
 
-  /** What one part of a message asks: with an order number, the flow or request it goes with. */
-  function part(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number): Command {
+  /**
+   * What one part of a message asks: with an order number, the flow or request it goes with.
+   * `leansIfUnsettled`: it leans on `context.lastTopic` only where its own words settle nothing.
+   */
+  function part(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number, leansIfUnsettled = false): Command {
     if (orderNumberIn(text) !== undefined) return withOrderNumber(text);
-    return withProblem(question(context.brand, text, context, asks, confidence), facts);
+    return withProblem(question(context.brand, text, context, asks, confidence, leansIfUnsettled), facts);
   }
 
   /**
@@ -200,12 +203,20 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // "The chain came in the wrong size. Order JAM-204813": a part that only names the order
     // belongs to what the rest says, so the message is read whole.
     if (parts.length > 1 && !parts.some(onlyNamesOrder)) {
+      // A part that leans on what came before ("do you engrave? how much is it") leans
+      // on the message's own question before it, not on the conversation's last answer, and only
+      // where its own words settle nothing ("how long does shipping take and is it free" asks
+      // about the cost).
+      let before: ReadingContext | undefined;
       const read = parts.map((piece) => {
         const letGo = lettingGo(piece, context);
         // With nothing asked, "forget that" beside a question lets go of nothing: it is an aside.
         if (letGo !== undefined) return context.awaiting === null ? undefined : { command: { kind: letGo } satisfies Command, text: piece };
         // A question is read on its first words: "the rest stays with the third" must not make the third a long read.
-        return { command: part(piece.slice(0, MAX_PART_CHARS), context, true, facts, confidence), text: piece };
+        const command = part(piece.slice(0, MAX_PART_CHARS), before ?? context, true, facts, confidence, before !== undefined);
+        const asked = topicOf(command);
+        if (asked !== undefined) before = { ...context, lastTopic: asked };
+        return { command, text: piece };
       });
       const reports = (one: ReadCommand | undefined) => one !== undefined && one.command.kind === 'answer' && SPECIFIC_REPORTS.has(one.command.topic);
       // "the bracelet came tarnished, what are my options": a part after a report that asks what
@@ -219,11 +230,12 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       const asked = read.filter((one): one is ReadCommand => one !== undefined && !isManners(one.command) && !(reported && one.command.kind === 'answer' && one.command.topic === 'complaint'));
       askedInParts = asked;
       const distinct = new Set(asked.map(({ command }) => commandKey(command)));
-      if (!aboutTheReport && asked.length > 0 && asked.every(({ command }) => settled(command)) && distinct.size === asked.length) {
-        if (asked.length > 1) return asked;
-        const [only] = asked;
-        // "Good evening! how long do refunds take": the question, read on its own words.
-        if (only !== undefined) return [only];
+      if (!aboutTheReport && asked.length > 0 && asked.every(({ command }) => settled(command))) {
+        if (distinct.size === asked.length && asked.length > 1) return asked;
+        const [first] = asked;
+        // "Good evening! how long do refunds take": the question, read on its own words. "do you
+        // engrave? how much is it": one question, the second part leaning on the first.
+        if (first !== undefined && distinct.size === 1) return [first];
       }
     }
     const whole = part(text, context, asks, facts, confidence);
@@ -831,6 +843,11 @@ function clausesOf(text: string): string[] {
     .filter((clause) => clause !== '')
     .slice(0, MAX_CLAUSES);
   return clauses.length > 1 ? clauses : [];
+}
+
+/** The catalog topic a command answers or starts, if any. */
+function topicOf(command: Command): Topic | undefined {
+  return command.kind === 'answer' || command.kind === 'passage' || command.kind === 'start' ? command.topic : undefined;
 }
 
 /** A greeting, thanks or goodbye beside a question: manners, not something to answer on its own. */

@@ -35,6 +35,15 @@ describe('a message outside any flow', () => {
     expect(read).not.toContainEqual(expect.objectContaining({ kind: 'smallTalk', talk: 'greeting' }));
   });
 
+  it('reads a second question that points back as being about the first, not about the last answer', async () => {
+    const afterShipping = { lastTopic: 'shipping.international' as const };
+    expect(await commands('do you engrave? how much is it', afterShipping)).toEqual([expect.objectContaining({ kind: 'answer', topic: 'product.custom' })]);
+    expect(await commands('how long does shipping take and is it free', afterShipping)).toEqual([
+      expect.objectContaining({ kind: 'answer', topic: 'shipping.timeline' }),
+      expect.objectContaining({ kind: 'answer', topic: 'shipping.cost' }),
+    ]);
+  });
+
   it('answers the question after a lead-in, and nothing for the lead-in', async () => {
     // Read on its own, "just checking" asks to track an order and "one more thing" is feedback.
     expect(await commands('just checking, do returned items need their tags?')).toEqual([expect.objectContaining({ kind: 'answer', topic: 'returns.policy' })]);
