@@ -51,8 +51,14 @@ export function renderReplies(kb: LoadedKnowledgeBase, brand: BrandId, replies: 
   // A flow's question asked as the flow starts and again after another answer in the same turn
   // ("where is my order and can I change the address"): only the last ask is shown.
   const shown = ordered.filter((activity, index) => !ordered.slice(index + 1).some((later) => later.text === activity.text));
-  // Thanks at a prompt: the prompt that follows is the turn's question, not "anything else?".
-  return shown.map((activity, index) => (index < shown.length - 1 && supportOf(activity)?.topic === 'thanks' ? { ...activity, text: YOU_ARE_WELCOME, suggestedActions: undefined } : activity));
+  // Thanks at a prompt, or a no with a question beside it: what follows is the turn's question
+  // or answer, not "anything else?".
+  return shown.map((activity, index) => {
+    if (index === shown.length - 1) return activity;
+    if (supportOf(activity)?.topic === 'thanks') return { ...activity, text: YOU_ARE_WELCOME, suggestedActions: undefined };
+    if (activity.text === DECLINED) return { ...activity, text: DECLINED_BRIEFLY, suggestedActions: undefined };
+    return activity;
+  });
 }
 
 function supportOf(activity: Partial<Activity> | undefined): SupportChannelData | undefined {
@@ -62,6 +68,9 @@ function supportOf(activity: Partial<Activity> | undefined): SupportChannelData 
 function awaitingIn(activity: Partial<Activity> | undefined): string | null {
   return supportOf(activity)?.awaiting ?? null;
 }
+
+const DECLINED = 'No problem. Is there anything else I can help you with?';
+const DECLINED_BRIEFLY = 'No problem.';
 
 const YES_NO: CardAction[] = [
   { type: ActionTypes.ImBack, title: 'Yes, please', value: 'yes' },
@@ -100,7 +109,7 @@ export function renderReply(kb: LoadedKnowledgeBase, brand: BrandId, reply: Conv
     case 'greetAgain':
       return messageActivity(brand, { text: 'Hi again! What can I help you with?', topic: 'greeting', choices: MAIN_MENU });
     case 'declined':
-      return messageActivity(brand, { text: 'No problem. Is there anything else I can help you with?', topic: 'help', choices: MAIN_MENU });
+      return messageActivity(brand, { text: DECLINED, topic: 'help', choices: MAIN_MENU });
     case 'offer':
       // Alone (see renderReplies), it is the offer asked again after a reply that said neither yes nor no.
       return asOffer(messageActivity(brand, { text: "Sorry, I'm not sure whether that's a yes.", topic: 'handoff.human' }), reply.urgency);

@@ -518,12 +518,12 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     if (thanks && act.label === 'affirm' && saysYesNo === undefined && act.probability < SURE_AT_PROMPT) return only(raw, { kind: 'smallTalk', talk: 'thanks' });
     switch (act.label) {
       case 'affirm':
-        return yesAndAsked(seen);
+        return replyAndAsked(seen, 'affirm');
       case 'deny':
         // "ugh its late??" to an offer is a complaint about the problem, not a no: without a no
         // word, a message that surely reports a problem is read as what it reports.
         if (saysYesNo !== false && reportsProblem(seen, SURE_ON_ITS_OWN)) return questions(raw, context, false, seen.facts);
-        return only(raw, { kind: 'deny' });
+        return replyAndAsked(seen, 'deny');
       case 'goodbye':
       case 'thanks':
         return only(raw, { kind: 'smallTalk', talk: act.label });
@@ -544,26 +544,27 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         return acknowledges ? only(raw, { kind: 'unclear' }) : read;
       }
       case 'affirm_and_more':
-        return saysYesNo === true ? yesAndAsked(seen) : questions(raw, context, true, seen.facts);
+        return saysYesNo === true ? replyAndAsked(seen, 'affirm') : questions(raw, context, true, seen.facts);
       case 'deny_and_more':
       case 'correct':
-        return saysYesNo === false ? [{ command: { kind: 'deny' }, text: raw }, ...questions(raw, context, true, seen.facts)] : questions(raw, context, true, seen.facts);
+        return saysYesNo === false ? [{ command: { kind: 'deny' }, text: raw }, ...notTheOffer(questions(raw, context, true, seen.facts), context)] : questions(raw, context, true, seen.facts);
       default:
         return questions(raw, context, act.label === 'question', seen.facts);
     }
   }
 
   /**
-   * A yes to an offer, and a question asked beside it ("sure, also do I pay customs?"): the offer
-   * taken, and the question answered where the topic model surely reads it (a quoted passage
-   * beside a yes is too often a guess at a half-asked question).
+   * A yes or a no to an offer, and a question asked beside it ("sure, also do I pay customs?",
+   * "maybe later, how long do I have to report it?"): the offer taken or declined, and the
+   * question answered where the topic model surely reads it (a quoted passage beside a yes or no
+   * is too often a guess at a half-asked question).
    */
-  function yesAndAsked(seen: Seen): ReadCommand[] {
-    const yes: ReadCommand = { command: { kind: 'affirm' }, text: seen.raw };
-    // A short reply is the yes alone ("yes please?"), not a question leaning on the last answer.
-    if (seen.words.length <= SHORT_REPLY_WORDS || (!seen.raw.includes('?') && !asksSomething(seen.act))) return [yes];
+  function replyAndAsked(seen: Seen, reply: 'affirm' | 'deny'): ReadCommand[] {
+    const said: ReadCommand = { command: { kind: reply }, text: seen.raw };
+    // A short reply is the yes or no alone ("yes please?"), not a question leaning on the last answer.
+    if (seen.words.length <= SHORT_REPLY_WORDS || (!seen.raw.includes('?') && !asksSomething(seen.act))) return [said];
     const answered = questions(seen.raw, seen.context, true, seen.facts).filter(({ command }) => command.kind === 'answer');
-    return [yes, ...answered];
+    return [said, ...(reply === 'deny' ? notTheOffer(answered, seen.context) : answered)];
   }
 
   /**
@@ -843,6 +844,11 @@ function clausesOf(text: string): string[] {
     .filter((clause) => clause !== '')
     .slice(0, MAX_CLAUSES);
   return clauses.length > 1 ? clauses : [];
+}
+
+/** Beside a no to an offer: the offer's own topic answered again would be the offer again. */
+function notTheOffer(read: readonly ReadCommand[], context: ReadingContext): ReadCommand[] {
+  return read.filter(({ command }) => context.lastTopic === null || topicOf(command) !== context.lastTopic);
 }
 
 /** The catalog topic a command answers or starts, if any. */
