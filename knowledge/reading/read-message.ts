@@ -83,6 +83,10 @@ const TIME_WORDS: ReadonlySet<string> = new Set([
 const TROUBLE_TOPICS: ReadonlySet<string> = new Set(['product.issue', 'shipping.problem', 'returns.start', 'handoff.human', 'complaint', 'order.tracking', 'order.change', 'order.cancel']);
 /** Topics besides those whose requests only the team carries out, where "it's urgent" goes along. */
 const URGENCY_TOPICS: ReadonlySet<string> = new Set(['product.custom', 'order.invoice', 'payment.issue', 'refund.status']);
+/** Words a greeting takes at the start of a message at most ("hi", "hey there"). */
+const GREETING_WORDS = 2;
+/** Words a message must have beyond its greeting to be asking something besides. */
+const OPENED_WORDS = 3;
 /** A reply of at most this many words can be a bare yes, no or "hmm"; a longer one says more. */
 const SHORT_REPLY_WORDS = 3;
 /** A part that only names an order is this short at most ("my order number is KS-100234 thanks"). */
@@ -241,7 +245,26 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     const whole = part(text, context, asks, facts, confidence);
     // "hiya! is gift wrap a thing u do?": read whole, the greeting drowns the question it opens.
     if (isManners(whole) && askedInParts.length > 0) return askedInParts;
+    if (whole.kind === 'smallTalk' && whole.talk === 'greeting') {
+      const opened = afterGreeting(text, context, asks, facts, confidence);
+      if (opened !== undefined) return [opened];
+    }
     return [{ command: whole, text }];
+  }
+
+  /**
+   * "helloo do u price match": with no stop after it, a greeting drowns what follows it too. A
+   * message read as a greeting that has words enough for more is read again without its first
+   * word, then its first two; what they ask, if anything but manners, is the message's question.
+   */
+  function afterGreeting(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number): ReadCommand | undefined {
+    const words = text.trim().split(/\s+/);
+    for (let dropped = 1; dropped <= GREETING_WORDS && words.length - dropped >= OPENED_WORDS; dropped += 1) {
+      const rest = words.slice(dropped).join(' ');
+      const command = part(rest, context, asks, facts, confidence);
+      if (!isManners(command)) return { command, text: rest };
+    }
+    return undefined;
   }
 
   /** A part that gives an order number and little else ("order JAM-204813", "my order # is KS-100234"). */

@@ -50,6 +50,12 @@ describe('a message outside any flow', () => {
     expect(await commands('one more thing, what does it cost to ship to you?')).not.toContainEqual(expect.objectContaining({ topic: 'feedback' }));
   });
 
+  it('never answers a question opened by a greeting without a stop with the greeting alone', async () => {
+    expect(await commands('helloo there do u guys have a shop in austin')).not.toContainEqual({ kind: 'smallTalk', talk: 'greeting' });
+    // A greeting that asks nothing else stays one.
+    expect(await commands('hi there hope ur well')).toEqual([{ kind: 'smallTalk', talk: 'greeting' }]);
+  });
+
   it('never offers manners as a guess in a "Did you mean…"', async () => {
     const [read] = await commands('yo! so um gift bags?');
     expect(read?.kind).toBe('clarify');
