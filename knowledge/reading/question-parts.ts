@@ -1,6 +1,7 @@
 // "Can you send a ring to Norway and is it free?" asks two things. A message is cut where a new question
 // starts: after a question mark or a sentence's end, and before "and"/"also"/"but" or a
-// comma when a question word follows ("…and is it free", "…, how long does it take"). At most
+// comma when a question word follows ("…and is it free", "…, how long does it take"), unless
+// what comes before the comma only leads in ("quick question, how long does it take"). At most
 // three questions; the rest stays with the third. "Is it silver or is it plated?" is one question.
 // Pure and cheap: no model involved.
 
@@ -60,8 +61,12 @@ const LEAD_IN_WORDS = 3;
 function leadsIn(words: readonly string[]): boolean {
   return words.length <= LEAD_IN_WORDS && !QUESTION_STARTS.has(bareWord(words[0] ?? ''));
 }
-/** A one-word sentence opens a part of at least this many words rather than joining it. */
-const OPENED_WORDS = 3;
+
+/**
+ * A one-word sentence opens a part of at least this many words rather than joining it (and a
+ * greeting opens a question of this many words: knowledge/reading/read-message.ts).
+ */
+export const OPENED_WORDS = 3;
 const SENTENCE_ENDS: ReadonlySet<string> = new Set(['!', '?', '.']);
 
 /**

@@ -18,7 +18,7 @@ import { TOPIC_CHOICES, isTopic, type Topic } from '../topics.js';
 import { readLanguage } from './language.js';
 import { largestAt } from './learning/linear-model.js';
 import { tokens } from './learning/text-features.js';
-import { splitQuestions } from './question-parts.js';
+import { OPENED_WORDS, splitQuestions } from './question-parts.js';
 import { createSpelling } from './spelling.js';
 import type { Command, MessageFacts, Problem, ReadCommand, Reading, ReadingContext, Slot, SlotValues } from './reading.types.js';
 import { actContexts, likeliest, type ReadingModels } from './reading-models.js';
@@ -85,8 +85,6 @@ const TROUBLE_TOPICS: ReadonlySet<string> = new Set(['product.issue', 'shipping.
 const URGENCY_TOPICS: ReadonlySet<string> = new Set(['product.custom', 'order.invoice', 'payment.issue', 'refund.status']);
 /** Words a greeting takes at the start of a message at most ("hi", "hey there"). */
 const GREETING_WORDS = 2;
-/** Words a message must have beyond its greeting to be asking something besides. */
-const OPENED_WORDS = 3;
 /** A reply of at most this many words can be a bare yes, no or "hmm"; a longer one says more. */
 const SHORT_REPLY_WORDS = 3;
 /** A part that only names an order is this short at most ("my order number is KS-100234 thanks"). */
