@@ -202,6 +202,8 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     const parts = context.awaiting === null ? questionsLedIn(text) : questionsIn(text);
     // What the parts ask besides manners, should the message read whole be only manners.
     let askedInParts: ReadCommand[] = [];
+    // The problem the message reports, should its other parts only ask about it.
+    let report: ReadCommand | undefined;
     // "The chain came in the wrong size. Order JAM-204813": a part that only names the order
     // belongs to what the rest says, so the message is read whole.
     if (parts.length > 1 && !parts.some(onlyNamesOrder)) {
@@ -222,11 +224,14 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       });
       const reports = (one: ReadCommand | undefined) => one !== undefined && one.command.kind === 'answer' && SPECIFIC_REPORTS.has(one.command.topic);
       // "the bracelet came tarnished, what are my options": a part after a report that asks what
-      // can be done asks about that report; the message is one report, read whole. (A part that
-      // points back at it, "…is that covered?", is read on its own: the documents may answer it.)
+      // can be done, or that nothing settles on its own ("…is there a deadline to tell you?"),
+      // asks about that report; the message is one report, read whole, and where the whole
+      // settles nothing, it is the report. (A part that points back at it, "…is that covered?",
+      // is read on its own: the documents may answer it.)
       const firstReport = read.findIndex(reports);
-      const asksAboutReport = (one: ReadCommand | undefined) => one !== undefined && one.command.kind === 'smallTalk' && one.command.talk === 'help';
+      const asksAboutReport = (one: ReadCommand | undefined) => one !== undefined && ((one.command.kind === 'smallTalk' && one.command.talk === 'help') || !settled(one.command));
       const aboutTheReport = firstReport >= 0 && read.slice(firstReport + 1).some(asksAboutReport);
+      report = aboutTheReport ? read[firstReport] : undefined;
       // "it says delivered but i never got it?? i'm so frustrated": the feeling goes with the report.
       const reported = firstReport >= 0;
       const asked = read.filter((one): one is ReadCommand => one !== undefined && !isManners(one.command) && !(reported && one.command.kind === 'answer' && one.command.topic === 'complaint'));
@@ -241,6 +246,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       }
     }
     const whole = part(text, context, asks, facts, confidence);
+    if (report !== undefined && !settled(whole)) return [report];
     // "hiya! is gift wrap a thing u do?": read whole, the greeting drowns the question it opens.
     if (isManners(whole) && askedInParts.length > 0) return askedInParts;
     if (whole.kind === 'smallTalk' && whole.talk === 'greeting') {

@@ -44,6 +44,12 @@ describe('a message outside any flow', () => {
     ]);
   });
 
+  it('reads a problem reported with a question about it that settles nothing alone as the problem', async () => {
+    expect(await commands('the clasp is bent, how soon do i need to say something', { brand: 'james-avery-artisan' })).toEqual([
+      expect.objectContaining({ kind: 'answer', topic: 'product.issue' }),
+    ]);
+  });
+
   it('answers the question after a lead-in, and nothing for the lead-in', async () => {
     // Read on its own, "just checking" asks to track an order and "one more thing" is feedback.
     expect(await commands('just checking, do returned items need their tags?')).toEqual([expect.objectContaining({ kind: 'answer', topic: 'returns.policy' })]);
