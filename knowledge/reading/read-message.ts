@@ -189,7 +189,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
    * `leansIfUnsettled`: it leans on `context.lastTopic` only where its own words settle nothing.
    */
   function part(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number, leansIfUnsettled = false): Command {
-    if (orderNumberIn(text) !== undefined) return withOrderNumber(text);
+    if (orderNumberIn(text) !== undefined) return withOrderNumber(text, context);
     return withProblem(question(context.brand, text, context, asks, confidence, leansIfUnsettled), facts);
   }
 
@@ -478,9 +478,10 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // "Cancel", "start over", "say that again": at a prompt, or when the words ask nothing else.
     // A request of its own ("cancel my order") is not "cancel": steering wins over small talk and other domains only.
     const steering = act.probability >= settings.steeringConfidence && (context.awaiting !== null || !sureTopic || SMALL_TALK_LABELS.has(topic.label) || topic.label === 'out_of_scope');
-    // "sorry casey@example.com" reads like "sorry?" to the act model, but nobody asks to hear the
-    // bot again with an order number or an email in hand.
-    if (steering && !reasonAnyway(seen) && (act.label === 'cancel' || act.label === 'restart' || (act.label === 'repeat' && !hasAnySlot(slots, false)))) {
+    // "sorry casey@example.com" reads like "sorry?" to the act model, and "nvm found it
+    // GS-331041" like "never mind", but nobody asks to hear the bot again, or lets the business go,
+    // with an order number or an email in hand.
+    if (steering && !reasonAnyway(seen) && (act.label === 'cancel' || act.label === 'restart' || act.label === 'repeat') && !hasAnySlot(slots, false)) {
       // "Never mind, I'll keep it. How do I clean it though?": let go, and the question answered.
       const read = act.label === 'repeat' ? [] : questions(raw, context, true, seen.facts, settings.digressionConfidence);
       return lettingGoAndAsking(read) ? read : only(raw, { kind: act.label });
@@ -515,12 +516,17 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   }
 
   /** An order number outside any flow: the flow the words ask for (tracking by default), or the request it goes with. */
-  function withOrderNumber(text: string): Command {
-    const top = topicsOf(text).best;
+  function withOrderNumber(text: string, context: ReadingContext): Command {
+    // Just after a return stopped for want of its number, the words beside the number say whether
+    // it is that return's ("nvm found it GS-331041") or asks something else ("where is GS-331041").
+    const returnWaiting = context.lastTopic === 'returns.start';
+    const typed = orderNumberIn(text)?.typed;
+    const top = topicsOf(returnWaiting && typed !== undefined ? text.replace(typed, ' ') : text).best;
     const label = top?.label ?? '';
     const sure = top !== undefined && top.probability >= settings.topicConfidence;
     if (label === 'handoff.human' && sure) return { kind: 'person' };
-    if (RETURN_TOPICS.has(label) && sure) return { kind: 'start', flow: 'returns', topic: 'returns.start', confidence: top.probability };
+    const returning = sure ? RETURN_TOPICS.has(label) : returnWaiting;
+    if (returning) return { kind: 'start', flow: 'returns', topic: 'returns.start', confidence: top?.probability ?? 1 };
     if (TEAM_TOPICS.has(label) && sure) return { kind: 'answer', topic: label as Topic, confidence: top.probability };
     return { kind: 'start', flow: 'tracking', topic: 'order.tracking', confidence: top?.probability ?? 1 };
   }
