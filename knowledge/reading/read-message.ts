@@ -580,10 +580,28 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         return saysYesNo === true ? replyAndAsked(seen, 'affirm') : questions(raw, context, true, seen.facts);
       case 'deny_and_more':
       case 'correct':
-        return saysYesNo === false ? [{ command: { kind: 'deny' }, text: raw }, ...notTheOffer(questions(raw, context, true, seen.facts), context)] : questions(raw, context, true, seen.facts);
-      default:
-        return questions(raw, context, act.label === 'question', seen.facts);
+        return saysYesNo === false ? [{ command: { kind: 'deny' }, text: raw }, ...notTheOffer(besidesTheReply(questions(raw, context, true, seen.facts), raw, context), context)] : questions(raw, context, true, seen.facts);
+      default: {
+        const read = questions(raw, context, act.label === 'question', seen.facts);
+        // "not now. how long do refunds take?": a part that is a no declines the offer.
+        const declines = read.some(({ text }) => text !== raw && yesOrNoIn(text, context) === false);
+        return declines ? [{ command: { kind: 'deny' }, text: raw }, ...notTheOffer(besidesTheReply(read, raw, context), context)] : read;
+      }
     }
+  }
+
+  /** The parts of a reply to an offer that ask something: not those that are the yes or no itself ("nah not right now, …"). */
+  function besidesTheReply(read: readonly ReadCommand[], raw: string, context: ReadingContext): ReadCommand[] {
+    return read.filter(({ text }) => text === raw || yesOrNoIn(text, context) === undefined);
+  }
+
+  /** A part of a reply that says yes or no: a yes or no word, or what the act model surely hears as one ("nah not right now"). */
+  function yesOrNoIn(piece: string, context: ReadingContext): boolean | undefined {
+    const word = recognizers.yesNo(piece);
+    if (word !== undefined) return word;
+    const act = actOf(typedWordsOf(piece), actContexts(botSaid(context), piece, recognizers));
+    if (act.probability < settings.steeringConfidence) return undefined;
+    return act.label === 'affirm' ? true : act.label === 'deny' ? false : undefined;
   }
 
   /**
@@ -596,7 +614,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     const said: ReadCommand = { command: { kind: reply }, text: seen.raw };
     // A short reply is the yes or no alone ("yes please?"), not a question leaning on the last answer.
     if (seen.words.length <= SHORT_REPLY_WORDS || (!seen.raw.includes('?') && !asksSomething(seen.act))) return [said];
-    const answered = questions(seen.raw, seen.context, true, seen.facts).filter(({ command }) => command.kind === 'answer');
+    const answered = besidesTheReply(questions(seen.raw, seen.context, true, seen.facts), seen.raw, seen.context).filter(({ command }) => command.kind === 'answer');
     return [said, ...(reply === 'deny' ? notTheOffer(answered, seen.context) : answered)];
   }
 

@@ -143,6 +143,11 @@ describe('a reply to a yes/no offer', () => {
   it.each(['thx!!', 'ty ty'])('takes %j as thanks, never as a yes', async (text) => {
     expect(await commands(text, offered)).toEqual([{ kind: 'smallTalk', talk: 'thanks' }]);
   });
+
+  it('declines, and answers the question beside the no, not the no itself', async () => {
+    const read = await commands('nah not right now, do you fix clasps though?', { brand: 'james-avery-malls', awaiting: 'confirm', lastTopic: 'product.issue' });
+    expect(read).toEqual([{ kind: 'deny' }, expect.objectContaining({ kind: 'answer', topic: 'product.care' })]);
+  });
 });
 
 describe('a reply at a prompt', () => {
