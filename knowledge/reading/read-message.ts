@@ -199,7 +199,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
    * thats so late. can someone look into it" is no farewell).
    */
   function questions(text: string, context: ReadingContext, asks: boolean, facts: MessageFacts, confidence?: number): ReadCommand[] {
-    const parts = context.awaiting === null ? questionsLedIn(text) : questionsIn(text);
+    const parts = context.awaiting === null ? ledIn(text, context) : questionsIn(text);
     // What the parts ask besides manners, should the message read whole be only manners.
     let askedInParts: ReadCommand[] = [];
     // The problem the message reports, should its other parts only ask about it.
@@ -269,6 +269,20 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       if (!isManners(command)) return { command, text: rest };
     }
     return undefined;
+  }
+
+  /**
+   * The questions of a message with its lead-ins kept with the question they open ("quick
+   * question, …"), but not one that points back at the last answer or lets it go ("forget that,
+   * what's your phone number"): that one is read on its own.
+   */
+  function ledIn(text: string, context: ReadingContext): string[] {
+    const joined = questionsLedIn(text);
+    const apart = questionsIn(text);
+    if (joined.length === apart.length) return joined;
+    const leadIns = apart.filter((piece) => joined.some((question) => question !== piece && question.startsWith(piece)));
+    const refers = leadIns.some((piece) => wordsOf(piece).some((word) => POINTING_BACK.has(word)) || lettingGo(piece, context) !== undefined);
+    return refers ? apart : joined;
   }
 
   /** A part that gives an order number and little else ("order JAM-204813", "my order # is KS-100234"). */

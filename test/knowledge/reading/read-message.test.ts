@@ -50,6 +50,12 @@ describe('a message outside any flow', () => {
     ]);
   });
 
+  it('answers the question after a lead-in that points back at the last answer', async () => {
+    expect(await commands("forget that, what's your phone number", { lastTopic: 'returns.policy' })).toContainEqual(
+      expect.objectContaining({ kind: 'answer', topic: 'contact.channels' }),
+    );
+  });
+
   it('answers the question after a lead-in, and nothing for the lead-in', async () => {
     // Read on its own, "just checking" asks to track an order and "one more thing" is feedback.
     expect(await commands('just checking, do returned items need their tags?')).toEqual([expect.objectContaining({ kind: 'answer', topic: 'returns.policy' })]);
