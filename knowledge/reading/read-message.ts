@@ -627,7 +627,10 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   function replyAndAsked(seen: Seen, reply: 'affirm' | 'deny'): ReadCommand[] {
     const said: ReadCommand = { command: { kind: reply }, text: seen.raw };
     // A short reply is the yes or no alone ("yes please?"), not a question leaning on the last answer.
-    if (seen.words.length <= SHORT_REPLY_WORDS || (!seen.raw.includes('?') && !asksSomething(seen.act))) return [said];
+    // A longer one asks something where it says so: a question mark, the act model, or a part
+    // of its own after the yes or no ("yeah ok. what are your hours").
+    const asks = seen.raw.includes('?') || asksSomething(seen.act) || questionsIn(seen.raw).length > 1;
+    if (seen.words.length <= SHORT_REPLY_WORDS || !asks) return [said];
     const answered = besidesTheReply(questions(seen.raw, seen.context, true, seen.facts), seen.raw, seen.context).filter(({ command }) => command.kind === 'answer');
     return [said, ...(reply === 'deny' ? notTheOffer(answered, seen.context) : answered)];
   }

@@ -150,6 +150,11 @@ describe('a reply to a yes/no offer', () => {
     expect(await commands(text, offered)).toEqual([{ kind: 'smallTalk', talk: 'thanks' }]);
   });
 
+  it('takes it, and answers a question asked after the yes without a question mark', async () => {
+    const read = await commands('yep go ahead. also what days are you open', { brand: 'james-avery-malls', awaiting: 'confirm', lastTopic: 'shipping.problem' });
+    expect(read).toEqual([{ kind: 'affirm' }, expect.objectContaining({ kind: 'answer', topic: 'contact.hours' })]);
+  });
+
   it('declines, and answers the question beside the no, not the no itself', async () => {
     const read = await commands('nah not right now, do you fix clasps though?', { brand: 'james-avery-malls', awaiting: 'confirm', lastTopic: 'product.issue' });
     expect(read).toEqual([{ kind: 'deny' }, expect.objectContaining({ kind: 'answer', topic: 'product.care' })]);
