@@ -82,13 +82,17 @@ export function createTopicReader(knowledge: TopicKnowledge, models: { topic: Li
    * The passages that answer the question better than the topic's composed answer does: the
    * answering ones, when the best of them is in a section the answer does not quote; none
    * otherwise. Most questions have no such passage, and it shows on the hits outside the quoted
-   * sections alone: the rest are scored only when one of those answers.
+   * sections alone: the rest are scored only when one of those answers, each hit once.
    */
   function moreSpecificPassages(brand: BrandId, text: string, distribution: TopicDistribution, topic: Topic): ScoredHit[] {
     const hits = knowledge.passages(brand).search(text);
     const unquoted = (hit: PassageHit) => !cites(brand, topic, hit.sentence);
-    if (scoreHits(brand, text, distribution, hits, unquoted).length === 0) return [];
-    const scored = scoreHits(brand, text, distribution, hits);
+    const outside = scoreHits(brand, text, distribution, hits, unquoted);
+    if (outside.length === 0) return [];
+    // Best first, and in search order where two answer alike, as one scoring of all the hits ranks them.
+    const scored = [...outside, ...scoreHits(brand, text, distribution, hits, (hit) => !unquoted(hit))].sort(
+      (a, b) => b.answers - a.answers || hits.indexOf(a.hit) - hits.indexOf(b.hit),
+    );
     const [first] = scored;
     return first !== undefined && unquoted(first.hit) ? scored : [];
   }
