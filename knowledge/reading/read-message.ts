@@ -154,6 +154,14 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
   const emailIn = rememberSome(RECENT_PARTS, (text) => findEmail(text));
   const questionsIn = rememberSome(RECENT_PARTS, (text) => splitQuestions(text));
   const questionsLedIn = rememberSome(RECENT_PARTS, (text) => splitQuestions(text, true));
+  // What a text does as a reply to what the bot just said (the key: that, a line break, the text),
+  // read once: a message and each of its parts are asked whether they let go and whether they say yes or no.
+  const actsOf = rememberSome(RECENT_PARTS, (key): Act => {
+    const at = key.indexOf('\n');
+    const text = key.slice(at + 1);
+    return actOf(typedWordsOf(text), actContexts(key.slice(0, at), text, recognizers));
+  });
+  const actIn = (text: string, context: ReadingContext): Act => actsOf(`${botSaid(context)}\n${text}`);
 
   /**
    * What one question is about, for the brand. A short one that points back ("how long does that
@@ -300,7 +308,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
    */
   function lettingGo(piece: string, context: ReadingContext): 'cancel' | 'restart' | undefined {
     if (context.flow === null && context.lastTopic === null) return undefined;
-    const act = actOf(typedWordsOf(piece), actContexts(botSaid(context), piece, recognizers));
+    const act = actIn(piece, context);
     if (act.probability < settings.steeringConfidence || (act.label !== 'cancel' && act.label !== 'restart')) return undefined;
     return act.label;
   }
@@ -426,7 +434,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
       return { language, slots, facts: {}, commands: [{ command: { kind: 'notEnglish', language: language.code }, text: raw }] };
     }
     const distribution = topicsOf(text);
-    const act = actOf(typedWordsOf(text), actContexts(botSaid(context), text, recognizers));
+    const act = actIn(text, context);
     const { slots, facts } = await valuesOf(text, words, context, distribution);
     const commands = decide({ raw, text, words, context, distribution, act, slots, facts });
     return { language, slots, facts, commands };
@@ -594,26 +602,30 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
         return saysYesNo === true ? replyAndAsked(seen, 'affirm') : questions(raw, context, true, seen.facts);
       case 'deny_and_more':
       case 'correct':
-        return saysYesNo === false ? [{ command: { kind: 'deny' }, text: raw }, ...notTheOffer(besidesTheReply(questions(raw, context, true, seen.facts), raw, context), context)] : questions(raw, context, true, seen.facts);
+        return saysYesNo === false ? [{ command: { kind: 'deny' }, text: raw }, ...notTheOffer(replyParts(questions(raw, context, true, seen.facts), raw, context).asked, context)] : questions(raw, context, true, seen.facts);
       default: {
         const read = questions(raw, context, act.label === 'question', seen.facts);
         // "not now. how long do refunds take?": a part that is a no declines the offer.
-        const declines = read.some(({ text }) => text !== raw && yesOrNoIn(text, context) === false);
-        return declines ? [{ command: { kind: 'deny' }, text: raw }, ...notTheOffer(besidesTheReply(read, raw, context), context)] : read;
+        const { declines, asked } = replyParts(read, raw, context);
+        return declines ? [{ command: { kind: 'deny' }, text: raw }, ...notTheOffer(asked, context)] : read;
       }
     }
   }
 
-  /** The parts of a reply to an offer that ask something: not those that are the yes or no itself ("nah not right now, …"). */
-  function besidesTheReply(read: readonly ReadCommand[], raw: string, context: ReadingContext): ReadCommand[] {
-    return read.filter(({ text }) => text === raw || yesOrNoIn(text, context) === undefined);
+  /**
+   * A reply to an offer read in parts: whether a part of its own says no, and the parts that ask
+   * something (not those that are the yes or no itself: "nah not right now, …").
+   */
+  function replyParts(read: readonly ReadCommand[], raw: string, context: ReadingContext): { declines: boolean; asked: ReadCommand[] } {
+    const says = read.map(({ text }) => (text === raw ? undefined : yesOrNoIn(text, context)));
+    return { declines: says.includes(false), asked: read.filter((_, at) => says[at] === undefined) };
   }
 
   /** A part of a reply that says yes or no: a yes or no word, or what the act model surely hears as one ("nah not right now"). */
   function yesOrNoIn(piece: string, context: ReadingContext): boolean | undefined {
     const word = recognizers.yesNo(piece);
     if (word !== undefined) return word;
-    const act = actOf(typedWordsOf(piece), actContexts(botSaid(context), piece, recognizers));
+    const act = actIn(piece, context);
     if (act.probability < settings.steeringConfidence) return undefined;
     return act.label === 'affirm' ? true : act.label === 'deny' ? false : undefined;
   }
@@ -631,7 +643,7 @@ export function createMessageReader(deps: ReaderDeps): MessageReader {
     // of its own after the yes or no ("yeah ok. what are your hours").
     const asks = seen.raw.includes('?') || asksSomething(seen.act) || questionsIn(seen.raw).length > 1;
     if (seen.words.length <= SHORT_REPLY_WORDS || !asks) return [said];
-    const answered = besidesTheReply(questions(seen.raw, seen.context, true, seen.facts), seen.raw, seen.context).filter(({ command }) => command.kind === 'answer');
+    const answered = replyParts(questions(seen.raw, seen.context, true, seen.facts), seen.raw, seen.context).asked.filter(({ command }) => command.kind === 'answer');
     return [said, ...(reply === 'deny' ? notTheOffer(answered, seen.context) : answered)];
   }
 
